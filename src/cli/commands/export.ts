@@ -1,0 +1,49 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { openMigratedDatabase } from '../../db/open.ts';
+import { AppError } from '../../errors.ts';
+import { type ExportFormat, exportFormats, exportTable } from '../../exporters/export.service.ts';
+
+interface ExportOptions {
+  department: string;
+  planYear: string;
+  format: string;
+  out?: string;
+  municipality?: string;
+}
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description("write one department's stored 一覧表 (review year beside plan year)")
+    .requiredOption('--department <name>', '担当部局名 (or its id)')
+    .requiredOption('--plan-year <yyyy>', 'the plan year (当年度), Gregorian: 令和4年度 = 2022')
+    .option('--format <format>', `one of ${exportFormats.join(', ')}`, 'json')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--municipality <code-or-name>', 'when several municipalities are stored')
+    .action(async (options: ExportOptions) => {
+      const planYear = Number(options.planYear);
+      if (!Number.isInteger(planYear) || planYear < 1989) {
+        throw new AppError('INVALID_INPUT', `--plan-year must be a Gregorian year, not "${options.planYear}"`, {
+          field: 'plan-year',
+        });
+      }
+      if (!(exportFormats as readonly string[]).includes(options.format)) {
+        throw new AppError('INVALID_INPUT', `--format must be one of ${exportFormats.join(', ')}`, { field: 'format' });
+      }
+      const db = await openMigratedDatabase(loadConfig().database);
+      try {
+        const output = await exportTable(db, {
+          municipality: options.municipality,
+          department: options.department,
+          planYear,
+          format: options.format as ExportFormat,
+        });
+        if (options.out) await writeFile(options.out, output.body);
+        else process.stdout.write(output.body);
+      } finally {
+        await db.destroy();
+      }
+    });
+}

@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { openMigratedDatabase } from '../../db/open.ts';
+import { AppError } from '../../errors.ts';
+import { type DocumentReport, importSources } from '../../importer/import.service.ts';
+import { type ParsedSource, readSource } from '../../importer/read-source.ts';
+import { progress } from '../progress.ts';
+import { describeReport } from './import-report.ts';
+
+interface ImportOptions {
+  dryRun?: boolean;
+  json?: boolean;
+  municipality?: string;
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('read 一覧表 files (text extraction, UTF-8 or Shift_JIS, or interchange JSON) and store them')
+    .argument('<files...>', 'files to import')
+    .option('--dry-run', 'parse and report, write nothing')
+    .option('--json', 'print JSON: the interchange document(s) with --dry-run, else the import report')
+    .option('--municipality <code-or-name>', 'municipality the tables belong to')
+    .action(async (files: string[], options: ImportOptions) => {
+      const sources = await readAll(files);
+      for (const source of sources) printWarnings(source);
+      if (options.dryRun) {
+        const documents = sources.flatMap((s) => s.documents);
+        if (options.json) printJson(documents.length === 1 ? documents[0] : documents);
+        else for (const d of documents) process.stdout.write(`${summary(d)}\n`);
+        return;
+      }
+      const config = loadConfig();
+      const db = await openMigratedDatabase(config.database);
+      try {
+        const total = sources.reduce((n, s) => n + s.documents.length, 0);
+        const bar = progress(total, 'storing');
+        const result = await importSources(db, sources, { municipality: options.municipality }, () => bar.tick());
+        bar.stop();
+        if (options.json) printJson(result);
+        else for (const report of result.documents) process.stdout.write(describeReport(report));
+      } finally {
+        await db.destroy();
+      }
+    });
+}
+
+/** Parses every file before anything is stored, so that one bad file leaves the database untouched. */
+async function readAll(files: string[]): Promise<ParsedSource[]> {
+  const bar = progress(files.length, 'parsing');
+  const sources: ParsedSource[] = [];
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AppError('INVALID_INPUT', `cannot read: ${reason}`, { file });
+    }
+    sources.push(readSource(file, bytes));
+    bar.tick();
+  }
+  bar.stop();
+  return sources;
+}
+
+function printWarnings(source: ParsedSource): void {
+  for (const doc of source.documents) {
+    for (const w of doc.warnings) {
+      const where = w.line === undefined ? source.name : `${source.name}:${w.line}`;
+      process.stderr.write(`${where}: warning: ${w.message}\n`);
+    }
+  }
+}
+
+function summary(d: { department: string; review: { fiscalYear: number; goals: unknown[] }; plan: { fiscalYear: number; goals: unknown[] } }): string {
+  return `${d.department}: ${d.review.fiscalYear} (${d.review.goals.length} goals) / ${d.plan.fiscalYear} (${d.plan.goals.length} goals)`;
+}
+
+function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export type { DocumentReport };

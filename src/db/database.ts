@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { AppError } from '../errors.ts';
+import type { Database } from './schema.ts';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  engine: Engine;
+  /** Where it is, for logs: the file path or the URL without its password. */
+  location: string;
+  destroy(): Promise<void>;
+}
+
+export const DEFAULT_SQLITE_PATH = './data/mokuhyo.sqlite';
+
+export interface DbTarget {
+  engine: Engine;
+  /** File path (sqlite) or connection string (postgres). */
+  target: string;
+}
+
+/** `DATABASE_URL`: unset → ./data/mokuhyo.sqlite; `sqlite:PATH`; `postgres://…` / `postgresql://…`. */
+export function parseDatabaseUrl(url: string | undefined): DbTarget {
+  if (!url) return { engine: 'sqlite', target: DEFAULT_SQLITE_PATH };
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!path) throw new AppError('CONFIG_ERROR', 'DATABASE_URL=sqlite: needs a path', { field: 'DATABASE_URL' });
+    return { engine: 'sqlite', target: path };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { engine: 'postgres', target: url };
+  throw new AppError('CONFIG_ERROR', `unsupported DATABASE_URL "${redact(url)}": use sqlite:PATH or postgres://…`, {
+    field: 'DATABASE_URL',
+  });
+}
+
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export function openDatabase(target: DbTarget): Db {
+  if (target.engine === 'sqlite') {
+    if (target.target !== ':memory:') mkdirSync(dirname(resolve(target.target)), { recursive: true });
+    const sqlite = new BetterSqlite3(target.target);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { kysely, engine: 'sqlite', location: target.target, destroy: () => kysely.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: target.target, max: 10 });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, engine: 'postgres', location: redact(target.target), destroy: () => kysely.destroy() };
+}

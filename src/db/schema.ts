@@ -1,0 +1,120 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Table types for Kysely. Timestamps are ISO-8601 UTC strings on both engines so that rows
+ * compare and sort the same way everywhere; ids are integers.
+ */
+export interface MunicipalityTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  created_at: string;
+}
+
+export type DepartmentKind = 'department' | 'unit';
+
+/** A 部局, or one of its sub-units (kind 'unit', parent_id set): センター, 課. */
+export interface DepartmentTable {
+  id: Generated<number>;
+  municipality_id: number;
+  parent_id: number | null;
+  kind: DepartmentKind;
+  name: string;
+  created_at: string;
+}
+
+export interface FiscalYearTable {
+  id: Generated<number>;
+  municipality_id: number;
+  /** Gregorian year the 年度 starts in (令和4年度 = 2022). */
+  year: number;
+  created_at: string;
+}
+
+export interface SourceDocumentTable {
+  id: Generated<number>;
+  municipality_id: number;
+  department_id: number;
+  review_year: number;
+  plan_year: number;
+  name: string;
+  format: 'text' | 'json';
+  content_hash: string;
+  size_bytes: number;
+  imported_at: string;
+}
+
+export interface SourceWarningTable {
+  id: Generated<number>;
+  source_document_id: number;
+  position: number;
+  line: number | null;
+  message: string;
+}
+
+export type BlockKind = 'review' | 'plan';
+
+/** One goal of one department in one fiscal year, as written in one block of the table. */
+export interface GoalTable {
+  id: Generated<number>;
+  department_id: number;
+  fiscal_year_id: number;
+  block: BlockKind;
+  /** Row of the table (重点目標 1..n). */
+  no: number;
+  position: number;
+  title: string;
+  source_document_id: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ItemTable {
+  id: Generated<number>;
+  goal_id: number;
+  /** Circled number: ① = 1. */
+  no: number;
+  position: number;
+  unit_id: number | null;
+  text: string;
+  target: string | null;
+  achievement: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type QuantityKind = 'target' | 'actual';
+
+export interface QuantityTable {
+  id: Generated<number>;
+  item_id: number;
+  kind: QuantityKind;
+  position: number;
+  value: number;
+  unit: string;
+  comparator: string;
+  span_text: string | null;
+  span_start: number | null;
+  span_end: number | null;
+  origin: 'extracted' | 'manual';
+}
+
+export interface Database {
+  municipality: MunicipalityTable;
+  department: DepartmentTable;
+  fiscal_year: FiscalYearTable;
+  source_document: SourceDocumentTable;
+  source_warning: SourceWarningTable;
+  goal: GoalTable;
+  item: ItemTable;
+  quantity: QuantityTable;
+}
+
+export type MunicipalityRow = Selectable<MunicipalityTable>;
+export type DepartmentRow = Selectable<DepartmentTable>;
+export type GoalRow = Selectable<GoalTable>;
+export type ItemRow = Selectable<ItemTable>;
+export type QuantityRow = Selectable<QuantityTable>;
+export type NewQuantity = Insertable<QuantityTable>;

@@ -1,0 +1,31 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { Db } from '../db/database.ts';
+import { listMunicipalities } from '../domain/municipalities/municipality.repo.ts';
+import { type ImportResult, importSources } from '../importer/import.service.ts';
+import { readSource } from '../importer/read-source.ts';
+
+const folder = new URL('./data/minatodai/', import.meta.url);
+
+const municipalityFile = z.object({ code: z.string().min(1), name: z.string().min(1) });
+
+/**
+ * The fictional みなと台市, loaded through the real importer (interchange JSON), so the demo shows
+ * exactly what an import gives.
+ */
+export async function loadDemo(db: Db): Promise<ImportResult> {
+  const municipality = municipalityFile.parse(
+    JSON.parse(await readFile(new URL('municipality.json', folder), 'utf8')),
+  );
+  const names = (await readdir(folder)).filter((n) => n.endsWith('.json') && n !== 'municipality.json').sort();
+  const sources = await Promise.all(
+    names.map(async (name) => readSource(`demo/${name}`, await readFile(new URL(name, folder)))),
+  );
+  return importSources(db, sources, { municipality: { code: municipality.code, name: municipality.name } });
+}
+
+/** Loads the demo only into a database that holds no municipality at all. */
+export async function loadDemoIfEmpty(db: Db): Promise<ImportResult | undefined> {
+  if ((await listMunicipalities(db.kysely)).length > 0) return undefined;
+  return loadDemo(db);
+}

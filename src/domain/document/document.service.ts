@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
+import { loadBlock, type StoredGoal } from '../goals/goal.repo.ts';
+import { type Block, comparatorSchema, type Goal, type IchiranDocument, type Item } from './document.schema.ts';
+import { latestWarnings } from './source-document.repo.ts';
+
+/** The stored 一覧表 of one department: the review block of planYear-1 beside the plan block of planYear. */
+export async function loadDocument(
+  db: Kysely<Database>,
+  department: { id: number; municipality_id: number; name: string },
+  planYear: number,
+): Promise<IchiranDocument> {
+  const [review, plan] = await Promise.all([
+    loadYearBlock(db, department, planYear - 1, 'review'),
+    loadYearBlock(db, department, planYear, 'plan'),
+  ]);
+  if (review.length === 0 && plan.length === 0) {
+    throw new AppError('NOT_FOUND', `no table for ${department.name}, plan year ${planYear}`, {
+      field: 'planYear',
+    });
+  }
+  return {
+    department: department.name,
+    review: { fiscalYear: planYear - 1, goals: review },
+    plan: { fiscalYear: planYear, goals: plan },
+    warnings: await latestWarnings(db, department.id, planYear),
+  };
+}
+
+async function loadYearBlock(
+  db: Kysely<Database>,
+  department: { id: number; municipality_id: number },
+  year: number,
+  block: Block,
+): Promise<Goal[]> {
+  const fiscalYearId = await findFiscalYearId(db, department.municipality_id, year);
+  if (fiscalYearId === undefined) return [];
+  const goals = await loadBlock(db, { departmentId: department.id, fiscalYearId, block });
+  return goals.map((g) => toGoal(g, block));
+}
+
+function toGoal(goal: StoredGoal, block: Block): Goal {
+  return {
+    no: goal.no,
+    title: goal.title,
+    items: goal.items.map((i): Item => {
+      const note = block === 'plan' ? i.target : i.achievement;
+      return {
+        no: i.no,
+        ...(i.unitName === null ? {} : { unit: i.unitName }),
+        text: i.text,
+        ...(note === null ? {} : block === 'plan' ? { target: note } : { achievement: note }),
+        quantities: i.quantities.map((q) => ({
+          value: q.value,
+          unit: q.unit,
+          comparator: comparatorSchema.parse(q.comparator),
+          ...(q.span_text === null ? {} : { text: q.span_text }),
+        })),
+      };
+    }),
+  };
+}
+
+/** Plan years for which a department has a table: its plan blocks, and the year after each review block. */
+export async function listPlanYears(db: Kysely<Database>, departmentId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('goal')
+    .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
+    .select(['goal.block', 'fiscal_year.year'])
+    .where('goal.department_id', '=', departmentId)
+    .groupBy(['goal.block', 'fiscal_year.year'])
+    .execute();
+  const years = new Set(rows.map((r) => (r.block === 'plan' ? r.year : r.year + 1)));
+  return [...years].sort((a, b) => a - b);
+}

@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import { nowIso } from '../../db/clock.ts';
+import type { Database } from '../../db/schema.ts';
+import type { ImportWarning } from './document.schema.ts';
+
+export interface NewSourceDocument {
+  municipalityId: number;
+  departmentId: number;
+  reviewYear: number;
+  planYear: number;
+  name: string;
+  format: 'text' | 'json';
+  contentHash: string;
+  sizeBytes: number;
+  warnings: ImportWarning[];
+}
+
+export async function insertSourceDocument(db: Kysely<Database>, doc: NewSourceDocument): Promise<number> {
+  const row = await db
+    .insertInto('source_document')
+    .values({
+      municipality_id: doc.municipalityId,
+      department_id: doc.departmentId,
+      review_year: doc.reviewYear,
+      plan_year: doc.planYear,
+      name: doc.name,
+      format: doc.format,
+      content_hash: doc.contentHash,
+      size_bytes: doc.sizeBytes,
+      imported_at: nowIso(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (doc.warnings.length > 0) {
+    await db
+      .insertInto('source_warning')
+      .values(
+        doc.warnings.map((w, position) => ({
+          source_document_id: row.id,
+          position,
+          line: w.line ?? null,
+          message: w.message,
+        })),
+      )
+      .execute();
+  }
+  return row.id;
+}
+
+/** The warnings of the last import of this department's table for that plan year. */
+export async function latestWarnings(
+  db: Kysely<Database>,
+  departmentId: number,
+  planYear: number,
+): Promise<ImportWarning[]> {
+  const latest = await db
+    .selectFrom('source_document')
+    .select('id')
+    .where('department_id', '=', departmentId)
+    .where('plan_year', '=', planYear)
+    .orderBy('imported_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!latest) return [];
+  const rows = await db
+    .selectFrom('source_warning')
+    .select(['line', 'message'])
+    .where('source_document_id', '=', latest.id)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => (r.line === null ? { message: r.message } : { message: r.message, line: r.line }));
+}
+
+export async function countSourceDocuments(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('source_document')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

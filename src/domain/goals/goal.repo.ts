@@ -1,0 +1,239 @@
+import type { Kysely } from 'kysely';
+import { nowIso } from '../../db/clock.ts';
+import type { BlockKind, Database, QuantityKind, QuantityRow } from '../../db/schema.ts';
+
+export interface BlockKey {
+  departmentId: number;
+  fiscalYearId: number;
+  block: BlockKind;
+}
+
+export interface StoredItem {
+  id: number;
+  no: number;
+  position: number;
+  unitId: number | null;
+  unitName: string | null;
+  text: string;
+  target: string | null;
+  achievement: string | null;
+  version: number;
+  quantities: QuantityRow[];
+}
+
+export interface StoredGoal {
+  id: number;
+  no: number;
+  position: number;
+  title: string;
+  version: number;
+  items: StoredItem[];
+}
+
+/** One block (review or plan) of one department and fiscal year, goals → items → quantities, in order. */
+export async function loadBlock(db: Kysely<Database>, key: BlockKey): Promise<StoredGoal[]> {
+  const goals = await db
+    .selectFrom('goal')
+    .select(['id', 'no', 'position', 'title', 'version'])
+    .where('department_id', '=', key.departmentId)
+    .where('fiscal_year_id', '=', key.fiscalYearId)
+    .where('block', '=', key.block)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  if (goals.length === 0) return [];
+  const items = await db
+    .selectFrom('item')
+    .leftJoin('department as unit', 'unit.id', 'item.unit_id')
+    .select([
+      'item.id',
+      'item.goal_id',
+      'item.no',
+      'item.position',
+      'item.unit_id',
+      'unit.name as unit_name',
+      'item.text',
+      'item.target',
+      'item.achievement',
+      'item.version',
+    ])
+    .where(
+      'item.goal_id',
+      'in',
+      goals.map((g) => g.id),
+    )
+    .orderBy('item.position')
+    .orderBy('item.id')
+    .execute();
+  const quantities =
+    items.length === 0
+      ? []
+      : await db
+          .selectFrom('quantity')
+          .selectAll()
+          .where(
+            'item_id',
+            'in',
+            items.map((i) => i.id),
+          )
+          .orderBy('position')
+          .orderBy('id')
+          .execute();
+  return goals.map((g) => ({
+    ...g,
+    items: items
+      .filter((i) => i.goal_id === g.id)
+      .map((i) => ({
+        id: i.id,
+        no: i.no,
+        position: i.position,
+        unitId: i.unit_id,
+        unitName: i.unit_name,
+        text: i.text,
+        target: i.target,
+        achievement: i.achievement,
+        version: i.version,
+        quantities: quantities.filter((q) => q.item_id === i.id),
+      })),
+  }));
+}
+
+export async function insertGoal(
+  db: Kysely<Database>,
+  key: BlockKey,
+  values: { no: number; position: number; title: string; sourceDocumentId: number | null },
+): Promise<number> {
+  const now = nowIso();
+  const row = await db
+    .insertInto('goal')
+    .values({
+      department_id: key.departmentId,
+      fiscal_year_id: key.fiscalYearId,
+      block: key.block,
+      no: values.no,
+      position: values.position,
+      title: values.title,
+      source_document_id: values.sourceDocumentId,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateGoal(
+  db: Kysely<Database>,
+  id: number,
+  values: { position: number; title: string; sourceDocumentId: number | null; bumpVersion: boolean },
+): Promise<void> {
+  await db
+    .updateTable('goal')
+    .set((eb) => ({
+      position: values.position,
+      title: values.title,
+      source_document_id: values.sourceDocumentId,
+      updated_at: nowIso(),
+      version: values.bumpVersion ? eb('version', '+', 1) : eb.ref('version'),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteGoals(db: Kysely<Database>, ids: number[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('goal').where('id', 'in', ids).execute();
+}
+
+export interface ItemValues {
+  no: number;
+  position: number;
+  unitId: number | null;
+  text: string;
+  target: string | null;
+  achievement: string | null;
+}
+
+export async function insertItem(db: Kysely<Database>, goalId: number, values: ItemValues): Promise<number> {
+  const now = nowIso();
+  const row = await db
+    .insertInto('item')
+    .values({
+      goal_id: goalId,
+      no: values.no,
+      position: values.position,
+      unit_id: values.unitId,
+      text: values.text,
+      target: values.target,
+      achievement: values.achievement,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateItem(
+  db: Kysely<Database>,
+  id: number,
+  values: ItemValues & { bumpVersion: boolean },
+): Promise<void> {
+  await db
+    .updateTable('item')
+    .set((eb) => ({
+      no: values.no,
+      position: values.position,
+      unit_id: values.unitId,
+      text: values.text,
+      target: values.target,
+      achievement: values.achievement,
+      updated_at: nowIso(),
+      version: values.bumpVersion ? eb('version', '+', 1) : eb.ref('version'),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteItems(db: Kysely<Database>, ids: number[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('item').where('id', 'in', ids).execute();
+}
+
+export interface QuantityValues {
+  value: number;
+  unit: string;
+  comparator: string;
+  spanText: string | null;
+  spanStart: number | null;
+  spanEnd: number | null;
+  origin: 'extracted' | 'manual';
+}
+
+/** Replaces an item's quantities of one kind with the given list, in order. */
+export async function replaceQuantities(
+  db: Kysely<Database>,
+  itemId: number,
+  kind: QuantityKind,
+  quantities: QuantityValues[],
+): Promise<void> {
+  await db.deleteFrom('quantity').where('item_id', '=', itemId).where('kind', '=', kind).execute();
+  if (quantities.length === 0) return;
+  await db
+    .insertInto('quantity')
+    .values(
+      quantities.map((q, position) => ({
+        item_id: itemId,
+        kind,
+        position,
+        value: q.value,
+        unit: q.unit,
+        comparator: q.comparator,
+        span_text: q.spanText,
+        span_start: q.spanStart,
+        span_end: q.spanEnd,
+        origin: q.origin,
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import { nowIso } from '../../db/clock.ts';
+import type { Database, MunicipalityRow } from '../../db/schema.ts';
+
+export async function listMunicipalities(db: Kysely<Database>): Promise<MunicipalityRow[]> {
+  return db.selectFrom('municipality').selectAll().orderBy('id').execute();
+}
+
+export async function findMunicipality(db: Kysely<Database>, codeOrName: string): Promise<MunicipalityRow | undefined> {
+  return db
+    .selectFrom('municipality')
+    .selectAll()
+    .where((eb) => eb.or([eb('code', '=', codeOrName), eb('name', '=', codeOrName)]))
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+export async function insertMunicipality(
+  db: Kysely<Database>,
+  values: { code: string; name: string },
+): Promise<MunicipalityRow> {
+  return db
+    .insertInto('municipality')
+    .values({ ...values, created_at: nowIso() })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

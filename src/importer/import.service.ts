@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Database, MunicipalityRow } from '../db/schema.ts';
+import { ensureDepartment } from '../domain/departments/department.repo.ts';
+import type { IchiranDocument } from '../domain/document/document.schema.ts';
+import { insertSourceDocument } from '../domain/document/source-document.repo.ts';
+import { ensureFiscalYear } from '../domain/fiscal-years/fiscal-year.repo.ts';
+import { type BlockChange, replaceBlock } from '../domain/goals/block.service.ts';
+import { resolveMunicipality } from '../domain/municipalities/municipality.service.ts';
+import type { ParsedSource } from './read-source.ts';
+
+export interface DocumentReport {
+  file: string;
+  department: string;
+  reviewYear: number;
+  planYear: number;
+  /** True when this department already had either of these two years stored. */
+  replaced: boolean;
+  changes: BlockChange[];
+  warnings: IchiranDocument['warnings'];
+}
+
+export interface ImportResult {
+  municipality: { code: string; name: string };
+  documents: DocumentReport[];
+}
+
+/**
+ * Stores every document of every source in ONE transaction: either all files land or none.
+ * Re-importing a department's table replaces exactly its review year and plan year.
+ */
+export async function importSources(
+  db: Db,
+  sources: ParsedSource[],
+  options: { municipality?: string | { code: string; name: string } } = {},
+  onDocument?: (report: DocumentReport) => void,
+): Promise<ImportResult> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const municipality = await resolveMunicipality(trx, options.municipality);
+    const documents: DocumentReport[] = [];
+    for (const source of sources) {
+      for (const document of source.documents) {
+        const report = await storeDocument(trx, municipality, source, document);
+        documents.push(report);
+        onDocument?.(report);
+      }
+    }
+    return { municipality: { code: municipality.code, name: municipality.name }, documents };
+  });
+}
+
+async function storeDocument(
+  trx: Kysely<Database>,
+  municipality: MunicipalityRow,
+  source: ParsedSource,
+  document: IchiranDocument,
+): Promise<DocumentReport> {
+  const department = await ensureDepartment(trx, municipality.id, document.department);
+  const sourceDocumentId = await insertSourceDocument(trx, {
+    municipalityId: municipality.id,
+    departmentId: department.id,
+    reviewYear: document.review.fiscalYear,
+    planYear: document.plan.fiscalYear,
+    name: source.name,
+    format: source.format,
+    contentHash: source.contentHash,
+    sizeBytes: source.sizeBytes,
+    warnings: document.warnings,
+  });
+  const changes: BlockChange[] = [];
+  let replaced = false;
+  for (const block of ['review', 'plan'] as const) {
+    const year = document[block];
+    const fiscalYearId = await ensureFiscalYear(trx, municipality.id, year.fiscalYear);
+    const { changes: blockChanges, previousGoalCount } = await replaceBlock(trx, {
+      key: { departmentId: department.id, fiscalYearId, block },
+      fiscalYear: year.fiscalYear,
+      municipalityId: municipality.id,
+      sourceDocumentId,
+      goals: year.goals,
+    });
+    replaced ||= previousGoalCount > 0;
+    changes.push(...blockChanges);
+  }
+  return {
+    file: source.name,
+    department: document.department,
+    reviewYear: document.review.fiscalYear,
+    planYear: document.plan.fiscalYear,
+    replaced,
+    changes,
+    warnings: document.warnings,
+  };
+}

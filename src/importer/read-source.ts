@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { documentSchema, type IchiranDocument } from '../domain/document/document.schema.ts';
+import { AppError } from '../errors.ts';
+import { fillQuantities, quantitiesOf } from '../quantities/fill.ts';
+import { decodeInput } from './decode.ts';
+import { parseIchiranText } from './text/parse-text.ts';
+
+/** One input file, understood: the documents it holds and what is needed to record where they came from. */
+export interface ParsedSource {
+  name: string;
+  format: 'text' | 'json';
+  contentHash: string;
+  sizeBytes: number;
+  documents: IchiranDocument[];
+}
+
+/**
+ * Reads a 一覧表 text extraction (UTF-8 or Shift_JIS) or interchange JSON (one document or an
+ * array). Errors carry the file name; nothing here touches the database.
+ */
+export function readSource(name: string, bytes: Uint8Array): ParsedSource {
+  const base = {
+    name,
+    contentHash: createHash('sha256').update(bytes).digest('hex'),
+    sizeBytes: bytes.byteLength,
+  };
+  try {
+    const text = decodeInput(bytes);
+    if (/^\s*[[{]/.test(text)) return { ...base, format: 'json', documents: readJson(text) };
+    return { ...base, format: 'text', documents: [fillQuantities(parseIchiranText(text))] };
+  } catch (error) {
+    throw error instanceof AppError ? error.withFile(name) : error;
+  }
+}
+
+function readJson(text: string): IchiranDocument[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new AppError('PARSE_ERROR', `not valid JSON: ${message}`, { line: lineOfJsonError(text, message) });
+  }
+  const list = Array.isArray(data) ? data : [data];
+  return list.map((entry, index) => {
+    const result = documentSchema.safeParse(entry);
+    if (!result.success) throw schemaError(result.error, Array.isArray(data) ? index : undefined);
+    // Quantities a person corrected travel in the JSON; only fill in the ones that are missing.
+    return fillMissingQuantities(result.data);
+  });
+}
+
+function schemaError(error: z.ZodError, index: number | undefined): AppError {
+  const issue = error.issues[0];
+  const path = [...(index === undefined ? [] : [index]), ...(issue?.path ?? [])]
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
+  return new AppError('NOT_A_DOCUMENT', `not an interchange document: ${issue?.message ?? 'invalid'}`, {
+    field: path || '(root)',
+  });
+}
+
+function lineOfJsonError(text: string, message: string): number | undefined {
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (position === undefined) return undefined;
+  return text.slice(0, Number(position)).split('\n').length;
+}
+
+/** Quantities a person corrected travel in the JSON and are kept; items without any get extracted ones. */
+function fillMissingQuantities(doc: IchiranDocument): IchiranDocument {
+  const fill = (block: 'review' | 'plan') => ({
+    ...doc[block],
+    goals: doc[block].goals.map((g) => ({
+      ...g,
+      items: g.items.map((i) => ({
+        ...i,
+        quantities: i.quantities ?? quantitiesOf(block === 'plan' ? i.target : i.achievement),
+      })),
+    })),
+  });
+  return { ...doc, review: fill('review'), plan: fill('plan') };
+}

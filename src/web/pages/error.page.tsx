@@ -1,0 +1,16 @@
+import { Layout } from '../components/layout.tsx';
+import { urls } from '../view-models.ts';
+
+export function ErrorPage({ status, message }: { status: number; message: string }) {
+  return (
+    <Layout title={status === 404 ? 'ページが見つかりません' : 'エラー'}>
+      <div class="page">
+        <h1 class="page-title">{status === 404 ? 'ページが見つかりません' : 'エラーが発生しました'}</h1>
+        <p>{message}</p>
+        <p>
+          <a href={urls.home()}>トップページへ戻る</a>
+        </p>
+      </div>
+    </Layout>
+  );
+}

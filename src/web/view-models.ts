@@ -1,0 +1,40 @@
+import type { IchiranDocument } from '../domain/document/document.schema.ts';
+
+/** What the public pages show; presenters build these, pages only render them. */
+export interface MunicipalityRef {
+  code: string;
+  name: string;
+}
+
+export interface DepartmentRef {
+  id: number;
+  name: string;
+}
+
+export interface IndexView {
+  municipalities: Array<
+    MunicipalityRef & {
+      departments: Array<DepartmentRef & { planYears: number[] }>;
+    }
+  >;
+}
+
+export interface IchiranhyoView {
+  municipality: MunicipalityRef;
+  department: DepartmentRef;
+  document: IchiranDocument;
+  /** Other plan years stored for this department, for the year switcher. */
+  planYears: number[];
+  /** URL of the interchange JSON of this table. */
+  jsonUrl: string;
+}
+
+/** URLs in one place so pages and routes agree. */
+export const urls = {
+  home: () => '/',
+  municipality: (code: string) => `/m/${encodeURIComponent(code)}`,
+  ichiranhyo: (code: string, departmentId: number, planYear: number) =>
+    `/m/${encodeURIComponent(code)}/d/${departmentId}/${planYear}`,
+  ichiranhyoJson: (code: string, departmentId: number, planYear: number) =>
+    `/m/${encodeURIComponent(code)}/d/${departmentId}/${planYear}.json`,
+};
