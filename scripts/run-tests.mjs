@@ -1,11 +1,12 @@
-// Runs node's test runner over the *.test.ts(x) files below src/ (default) or e2e/ ("e2e"),
-// because node 20's --test does not look for TypeScript files by itself.
+// Runs node's test runner over the *.test.ts(x) files below src/ and e2e/ (or only one of them:
+// `node scripts/run-tests.mjs e2e`), because node 20's --test does not look for TypeScript files.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const root = process.argv[2] === 'e2e' ? 'e2e' : 'src';
-const extra = process.argv.slice(root === 'e2e' ? 3 : 2);
+const only = ['src', 'e2e'].includes(process.argv[2] ?? '') ? process.argv[2] : undefined;
+const roots = only ? [only] : ['src', 'e2e'];
+const extra = process.argv.slice(only ? 3 : 2);
 
 function find(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -15,9 +16,9 @@ function find(dir) {
   });
 }
 
-const files = find(root).sort();
+const files = roots.flatMap((root) => find(root)).sort();
 if (files.length === 0) {
-  console.error(`no test files under ${root}/`);
+  console.error(`no test files under ${roots.join(', ')}`);
   process.exit(1);
 }
 const result = spawnSync(

@@ -3,8 +3,8 @@ import { after, before, test } from 'node:test';
 import type { Db } from '../db/database.ts';
 import type { IchiranDocument } from '../domain/document/document.schema.ts';
 import { exportTable } from '../exporters/export.service.ts';
-import { createTestDb } from '../test-support/test-db.ts';
 import { makeDocument, makeGoal, makeItem, sourceOf } from '../test-support/factories.ts';
+import { createTestDb } from '../test-support/test-db.ts';
 import { importSources } from './import.service.ts';
 
 let db: Db;
@@ -21,7 +21,10 @@ async function exported(department: string, planYear: number): Promise<IchiranDo
 }
 
 test('import then export gives the same document', async () => {
-  const doc = makeDocument({ department: '往復部', warnings: [{ message: 'goal 2: target numbering ② appears twice', line: 7 }] });
+  const doc = makeDocument({
+    department: '往復部',
+    warnings: [{ message: 'goal 2: target numbering ② appears twice', line: 7 }],
+  });
   const result = await importSources(db, [sourceOf(doc)], { municipality: 'imp' });
   assert.equal(result.documents[0]?.replaced, false);
   assert.equal(result.documents[0]?.changes.filter((c) => c.kind === 'added').length, 4);
@@ -40,7 +43,10 @@ test('re-import replaces exactly its two years and reports added, changed, remov
     plan: {
       fiscalYear: 2023,
       goals: [
-        makeGoal(1, [makeItem(1, { target: '年度末まで ・説明会 12回以上' }), makeItem(3, { target: '新しい項目' })]),
+        makeGoal(1, [
+          makeItem(1, { target: '年度末まで ・説明会 12回以上' }),
+          makeItem(3, { target: '新しい項目' }),
+        ]),
         makeGoal(3, [makeItem(1, { target: '新規 5件' })], '新しい目標'),
       ],
     },
@@ -69,16 +75,27 @@ test('a failure while storing writes nothing, even for the files before it', asy
   // A comparator the database CHECK refuses: the insert fails after the first file was stored.
   firstItem.quantities = [{ value: 1, unit: '回', comparator: 'about' as '=' }];
   await assert.rejects(importSources(db, [sourceOf(good), sourceOf(bad)], { municipality: 'imp' }));
-  await assert.rejects(exportTable(db, { municipality: 'imp', department: '成功部', planYear: 2023, format: 'json' }), {
-    code: 'NOT_FOUND',
-  });
+  await assert.rejects(
+    exportTable(db, { municipality: 'imp', department: '成功部', planYear: 2023, format: 'json' }),
+    {
+      code: 'NOT_FOUND',
+    },
+  );
 });
 
 test('an unchanged re-import keeps ids and reports nothing', async () => {
   const doc = makeDocument({ department: '不変部' });
   await importSources(db, [sourceOf(doc)], { municipality: 'imp' });
   const ids = async () =>
-    (await db.kysely.selectFrom('goal').innerJoin('department', 'department.id', 'goal.department_id').select('goal.id').where('department.name', '=', '不変部').orderBy('goal.id').execute()).map((r) => r.id);
+    (
+      await db.kysely
+        .selectFrom('goal')
+        .innerJoin('department', 'department.id', 'goal.department_id')
+        .select('goal.id')
+        .where('department.name', '=', '不変部')
+        .orderBy('goal.id')
+        .execute()
+    ).map((r) => r.id);
   const before = await ids();
   const result = await importSources(db, [sourceOf(doc)], { municipality: 'imp' });
   assert.deepEqual(result.documents[0]?.changes, []);

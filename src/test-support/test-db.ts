@@ -10,14 +10,21 @@ import { migrateToLatest } from '../db/migrate.ts';
  * A fresh, migrated database on the engine DATABASE_URL names (SQLite when unset), so the same
  * repository tests run against real SQLite and real PostgreSQL. Each call gets its own database.
  */
-export async function createTestDb(): Promise<Db> {
+export interface TestDb extends Db {
+  /** A DATABASE_URL that opens this same database, for child processes (CLI, server). */
+  url: string;
+}
+
+export async function createTestDb(): Promise<TestDb> {
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
   if (target.engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'mokuhyo-test-'));
-    const db = openDatabase({ engine: 'sqlite', target: join(dir, 'test.sqlite') });
+    const file = join(dir, 'test.sqlite');
+    const db = openDatabase({ engine: 'sqlite', target: file });
     await migrateToLatest(db);
     return {
       ...db,
+      url: `sqlite:${file}`,
       destroy: async () => {
         await db.destroy();
         rmSync(dir, { recursive: true, force: true });
@@ -35,6 +42,7 @@ export async function createTestDb(): Promise<Db> {
   await migrateToLatest(db);
   return {
     ...db,
+    url: url.toString(),
     destroy: async () => {
       await db.destroy();
       const cleanup = new pg.Client({ connectionString: target.target });
