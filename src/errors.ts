@@ -63,7 +63,9 @@ export function httpStatusOf(code: ErrorCode): number {
 /** CLI exit codes: 2 for input the user must fix, 1 for everything else. */
 export function exitCodeOf(error: unknown): number {
   if (error instanceof AppError) {
-    return ['PARSE_ERROR', 'NOT_A_DOCUMENT', 'INVALID_INPUT', 'NOT_FOUND', 'AMBIGUOUS'].includes(error.code) ? 2 : 1;
+    return ['PARSE_ERROR', 'NOT_A_DOCUMENT', 'INVALID_INPUT', 'NOT_FOUND', 'AMBIGUOUS'].includes(error.code)
+      ? 2
+      : 1;
   }
   return 1;
 }

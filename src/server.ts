@@ -17,7 +17,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const db = await openMigratedDatabase(config.database);
   if (config.demoOnEmpty) {
     const demo = await loadDemoIfEmpty(db);
-    if (demo) logger.info({ municipality: demo.municipality.name, documents: demo.documents.length }, 'empty database: demo data loaded');
+    if (demo)
+      logger.info(
+        { municipality: demo.municipality.name, documents: demo.documents.length },
+        'empty database: demo data loaded',
+      );
   }
   const app = createApp(db);
   const server: ServerType = await new Promise((resolve) => {

@@ -20,6 +20,8 @@ try {
   if (error instanceof AppError) {
     process.stderr.write(`mokuhyo: error: ${error.describe()}\n`);
   } else {
-    process.stderr.write(`mokuhyo: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `mokuhyo: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
 }

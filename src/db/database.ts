@@ -29,13 +29,18 @@ export function parseDatabaseUrl(url: string | undefined): DbTarget {
   if (!url) return { engine: 'sqlite', target: DEFAULT_SQLITE_PATH };
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (!path) throw new AppError('CONFIG_ERROR', 'DATABASE_URL=sqlite: needs a path', { field: 'DATABASE_URL' });
+    if (!path)
+      throw new AppError('CONFIG_ERROR', 'DATABASE_URL=sqlite: needs a path', { field: 'DATABASE_URL' });
     return { engine: 'sqlite', target: path };
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { engine: 'postgres', target: url };
-  throw new AppError('CONFIG_ERROR', `unsupported DATABASE_URL "${redact(url)}": use sqlite:PATH or postgres://…`, {
-    field: 'DATABASE_URL',
-  });
+  throw new AppError(
+    'CONFIG_ERROR',
+    `unsupported DATABASE_URL "${redact(url)}": use sqlite:PATH or postgres://…`,
+    {
+      field: 'DATABASE_URL',
+    },
+  );
 }
 
 export function redact(url: string): string {

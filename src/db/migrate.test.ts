@@ -9,7 +9,15 @@ test('migrations create every table and a second run is a no-op', async () => {
   try {
     const tables = await db.kysely.introspection.getTables();
     const names = tables.map((t) => t.name).sort();
-    for (const t of ['department', 'fiscal_year', 'goal', 'item', 'municipality', 'quantity', 'source_document']) {
+    for (const t of [
+      'department',
+      'fiscal_year',
+      'goal',
+      'item',
+      'municipality',
+      'quantity',
+      'source_document',
+    ]) {
       assert.ok(names.includes(t), `table ${t} exists on ${db.engine}`);
     }
     assert.deepEqual(await migrateToLatest(db), []);

@@ -10,7 +10,10 @@ class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const names = (await readdir(folder)).filter((n) => /^\d{14}_[\w-]+\.ts$/.test(n)).sort();
     const entries = await Promise.all(
-      names.map(async (name) => [name.replace(/\.ts$/, ''), (await import(new URL(name, folder).href)) as Migration] as const),
+      names.map(
+        async (name) =>
+          [name.replace(/\.ts$/, ''), (await import(new URL(name, folder).href)) as Migration] as const,
+      ),
     );
     return Object.fromEntries(entries);
   }

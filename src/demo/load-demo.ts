@@ -17,7 +17,9 @@ export async function loadDemo(db: Db): Promise<ImportResult> {
   const municipality = municipalityFile.parse(
     JSON.parse(await readFile(new URL('municipality.json', folder), 'utf8')),
   );
-  const names = (await readdir(folder)).filter((n) => n.endsWith('.json') && n !== 'municipality.json').sort();
+  const names = (await readdir(folder))
+    .filter((n) => n.endsWith('.json') && n !== 'municipality.json')
+    .sort();
   const sources = await Promise.all(
     names.map(async (name) => readSource(`demo/${name}`, await readFile(new URL(name, folder)))),
   );

@@ -25,7 +25,10 @@ export async function exportTable(db: Db, request: ExportRequest): Promise<Expor
   const document = await loadDocument(db.kysely, department, request.planYear);
   switch (request.format) {
     case 'json':
-      return { contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(document, null, 2)}\n` };
+      return {
+        contentType: 'application/json; charset=utf-8',
+        body: `${JSON.stringify(document, null, 2)}\n`,
+      };
     default:
       throw new AppError('INVALID_INPUT', `unknown format "${String(request.format)}"`, { field: 'format' });
   }

@@ -13,7 +13,9 @@ export function makeGoal(no: number, items: Item[], title = `重点目標${no}`)
 }
 
 /** A plausible document: review goals with achievements, plan goals with targets, quantities filled. */
-export function makeDocument(overrides: Partial<IchiranDocument> & { planYear?: number } = {}): IchiranDocument {
+export function makeDocument(
+  overrides: Partial<IchiranDocument> & { planYear?: number } = {},
+): IchiranDocument {
   const planYear = overrides.planYear ?? 2023;
   const doc: IchiranDocument = {
     department: overrides.department ?? 'テスト部',

@@ -25,12 +25,18 @@ export function registerExport(program: Command): void {
     .action(async (options: ExportOptions) => {
       const planYear = Number(options.planYear);
       if (!Number.isInteger(planYear) || planYear < 1989) {
-        throw new AppError('INVALID_INPUT', `--plan-year must be a Gregorian year, not "${options.planYear}"`, {
-          field: 'plan-year',
-        });
+        throw new AppError(
+          'INVALID_INPUT',
+          `--plan-year must be a Gregorian year, not "${options.planYear}"`,
+          {
+            field: 'plan-year',
+          },
+        );
       }
       if (!(exportFormats as readonly string[]).includes(options.format)) {
-        throw new AppError('INVALID_INPUT', `--format must be one of ${exportFormats.join(', ')}`, { field: 'format' });
+        throw new AppError('INVALID_INPUT', `--format must be one of ${exportFormats.join(', ')}`, {
+          field: 'format',
+        });
       }
       const db = await openMigratedDatabase(loadConfig().database);
       try {

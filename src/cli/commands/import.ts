@@ -17,7 +17,9 @@ interface ImportOptions {
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('read 一覧表 files (text extraction, UTF-8 or Shift_JIS, or interchange JSON) and store them')
+    .description(
+      'read 一覧表 files (text extraction, UTF-8 or Shift_JIS, or interchange JSON) and store them',
+    )
     .argument('<files...>', 'files to import')
     .option('--dry-run', 'parse and report, write nothing')
     .option('--json', 'print JSON: the interchange document(s) with --dry-run, else the import report')
@@ -36,7 +38,9 @@ export function registerImport(program: Command): void {
       try {
         const total = sources.reduce((n, s) => n + s.documents.length, 0);
         const bar = progress(total, 'storing');
-        const result = await importSources(db, sources, { municipality: options.municipality }, () => bar.tick());
+        const result = await importSources(db, sources, { municipality: options.municipality }, () =>
+          bar.tick(),
+        );
         bar.stop();
         if (options.json) printJson(result);
         else for (const report of result.documents) process.stdout.write(describeReport(report));
@@ -74,7 +78,11 @@ function printWarnings(source: ParsedSource): void {
   }
 }
 
-function summary(d: { department: string; review: { fiscalYear: number; goals: unknown[] }; plan: { fiscalYear: number; goals: unknown[] } }): string {
+function summary(d: {
+  department: string;
+  review: { fiscalYear: number; goals: unknown[] };
+  plan: { fiscalYear: number; goals: unknown[] };
+}): string {
   return `${d.department}: ${d.review.fiscalYear} (${d.review.goals.length} goals) / ${d.plan.fiscalYear} (${d.plan.goals.length} goals)`;
 }
 

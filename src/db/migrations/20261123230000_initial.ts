@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type MigrationDb, floatType, idColumn, sqlIn } from '../migration-kit.ts';
+import { floatType, idColumn, type MigrationDb, sqlIn } from '../migration-kit.ts';
 
 export async function up(db: MigrationDb): Promise<void> {
   const id = idColumn(db);
@@ -14,7 +14,9 @@ export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('department')
     .addColumn('id', 'integer', id)
-    .addColumn('municipality_id', 'integer', (c) => c.notNull().references('municipality.id').onDelete('cascade'))
+    .addColumn('municipality_id', 'integer', (c) =>
+      c.notNull().references('municipality.id').onDelete('cascade'),
+    )
     .addColumn('parent_id', 'integer', (c) => c.references('department.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull().check(sqlIn('kind', ['department', 'unit'])))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -39,7 +41,9 @@ export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('fiscal_year')
     .addColumn('id', 'integer', id)
-    .addColumn('municipality_id', 'integer', (c) => c.notNull().references('municipality.id').onDelete('cascade'))
+    .addColumn('municipality_id', 'integer', (c) =>
+      c.notNull().references('municipality.id').onDelete('cascade'),
+    )
     .addColumn('year', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('fiscal_year_unique', ['municipality_id', 'year'])
@@ -48,7 +52,9 @@ export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('source_document')
     .addColumn('id', 'integer', id)
-    .addColumn('municipality_id', 'integer', (c) => c.notNull().references('municipality.id').onDelete('cascade'))
+    .addColumn('municipality_id', 'integer', (c) =>
+      c.notNull().references('municipality.id').onDelete('cascade'),
+    )
     .addColumn('department_id', 'integer', (c) => c.notNull().references('department.id').onDelete('cascade'))
     .addColumn('review_year', 'integer', (c) => c.notNull())
     .addColumn('plan_year', 'integer', (c) => c.notNull())
@@ -79,12 +85,16 @@ export async function up(db: MigrationDb): Promise<void> {
     .createTable('goal')
     .addColumn('id', 'integer', id)
     .addColumn('department_id', 'integer', (c) => c.notNull().references('department.id').onDelete('cascade'))
-    .addColumn('fiscal_year_id', 'integer', (c) => c.notNull().references('fiscal_year.id').onDelete('cascade'))
+    .addColumn('fiscal_year_id', 'integer', (c) =>
+      c.notNull().references('fiscal_year.id').onDelete('cascade'),
+    )
     .addColumn('block', 'text', (c) => c.notNull().check(sqlIn('block', ['review', 'plan'])))
     .addColumn('no', 'integer', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('source_document_id', 'integer', (c) => c.references('source_document.id').onDelete('set null'))
+    .addColumn('source_document_id', 'integer', (c) =>
+      c.references('source_document.id').onDelete('set null'),
+    )
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -119,7 +129,9 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('value', floatType(db), (c) => c.notNull())
     .addColumn('unit', 'text', (c) => c.notNull())
-    .addColumn('comparator', 'text', (c) => c.notNull().check(sqlIn('comparator', ['>=', '<=', '>', '<', '='])))
+    .addColumn('comparator', 'text', (c) =>
+      c.notNull().check(sqlIn('comparator', ['>=', '<=', '>', '<', '='])),
+    )
     .addColumn('span_text', 'text')
     .addColumn('span_start', 'integer')
     .addColumn('span_end', 'integer')

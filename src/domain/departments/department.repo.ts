@@ -20,7 +20,10 @@ export async function getDepartment(db: Kysely<Database>, id: number): Promise<D
   return db.selectFrom('department').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listTopDepartments(db: Kysely<Database>, municipalityId: number): Promise<DepartmentRow[]> {
+export async function listTopDepartments(
+  db: Kysely<Database>,
+  municipalityId: number,
+): Promise<DepartmentRow[]> {
   return db
     .selectFrom('department')
     .selectAll()

@@ -3,7 +3,13 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { loadBlock, type StoredGoal } from '../goals/goal.repo.ts';
-import { type Block, comparatorSchema, type Goal, type IchiranDocument, type Item } from './document.schema.ts';
+import {
+  type Block,
+  comparatorSchema,
+  type Goal,
+  type IchiranDocument,
+  type Item,
+} from './document.schema.ts';
 import { latestWarnings } from './source-document.repo.ts';
 
 /** The stored 一覧表 of one department: the review block of planYear-1 beside the plan block of planYear. */

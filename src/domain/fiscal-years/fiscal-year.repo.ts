@@ -16,7 +16,11 @@ export async function findFiscalYearId(
   return row?.id;
 }
 
-export async function ensureFiscalYear(db: Kysely<Database>, municipalityId: number, year: number): Promise<number> {
+export async function ensureFiscalYear(
+  db: Kysely<Database>,
+  municipalityId: number,
+  year: number,
+): Promise<number> {
   const found = await findFiscalYearId(db, municipalityId, year);
   if (found !== undefined) return found;
   const row = await db

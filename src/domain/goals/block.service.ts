@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, QuantityKind } from '../../db/schema.ts';
-import type { Block, Goal, Item, Quantity } from '../document/document.schema.ts';
 import { ensureDepartment } from '../departments/department.repo.ts';
+import type { Block, Goal, Item, Quantity } from '../document/document.schema.ts';
 import {
   type BlockKey,
   deleteGoals,
@@ -52,7 +52,11 @@ export async function replaceBlock(
     const matchIndex = unmatched.findIndex((g) => g.no === goal.no);
     const stored = matchIndex >= 0 ? unmatched.splice(matchIndex, 1)[0] : undefined;
     if (!stored) {
-      const goalId = await insertGoal(db, key, { ...goal, position, sourceDocumentId: input.sourceDocumentId });
+      const goalId = await insertGoal(db, key, {
+        ...goal,
+        position,
+        sourceDocumentId: input.sourceDocumentId,
+      });
       for (const [itemPosition, item] of goal.items.entries()) {
         const itemId = await insertItem(db, goalId, await itemValues(db, input, item, itemPosition));
         await replaceQuantities(db, itemId, quantityKind(key.block), toQuantityValues(item, key.block));

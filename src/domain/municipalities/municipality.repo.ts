@@ -6,7 +6,10 @@ export async function listMunicipalities(db: Kysely<Database>): Promise<Municipa
   return db.selectFrom('municipality').selectAll().orderBy('id').execute();
 }
 
-export async function findMunicipality(db: Kysely<Database>, codeOrName: string): Promise<MunicipalityRow | undefined> {
+export async function findMunicipality(
+  db: Kysely<Database>,
+  codeOrName: string,
+): Promise<MunicipalityRow | undefined> {
   return db
     .selectFrom('municipality')
     .selectAll()

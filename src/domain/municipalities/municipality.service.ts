@@ -43,8 +43,13 @@ export async function findExistingMunicipality(
   }
   const all = await listMunicipalities(db);
   if (all.length === 1 && all[0]) return all[0];
-  if (all.length === 0) throw new AppError('NOT_FOUND', 'the database holds no municipality yet: import a table first');
-  throw new AppError('AMBIGUOUS', `several municipalities are stored (${all.map((m) => m.code).join(', ')}): name one with --municipality`, {
-    field: 'municipality',
-  });
+  if (all.length === 0)
+    throw new AppError('NOT_FOUND', 'the database holds no municipality yet: import a table first');
+  throw new AppError(
+    'AMBIGUOUS',
+    `several municipalities are stored (${all.map((m) => m.code).join(', ')}): name one with --municipality`,
+    {
+      field: 'municipality',
+    },
+  );
 }

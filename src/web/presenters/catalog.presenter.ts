@@ -37,7 +37,12 @@ export async function presentIchiranhyo(
 ): Promise<IchiranhyoView> {
   const municipality = await findMunicipality(db, municipalityCode);
   const department = await getDepartment(db, departmentId);
-  if (!municipality || !department || department.municipality_id !== municipality.id || department.parent_id !== null) {
+  if (
+    !municipality ||
+    !department ||
+    department.municipality_id !== municipality.id ||
+    department.parent_id !== null
+  ) {
     throw new AppError('NOT_FOUND', 'no such department');
   }
   return {
