@@ -110,6 +110,7 @@ export interface Database {
   goal: GoalTable;
   item: ItemTable;
   quantity: QuantityTable;
+  phase_status: PhaseStatusTable;
 }
 
 export type MunicipalityRow = Selectable<MunicipalityTable>;
@@ -118,3 +119,17 @@ export type GoalRow = Selectable<GoalTable>;
 export type ItemRow = Selectable<ItemTable>;
 export type QuantityRow = Selectable<QuantityTable>;
 export type NewQuantity = Insertable<QuantityTable>;
+
+export type Phase = 'goal_setting' | 'interim' | 'final';
+export type PhaseState = 'draft' | 'submitted' | 'approved' | 'accepted' | 'published';
+
+export interface PhaseStatusTable {
+  id: Generated<number>;
+  department_id: number;
+  fiscal_year_id: number;
+  phase: Phase;
+  status: PhaseState;
+  published_at: string | null;
+  version: number;
+  updated_at: string;
+}

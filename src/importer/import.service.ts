@@ -7,6 +7,7 @@ import { insertSourceDocument } from '../domain/document/source-document.repo.ts
 import { ensureFiscalYear } from '../domain/fiscal-years/fiscal-year.repo.ts';
 import { type BlockChange, replaceBlock } from '../domain/goals/block.service.ts';
 import { resolveMunicipality } from '../domain/municipalities/municipality.service.ts';
+import { markPublished, phaseOfBlock } from '../domain/workflow/phase-status.repo.ts';
 import type { ParsedSource } from './read-source.ts';
 
 export interface DocumentReport {
@@ -80,6 +81,8 @@ async function storeDocument(
       goals: year.goals,
     });
     replaced ||= previousGoalCount > 0;
+    // An imported table is a document the city already published.
+    await markPublished(trx, department.id, fiscalYearId, phaseOfBlock(block));
     changes.push(...blockChanges);
   }
   return {

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { loadBlock, type StoredGoal } from '../goals/goal.repo.ts';
+import { isPublished, phaseOfBlock } from '../workflow/phase-status.repo.ts';
 import {
   type Block,
   comparatorSchema,
@@ -12,15 +13,21 @@ import {
 } from './document.schema.ts';
 import { latestWarnings } from './source-document.repo.ts';
 
+export interface LoadOptions {
+  /** For the public: a block whose phase is not published reads as empty. */
+  publishedOnly?: boolean;
+}
+
 /** The stored 一覧表 of one department: the review block of planYear-1 beside the plan block of planYear. */
 export async function loadDocument(
   db: Kysely<Database>,
   department: { id: number; municipality_id: number; name: string },
   planYear: number,
+  options: LoadOptions = {},
 ): Promise<IchiranDocument> {
   const [review, plan] = await Promise.all([
-    loadYearBlock(db, department, planYear - 1, 'review'),
-    loadYearBlock(db, department, planYear, 'plan'),
+    loadYearBlock(db, department, planYear - 1, 'review', options),
+    loadYearBlock(db, department, planYear, 'plan', options),
   ]);
   if (review.length === 0 && plan.length === 0) {
     throw new AppError('NOT_FOUND', `no table for ${department.name}, plan year ${planYear}`, {
@@ -40,9 +47,12 @@ async function loadYearBlock(
   department: { id: number; municipality_id: number },
   year: number,
   block: Block,
+  options: LoadOptions,
 ): Promise<Goal[]> {
   const fiscalYearId = await findFiscalYearId(db, department.municipality_id, year);
   if (fiscalYearId === undefined) return [];
+  if (options.publishedOnly && !(await isPublished(db, department.id, fiscalYearId, phaseOfBlock(block))))
+    return [];
   const goals = await loadBlock(db, { departmentId: department.id, fiscalYearId, block });
   return goals.map((g) => toGoal(g, block));
 }
@@ -70,14 +80,35 @@ function toGoal(goal: StoredGoal, block: Block): Goal {
 }
 
 /** Plan years for which a department has a table: its plan blocks, and the year after each review block. */
-export async function listPlanYears(db: Kysely<Database>, departmentId: number): Promise<number[]> {
-  const rows = await db
+export async function listPlanYears(
+  db: Kysely<Database>,
+  departmentId: number,
+  options: LoadOptions = {},
+): Promise<number[]> {
+  let query = db
     .selectFrom('goal')
     .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
     .select(['goal.block', 'fiscal_year.year'])
-    .where('goal.department_id', '=', departmentId)
-    .groupBy(['goal.block', 'fiscal_year.year'])
-    .execute();
+    .where('goal.department_id', '=', departmentId);
+  if (options.publishedOnly) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('phase_status as ps')
+          .select('ps.id')
+          .whereRef('ps.department_id', '=', 'goal.department_id')
+          .whereRef('ps.fiscal_year_id', '=', 'goal.fiscal_year_id')
+          .where('ps.status', '=', 'published')
+          .where((w) =>
+            w.or([
+              w.and([w('goal.block', '=', 'plan'), w('ps.phase', '=', 'goal_setting')]),
+              w.and([w('goal.block', '=', 'review'), w('ps.phase', '=', 'final')]),
+            ]),
+          ),
+      ),
+    );
+  }
+  const rows = await query.groupBy(['goal.block', 'fiscal_year.year']).execute();
   const years = new Set(rows.map((r) => (r.block === 'plan' ? r.year : r.year + 1)));
   return [...years].sort((a, b) => a - b);
 }

@@ -4,6 +4,10 @@ import { getDepartment, listTopDepartments } from '../../domain/departments/depa
 import { listPlanYears, loadDocument } from '../../domain/document/document.service.ts';
 import { findMunicipality, listMunicipalities } from '../../domain/municipalities/municipality.repo.ts';
 import { AppError } from '../../errors.ts';
+
+/** Public pages show published blocks only. */
+const PUBLIC = { publishedOnly: true } as const;
+
 import { type IchiranhyoView, type IndexView, urls } from '../view-models.ts';
 
 export async function presentIndex(db: Kysely<Database>, municipalityCode?: string): Promise<IndexView> {
@@ -21,7 +25,7 @@ export async function presentIndex(db: Kysely<Database>, municipalityCode?: stri
           (await listTopDepartments(db, m.id)).map(async (d) => ({
             id: d.id,
             name: d.name,
-            planYears: await listPlanYears(db, d.id),
+            planYears: await listPlanYears(db, d.id, PUBLIC),
           })),
         ),
       })),
@@ -48,8 +52,8 @@ export async function presentIchiranhyo(
   return {
     municipality: { code: municipality.code, name: municipality.name },
     department: { id: department.id, name: department.name },
-    document: await loadDocument(db, department, planYear),
-    planYears: await listPlanYears(db, department.id),
+    document: await loadDocument(db, department, planYear, PUBLIC),
+    planYears: await listPlanYears(db, department.id, PUBLIC),
     jsonUrl: urls.ichiranhyoJson(municipality.code, department.id, planYear),
   };
 }

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import { nowIso } from '../../db/clock.ts';
+import type { BlockKind, Database, Phase } from '../../db/schema.ts';
+
+/** The phase whose publication makes a block public. */
+export function phaseOfBlock(block: BlockKind): Phase {
+  return block === 'plan' ? 'goal_setting' : 'final';
+}
+
+export async function markPublished(
+  db: Kysely<Database>,
+  departmentId: number,
+  fiscalYearId: number,
+  phase: Phase,
+): Promise<void> {
+  const now = nowIso();
+  await db
+    .insertInto('phase_status')
+    .values({
+      department_id: departmentId,
+      fiscal_year_id: fiscalYearId,
+      phase,
+      status: 'published',
+      published_at: now,
+      version: 1,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['department_id', 'fiscal_year_id', 'phase']).doUpdateSet((eb) => ({
+        status: 'published',
+        published_at: now,
+        updated_at: now,
+        version: eb('phase_status.version', '+', 1),
+      })),
+    )
+    .execute();
+}
+
+export async function isPublished(
+  db: Kysely<Database>,
+  departmentId: number,
+  fiscalYearId: number,
+  phase: Phase,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('phase_status')
+    .select('status')
+    .where('department_id', '=', departmentId)
+    .where('fiscal_year_id', '=', fiscalYearId)
+    .where('phase', '=', phase)
+    .executeTakeFirst();
+  return row?.status === 'published';
+}
