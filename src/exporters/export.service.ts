@@ -1,34 +1,63 @@
 import type { Db } from '../db/database.ts';
+import { listTopDepartments } from '../domain/departments/department.repo.ts';
 import { requireDepartment } from '../domain/departments/department.service.ts';
-import { loadDocument } from '../domain/document/document.service.ts';
+import { listPlanYears, loadDocument } from '../domain/document/document.service.ts';
 import { findExistingMunicipality } from '../domain/municipalities/municipality.service.ts';
 import { AppError } from '../errors.ts';
+import type { ExportOutput, TableExport } from './types.ts';
 
 export const exportFormats = ['json'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-export interface ExportRequest {
+export interface TableSelection {
   municipality?: string;
-  department: string;
+  /** A department's name or id; undefined = every department that has a table for the plan year. */
+  department?: string;
   planYear: number;
+  publishedOnly?: boolean;
+}
+
+export interface ExportRequest extends TableSelection {
   format: ExportFormat;
 }
 
-export interface ExportOutput {
-  contentType: string;
-  body: string | Uint8Array;
+/** Loads the tables a selection names, in department order. */
+export async function loadTables(db: Db, selection: TableSelection): Promise<TableExport[]> {
+  const municipality = await findExistingMunicipality(db.kysely, selection.municipality);
+  const ref = { code: municipality.code, name: municipality.name };
+  const options = { publishedOnly: selection.publishedOnly ?? false };
+  if (selection.department !== undefined) {
+    const department = await requireDepartment(db.kysely, municipality.id, selection.department);
+    const document = await loadDocument(db.kysely, department, selection.planYear, options);
+    return [{ municipality: ref, department: { id: department.id, name: department.name }, document }];
+  }
+  const tables: TableExport[] = [];
+  for (const department of await listTopDepartments(db.kysely, municipality.id)) {
+    const years = await listPlanYears(db.kysely, department.id, options);
+    if (!years.includes(selection.planYear)) continue;
+    const document = await loadDocument(db.kysely, department, selection.planYear, options);
+    tables.push({ municipality: ref, department: { id: department.id, name: department.name }, document });
+  }
+  if (tables.length === 0) {
+    throw new AppError('NOT_FOUND', `no table of ${municipality.name} for plan year ${selection.planYear}`, {
+      field: 'planYear',
+    });
+  }
+  return tables;
 }
 
-export async function exportTable(db: Db, request: ExportRequest): Promise<ExportOutput> {
-  const municipality = await findExistingMunicipality(db.kysely, request.municipality);
-  const department = await requireDepartment(db.kysely, municipality.id, request.department);
-  const document = await loadDocument(db.kysely, department, request.planYear);
+export async function exportTables(db: Db, request: ExportRequest): Promise<ExportOutput> {
+  const tables = await loadTables(db, request);
   switch (request.format) {
-    case 'json':
+    case 'json': {
+      const documents = tables.map((t) => t.document);
+      const value = request.department === undefined ? documents : documents[0];
       return {
         contentType: 'application/json; charset=utf-8',
-        body: `${JSON.stringify(document, null, 2)}\n`,
+        extension: 'json',
+        body: `${JSON.stringify(value, null, 2)}\n`,
       };
+    }
     default:
       throw new AppError('INVALID_INPUT', `unknown format "${String(request.format)}"`, { field: 'format' });
   }

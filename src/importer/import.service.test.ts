@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Db } from '../db/database.ts';
 import type { IchiranDocument } from '../domain/document/document.schema.ts';
-import { exportTable } from '../exporters/export.service.ts';
+import { exportTables } from '../exporters/export.service.ts';
 import { makeDocument, makeGoal, makeItem, sourceOf } from '../test-support/factories.ts';
 import { createTestDb } from '../test-support/test-db.ts';
 import { importSources } from './import.service.ts';
@@ -16,7 +16,7 @@ after(async () => {
 });
 
 async function exported(department: string, planYear: number): Promise<IchiranDocument> {
-  const out = await exportTable(db, { municipality: 'imp', department, planYear, format: 'json' });
+  const out = await exportTables(db, { municipality: 'imp', department, planYear, format: 'json' });
   return JSON.parse(String(out.body)) as IchiranDocument;
 }
 
@@ -76,7 +76,7 @@ test('a failure while storing writes nothing, even for the files before it', asy
   firstItem.quantities = [{ value: 1, unit: '回', comparator: 'about' as '=' }];
   await assert.rejects(importSources(db, [sourceOf(good), sourceOf(bad)], { municipality: 'imp' }));
   await assert.rejects(
-    exportTable(db, { municipality: 'imp', department: '成功部', planYear: 2023, format: 'json' }),
+    exportTables(db, { municipality: 'imp', department: '成功部', planYear: 2023, format: 'json' }),
     {
       code: 'NOT_FOUND',
     },

@@ -3,10 +3,11 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openMigratedDatabase } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
-import { type ExportFormat, exportFormats, exportTable } from '../../exporters/export.service.ts';
+import { type ExportFormat, exportFormats, exportTables } from '../../exporters/export.service.ts';
 
 interface ExportOptions {
-  department: string;
+  department?: string;
+  all?: boolean;
   planYear: string;
   format: string;
   out?: string;
@@ -16,8 +17,9 @@ interface ExportOptions {
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description("write one department's stored 一覧表 (review year beside plan year)")
-    .requiredOption('--department <name>', '担当部局名 (or its id)')
+    .description("write stored 一覧表: one department's (--department) or the whole city's (--all)")
+    .option('--department <name>', '担当部局名 (or its id)')
+    .option('--all', 'every department that has a table for the plan year')
     .requiredOption('--plan-year <yyyy>', 'the plan year (当年度), Gregorian: 令和4年度 = 2022')
     .option('--format <format>', `one of ${exportFormats.join(', ')}`, 'json')
     .option('--out <file>', 'write to this file instead of standard output')
@@ -38,14 +40,20 @@ export function registerExport(program: Command): void {
           field: 'format',
         });
       }
+      if (Boolean(options.department) === Boolean(options.all)) {
+        throw new AppError('INVALID_INPUT', 'name one department with --department, or use --all', {
+          field: 'department',
+        });
+      }
       const db = await openMigratedDatabase(loadConfig().database);
       try {
-        const output = await exportTable(db, {
+        const output = await exportTables(db, {
           municipality: options.municipality,
-          department: options.department,
+          department: options.all ? undefined : options.department,
           planYear,
           format: options.format as ExportFormat,
         });
+        for (const notice of output.notices ?? []) process.stderr.write(`mokuhyo: ${notice}\n`);
         if (options.out) await writeFile(options.out, output.body);
         else process.stdout.write(output.body);
       } finally {

@@ -1,0 +1,18 @@
+import type { IchiranDocument } from '../domain/document/document.schema.ts';
+
+/** One department's 一覧表 as the exporters receive it: everything they print, nothing they query. */
+export interface TableExport {
+  municipality: { code: string; name: string };
+  department: { id: number; name: string };
+  document: IchiranDocument;
+}
+
+/** What an exporter returns: the bytes and how to label them. */
+export interface ExportOutput {
+  contentType: string;
+  /** File extension without the dot, for download names. */
+  extension: string;
+  body: string | Uint8Array;
+  /** Things a person should know about the output (e.g. characters CP932 could not encode). */
+  notices?: string[];
+}
