@@ -1,4 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { AuthTables } from './tables/auth.ts';
+import type { EvaluationTables } from './tables/evaluation.ts';
+import type { LineageTables } from './tables/lineage.ts';
 
 /**
  * Table types for Kysely. Timestamps are ISO-8601 UTC strings on both engines so that rows
@@ -101,7 +104,8 @@ export interface QuantityTable {
   origin: 'extracted' | 'manual';
 }
 
-export interface Database {
+/** Core tables; each module adds its own (src/db/tables/*.ts) so no two modules edit one interface. */
+export interface CoreTables {
   municipality: MunicipalityTable;
   department: DepartmentTable;
   fiscal_year: FiscalYearTable;
@@ -133,3 +137,5 @@ export interface PhaseStatusTable {
   version: number;
   updated_at: string;
 }
+
+export interface Database extends CoreTables, EvaluationTables, LineageTables, AuthTables {}
