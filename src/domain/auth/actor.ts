@@ -1,0 +1,24 @@
+/**
+ * Who is acting. Every mutation in a service takes an Actor and asks `authorize` first, so the rules
+ * hold whether the call came from a page, the JSON API or a test.
+ */
+export const roles = ['admin', 'planning', 'editor', 'approver', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+export interface RoleGrant {
+  role: Role;
+  /** editor and approver act for one department; the others city-wide (null). */
+  departmentId: number | null;
+}
+
+export interface Actor {
+  userId: number;
+  login: string;
+  municipalityId: number;
+  grants: RoleGrant[];
+}
+
+/** Operators at the command line act as the system (imports, user creation): trusted, but still named. */
+export function systemActor(municipalityId: number): Actor {
+  return { userId: 0, login: 'system', municipalityId, grants: [{ role: 'admin', departmentId: null }] };
+}

@@ -1,0 +1,52 @@
+import { AppError } from '../../errors.ts';
+import type { Actor, Role } from './actor.ts';
+
+/**
+ * What each role may do. Department-scoped actions name the department they touch; a department
+ * role (editor, approver) only reaches its own department, city-wide roles reach all.
+ */
+export const actions = {
+  'internal.read': ['admin', 'planning', 'editor', 'approver', 'viewer'],
+  'goal.edit': ['editor'],
+  'import.run': ['planning', 'editor'],
+  'workflow.submit': ['editor'],
+  'workflow.approve': ['approver'],
+  'workflow.return': ['approver', 'planning'],
+  'workflow.accept': ['planning'],
+  'workflow.publish': ['planning'],
+  'workflow.configure': ['planning', 'admin'],
+  'fiscalYear.open': ['planning'],
+  'evaluation.edit': ['editor', 'planning'],
+  'policy.manage': ['planning', 'admin'],
+  'organisation.manage': ['admin', 'planning'],
+  'user.manage': ['admin'],
+  'municipality.manage': ['admin'],
+  'audit.readAll': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof actions;
+
+export interface Scope {
+  municipalityId: number;
+  /** The department the action touches, when it touches one. */
+  departmentId?: number;
+}
+
+export function can(actor: Actor, action: Action, scope: Scope): boolean {
+  if (actor.municipalityId !== scope.municipalityId) return false;
+  const allowed: readonly Role[] = actions[action];
+  return actor.grants.some(
+    (g) =>
+      allowed.includes(g.role) &&
+      (g.departmentId === null || scope.departmentId === undefined || g.departmentId === scope.departmentId),
+  );
+}
+
+/** Throws FORBIDDEN unless the actor may do this; services call it before any write. */
+export function authorize(actor: Actor, action: Action, scope: Scope): void {
+  if (!can(actor, action, scope)) {
+    throw new AppError('FORBIDDEN', `${actor.login} may not ${action}`, {
+      field: scope.departmentId === undefined ? undefined : `department ${scope.departmentId}`,
+    });
+  }
+}
