@@ -3,6 +3,7 @@ import { AppError, exitCodeOf } from '../errors.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerUser } from './commands/user.ts';
 
 const program = new Command()
   .name('mokuhyo')
@@ -12,6 +13,7 @@ const program = new Command()
 registerImport(program);
 registerExport(program);
 registerServe(program);
+registerUser(program);
 
 try {
   await program.parseAsync(process.argv);

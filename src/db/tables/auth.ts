@@ -1,3 +1,63 @@
-/** Tables of the auth module; merged into the Database interface in ../schema.ts. */
-// biome-ignore lint/suspicious/noEmptyInterface: filled in as the module gains tables
-export interface AuthTables {}
+import type { Generated } from 'kysely';
+import type { Role } from '../../domain/auth/actor.ts';
+
+/** Tables of the auth and audit modules; merged into the Database interface in ../schema.ts. */
+export interface AppUserTable {
+  id: Generated<number>;
+  municipality_id: number;
+  login: string;
+  display_name: string;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface UserGrantTable {
+  id: Generated<number>;
+  user_id: number;
+  role: Role;
+  department_id: number | null;
+}
+
+/** A login session; only a hash of the cookie's token is stored, so a leaked table opens nothing. */
+export interface SessionTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  /** Folded login or client address: limits apply to both. */
+  key: string;
+  attempted_at: string;
+  success: number;
+}
+
+/** Append-only: triggers on both engines refuse UPDATE and DELETE. */
+export interface AuditEventTable {
+  id: Generated<number>;
+  municipality_id: number;
+  actor_user_id: number | null;
+  actor_login: string;
+  at: string;
+  action: string;
+  entity_type: string;
+  entity_id: number | null;
+  department_id: number | null;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface AuthTables {
+  app_user: AppUserTable;
+  user_grant: UserGrantTable;
+  session: SessionTable;
+  login_attempt: LoginAttemptTable;
+  audit_event: AuditEventTable;
+}

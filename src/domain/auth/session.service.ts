@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from './actor.ts';
+import { DUMMY_HASH, verifyPassword } from './password.ts';
+import { failuresSince, recordAttempt } from './rate-limit.repo.ts';
+import { deleteSession, findLiveSession, insertSession, touchSession } from './session.repo.ts';
+import { findUserByLogin, listGrants } from './user.repo.ts';
+
+/** Sessions slide: each use extends them, up to this idle limit. */
+export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+const WINDOW_MS = 15 * 60 * 1000;
+const MAX_FAILURES_PER_LOGIN = 5;
+const MAX_FAILURES_PER_CLIENT = 30;
+
+/** One message for every refusal: it must not tell whether the account exists or is locked. */
+export const LOGIN_REFUSED =
+  'ログインIDまたはパスワードが正しくありません。続けて失敗した場合は、しばらく時間をおいてからお試しください。';
+
+export interface SessionContext {
+  actor: Actor;
+  displayName: string;
+  csrfToken: string;
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function login(
+  db: Kysely<Database>,
+  input: { login: string; password: string; client: string },
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
+  const loginKey = `login:${input.login.trim().toLowerCase()}`;
+  const clientKey = `client:${input.client}`;
+  const since = new Date(now.getTime() - WINDOW_MS).toISOString();
+  const limited =
+    (await failuresSince(db, loginKey, since)) >= MAX_FAILURES_PER_LOGIN ||
+    (await failuresSince(db, clientKey, since)) >= MAX_FAILURES_PER_CLIENT;
+  const user = await findUserByLogin(db, input.login.trim().toLowerCase());
+  // Always pay for one verification so that timing does not tell a missing account from a wrong password.
+  const valid = await verifyPassword(user?.password_hash ?? DUMMY_HASH, input.password);
+  const ok = !limited && user !== undefined && user.disabled === 0 && valid;
+  await recordAttempt(db, [loginKey, clientKey], ok, now.toISOString());
+  if (!ok || !user) throw new AppError('UNAUTHENTICATED', LOGIN_REFUSED);
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+  await insertSession(db, {
+    tokenHash: hashToken(token),
+    userId: user.id,
+    csrfToken: randomBytes(24).toString('base64url'),
+    now: now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+  });
+  return { token, expiresAt };
+}
+
+export async function resolveSession(
+  db: Kysely<Database>,
+  token: string,
+  now = new Date(),
+): Promise<SessionContext | undefined> {
+  const row = await findLiveSession(db, hashToken(token), now.toISOString());
+  if (!row || row.disabled !== 0) return undefined;
+  // Extend at most once a minute: a write per request would serialise busy servers on one row.
+  if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
+    await touchSession(
+      db,
+      row.id,
+      now.toISOString(),
+      new Date(now.getTime() + SESSION_IDLE_MS).toISOString(),
+    );
+  }
+  return {
+    actor: {
+      userId: row.user_id,
+      login: row.login,
+      municipalityId: row.municipality_id,
+      grants: await listGrants(db, row.user_id),
+    },
+    displayName: row.display_name,
+    csrfToken: row.csrf_token,
+  };
+}
+
+export async function logout(db: Kysely<Database>, token: string): Promise<void> {
+  await deleteSession(db, hashToken(token));
+}
