@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { openMigratedDatabase } from './db/open.ts';
 import { loadDemoIfEmpty } from './demo/load-demo.ts';
+import { countUsers } from './domain/auth/user.repo.ts';
 import { logger } from './logger.ts';
 import { createApp } from './web/app.tsx';
 
@@ -22,6 +23,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
         { municipality: demo.municipality.name, documents: demo.documents.length },
         'empty database: demo data loaded',
       );
+  }
+  if ((await countUsers(db.kysely)) === 0) {
+    logger.warn(
+      'no staff accounts yet. Create the first admin (the password is read from standard input): ' +
+        "printf '%s' 'YOUR-PASSWORD' | mokuhyo user add admin --role admin --password-stdin",
+    );
   }
   const app = createApp(db);
   const server: ServerType = await new Promise((resolve) => {

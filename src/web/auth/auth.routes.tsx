@@ -1,0 +1,61 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, Hono } from 'hono';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import type { Db } from '../../db/database.ts';
+import { login, logout, SESSION_IDLE_MS } from '../../domain/auth/session.service.ts';
+import { AppError } from '../../errors.ts';
+import type { AppEnv } from '../env.ts';
+import { renderPage } from '../render.tsx';
+import { isHttps, SESSION_COOKIE, setSecureCookie } from './cookies.ts';
+import { LoginPage } from './login.page.tsx';
+
+/** Only same-site paths: an open redirect after login would hand phishers a trusted link. */
+export function safeNext(value: unknown): string {
+  return typeof value === 'string' && /^\/(?!\/)[^\\]*$/.test(value) ? value : '/staff';
+}
+
+function clientOf(c: Context<AppEnv>): string {
+  const forwarded =
+    process.env.TRUST_PROXY === '1' ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  if (forwarded) return forwarded;
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function registerAuthRoutes(app: Hono<AppEnv>, db: Db): void {
+  app.get('/login', async (c) => {
+    if (c.get('session')) return c.redirect('/staff');
+    const next = c.req.query('next');
+    return c.html(await renderPage(<LoginPage view={{ csrfToken: c.get('csrfToken'), next }} />));
+  });
+
+  app.post('/login', async (c) => {
+    const form = await c.req.parseBody();
+    const loginId = typeof form.login === 'string' ? form.login : '';
+    const password = typeof form.password === 'string' ? form.password : '';
+    try {
+      const { token } = await login(db.kysely, { login: loginId, password, client: clientOf(c) });
+      setSecureCookie(c, SESSION_COOKIE, token, { maxAge: SESSION_IDLE_MS / 1000 });
+      return c.redirect(safeNext(form.next), 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'UNAUTHENTICATED') throw error;
+      const view = {
+        csrfToken: c.get('csrfToken'),
+        login: loginId,
+        error: error.message,
+        next: safeNext(form.next),
+      };
+      return c.html(await renderPage(<LoginPage view={view} />), 401);
+    }
+  });
+
+  app.post('/logout', async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await logout(db.kysely, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+    return c.redirect('/', 303);
+  });
+}

@@ -1,0 +1,67 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Db } from '../../db/database.ts';
+import { resolveSession } from '../../domain/auth/session.service.ts';
+import { AppError } from '../../errors.ts';
+import type { AppEnv } from '../env.ts';
+import { CSRF_COOKIE, SESSION_COOKIE, setSecureCookie } from './cookies.ts';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Resolves the session cookie into `c.var.session` and provides the CSRF token forms must carry. */
+export function sessionMiddleware(db: Db): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await resolveSession(db.kysely, token) : undefined;
+    c.set('session', session);
+    let csrf = session?.csrfToken ?? getCookie(c, CSRF_COOKIE);
+    if (!csrf) {
+      csrf = randomBytes(24).toString('base64url');
+      setSecureCookie(c, CSRF_COOKIE, csrf);
+    }
+    c.set('csrfToken', csrf);
+    await next();
+  };
+}
+
+/**
+ * Every state-changing request must echo the token (form field `_csrf` or header X-CSRF-Token) and,
+ * when the browser says where it comes from, come from this origin.
+ */
+export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!UNSAFE.has(c.req.method)) return next();
+    const origin = c.req.header('origin');
+    if (origin && origin !== new URL(c.req.url).origin && !sameHost(origin, c.req.header('host'))) {
+      throw new AppError('FORBIDDEN', 'cross-origin request refused');
+    }
+    const sent = c.req.header('x-csrf-token') ?? (await formToken(c.req.raw.clone()));
+    if (!sent || !equal(sent, c.get('csrfToken'))) {
+      throw new AppError('FORBIDDEN', 'the form has expired or did not come from this site (CSRF token)');
+    }
+    return next();
+  };
+}
+
+async function formToken(request: Request): Promise<string | undefined> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data'))
+    return undefined;
+  const value = (await request.formData()).get('_csrf');
+  return typeof value === 'string' ? value : undefined;
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function equal(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
