@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'STALE'
+  | 'LOCKED'
   | 'AMBIGUOUS'
   | 'CONFIG_ERROR'
   | 'UNAUTHENTICATED'
@@ -49,6 +51,8 @@ const httpStatus: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  STALE: 409,
+  LOCKED: 423,
   AMBIGUOUS: 409,
   CONFIG_ERROR: 500,
   UNAUTHENTICATED: 401,
