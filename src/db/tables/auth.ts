@@ -10,6 +10,8 @@ export interface AppUserTable {
   password_hash: string;
   disabled: number;
   created_at: string;
+  /** For reminder e-mail (workflow); null: inbox only. */
+  email: string | null;
 }
 
 export interface UserGrantTable {
@@ -49,6 +51,8 @@ export interface AuditEventTable {
   entity_type: string;
   entity_id: number | null;
   department_id: number | null;
+  /** The goal the event belongs to (a goal's own events and its items'). */
+  goal_id: number | null;
   summary: string;
   before_json: string | null;
   after_json: string | null;

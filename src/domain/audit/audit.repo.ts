@@ -9,6 +9,7 @@ export interface AuditInput {
   entityType: string;
   entityId?: number | null;
   departmentId?: number | null;
+  goalId?: number | null;
   summary: string;
   before?: unknown;
   after?: unknown;
@@ -29,6 +30,7 @@ export async function appendAudit(db: Kysely<Database>, actor: Actor, input: Aud
       entity_type: input.entityType,
       entity_id: input.entityId ?? null,
       department_id: input.departmentId ?? null,
+      goal_id: input.goalId ?? (input.entityType === 'goal' ? (input.entityId ?? null) : null),
       summary: input.summary,
       before_json: input.before === undefined ? null : JSON.stringify(input.before),
       after_json: input.after === undefined ? null : JSON.stringify(input.after),
@@ -50,12 +52,35 @@ export async function listAuditForEntity(
     .execute();
 }
 
+/** A goal's own events and its items' (including items deleted since), newest first. */
+export async function listAuditForGoal(db: Kysely<Database>, goalId: number): Promise<AuditEvent[]> {
+  const itemIds = (await db.selectFrom('item').select('id').where('goal_id', '=', goalId).execute()).map(
+    (r) => r.id,
+  );
+  return db
+    .selectFrom('audit_event')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('goal_id', '=', goalId),
+        eb.and([eb('entity_type', '=', 'goal'), eb('entity_id', '=', goalId)]),
+        ...(itemIds.length > 0
+          ? [eb.and([eb('entity_type', '=', 'item'), eb('entity_id', 'in', itemIds)])]
+          : []),
+      ]),
+    )
+    .orderBy('id', 'desc')
+    .execute();
+}
+
 export async function listAuditForMunicipality(
   db: Kysely<Database>,
   municipalityId: number,
-  options: { limit: number; beforeId?: number },
+  options: { limit: number; beforeId?: number; departmentId?: number; action?: string },
 ): Promise<AuditEvent[]> {
   let query = db.selectFrom('audit_event').selectAll().where('municipality_id', '=', municipalityId);
   if (options.beforeId !== undefined) query = query.where('id', '<', options.beforeId);
+  if (options.departmentId !== undefined) query = query.where('department_id', '=', options.departmentId);
+  if (options.action) query = query.where('action', 'like', `${options.action}%`);
   return query.orderBy('id', 'desc').limit(options.limit).execute();
 }

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
+import { type Action, can } from '../../domain/auth/policy.ts';
 import { getDepartment } from '../../domain/departments/department.repo.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
@@ -8,7 +9,7 @@ import { staffCss } from './staff.css.ts';
 import { StaffHomePage } from './staff-home.page.tsx';
 
 /** Links on the staff menu; modules add theirs as they arrive. */
-export const staffLinks: Array<{ href: string; label: string; description: string }> = [];
+export const staffLinks: Array<{ href: string; label: string; description: string; action?: Action }> = [];
 
 export function registerStaffRoutes(app: Hono<AppEnv>, db: Db): void {
   app.get('/assets/staff.css', (c) => {
@@ -28,6 +29,19 @@ export function registerStaffRoutes(app: Hono<AppEnv>, db: Db): void {
         if (department) departmentNames[g.departmentId] = department.name;
       }
     }
-    return c.html(await renderPage(<StaffHomePage view={{ session, departmentNames, links: staffLinks }} />));
+    return c.html(
+      await renderPage(
+        <StaffHomePage
+          view={{
+            session,
+            departmentNames,
+            links: staffLinks.filter(
+              (l) =>
+                !l.action || can(session.actor, l.action, { municipalityId: session.actor.municipalityId }),
+            ),
+          }}
+        />,
+      ),
+    );
   });
 }
