@@ -5,11 +5,12 @@ import { AppError } from '../errors.ts';
 import { fillQuantities, quantitiesOf } from '../quantities/fill.ts';
 import { decodeInput } from './decode.ts';
 import { parseIchiranText } from './text/parse-text.ts';
+import { looksLikeXlsx, readWorkbook } from './xlsx/read-workbook.ts';
 
 /** One input file, understood: the documents it holds and what is needed to record where they came from. */
 export interface ParsedSource {
   name: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'xlsx';
   contentHash: string;
   sizeBytes: number;
   documents: IchiranDocument[];
@@ -17,21 +18,35 @@ export interface ParsedSource {
 
 /**
  * Reads a 一覧表 text extraction (UTF-8 or Shift_JIS) or interchange JSON (one document or an
- * array). Errors carry the file name; nothing here touches the database.
+ * array). Errors carry the file name; nothing here touches the database. Excel workbooks need
+ * readSourceAsync (ExcelJS reads asynchronously).
  */
 export function readSource(name: string, bytes: Uint8Array): ParsedSource {
-  const base = {
-    name,
-    contentHash: createHash('sha256').update(bytes).digest('hex'),
-    sizeBytes: bytes.byteLength,
-  };
+  const base = sourceBase(name, bytes);
   try {
+    if (looksLikeXlsx(bytes)) {
+      throw new AppError('INVALID_INPUT', 'an Excel workbook is read with readSourceAsync');
+    }
     const text = decodeInput(bytes);
     if (/^\s*[[{]/.test(text)) return { ...base, format: 'json', documents: readJson(text) };
     return { ...base, format: 'text', documents: [fillQuantities(parseIchiranText(text))] };
   } catch (error) {
     throw error instanceof AppError ? error.withFile(name) : error;
   }
+}
+
+/** Like readSource, and also reads Excel workbooks in the 一覧表 form (ExcelJS reads asynchronously). */
+export async function readSourceAsync(name: string, bytes: Uint8Array): Promise<ParsedSource> {
+  if (!looksLikeXlsx(bytes)) return readSource(name, bytes);
+  try {
+    return { ...sourceBase(name, bytes), format: 'xlsx', documents: await readWorkbook(bytes) };
+  } catch (error) {
+    throw error instanceof AppError ? error.withFile(name) : error;
+  }
+}
+
+function sourceBase(name: string, bytes: Uint8Array) {
+  return { name, contentHash: createHash('sha256').update(bytes).digest('hex'), sizeBytes: bytes.byteLength };
 }
 
 function readJson(text: string): IchiranDocument[] {

@@ -9,7 +9,7 @@ export interface NewSourceDocument {
   reviewYear: number;
   planYear: number;
   name: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'xlsx';
   contentHash: string;
   sizeBytes: number;
   warnings: ImportWarning[];
