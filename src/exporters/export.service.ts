@@ -4,9 +4,14 @@ import { requireDepartment } from '../domain/departments/department.service.ts';
 import { listPlanYears, loadDocument } from '../domain/document/document.service.ts';
 import { findExistingMunicipality } from '../domain/municipalities/municipality.service.ts';
 import { AppError } from '../errors.ts';
+import { type CsvTableName, exportCsv } from './csv/csv.exporter.ts';
+import type { CsvEncoding } from './csv/csv-format.ts';
+import { exportHtml } from './html/html.exporter.ts';
+import { exportPdf } from './pdf/pdf.exporter.ts';
 import type { ExportOutput, TableExport } from './types.ts';
+import { writeWorkbook } from './xlsx/write-workbook.ts';
 
-export const exportFormats = ['json'] as const;
+export const exportFormats = ['json', 'xlsx', 'pdf', 'csv', 'html'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export interface TableSelection {
@@ -19,6 +24,10 @@ export interface TableSelection {
 
 export interface ExportRequest extends TableSelection {
   format: ExportFormat;
+  /** csv only: the items table (default) or the quantities table. */
+  table?: CsvTableName;
+  /** csv only: UTF-8 with BOM (default) or CP932. */
+  encoding?: CsvEncoding;
 }
 
 /** Loads the tables a selection names, in department order. */
@@ -58,6 +67,18 @@ export async function exportTables(db: Db, request: ExportRequest): Promise<Expo
         body: `${JSON.stringify(value, null, 2)}\n`,
       };
     }
+    case 'xlsx':
+      return {
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        extension: 'xlsx',
+        body: await writeWorkbook(tables),
+      };
+    case 'pdf':
+      return exportPdf(tables);
+    case 'html':
+      return exportHtml(tables);
+    case 'csv':
+      return exportCsv(tables, { table: request.table ?? 'items', encoding: request.encoding ?? 'utf8' });
     default:
       throw new AppError('INVALID_INPUT', `unknown format "${String(request.format)}"`, { field: 'format' });
   }

@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { openMigratedDatabase } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
+import { type CsvTableName, csvTables } from '../../exporters/csv/csv.exporter.ts';
+import type { CsvEncoding } from '../../exporters/csv/csv-format.ts';
 import { type ExportFormat, exportFormats, exportTables } from '../../exporters/export.service.ts';
 
 interface ExportOptions {
@@ -12,6 +14,8 @@ interface ExportOptions {
   format: string;
   out?: string;
   municipality?: string;
+  table: string;
+  encoding: string;
 }
 
 export function registerExport(program: Command): void {
@@ -24,6 +28,8 @@ export function registerExport(program: Command): void {
     .option('--format <format>', `one of ${exportFormats.join(', ')}`, 'json')
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--municipality <code-or-name>', 'when several municipalities are stored')
+    .option('--table <table>', `csv: ${csvTables.join(' | ')}`, 'items')
+    .option('--encoding <encoding>', 'csv: utf8 (with BOM) | cp932', 'utf8')
     .action(async (options: ExportOptions) => {
       const planYear = Number(options.planYear);
       if (!Number.isInteger(planYear) || planYear < 1989) {
@@ -45,6 +51,14 @@ export function registerExport(program: Command): void {
           field: 'department',
         });
       }
+      if (!(csvTables as readonly string[]).includes(options.table)) {
+        throw new AppError('INVALID_INPUT', `--table must be one of ${csvTables.join(', ')}`, {
+          field: 'table',
+        });
+      }
+      if (!['utf8', 'cp932'].includes(options.encoding)) {
+        throw new AppError('INVALID_INPUT', '--encoding must be utf8 or cp932', { field: 'encoding' });
+      }
       const db = await openMigratedDatabase(loadConfig().database);
       try {
         const output = await exportTables(db, {
@@ -52,6 +66,8 @@ export function registerExport(program: Command): void {
           department: options.all ? undefined : options.department,
           planYear,
           format: options.format as ExportFormat,
+          table: options.table as CsvTableName,
+          encoding: options.encoding as CsvEncoding,
         });
         for (const notice of output.notices ?? []) process.stderr.write(`mokuhyo: ${notice}\n`);
         if (options.out) await writeFile(options.out, output.body);

@@ -4,7 +4,7 @@ import { loadConfig } from '../../config.ts';
 import { openMigratedDatabase } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { type DocumentReport, importSources } from '../../importer/import.service.ts';
-import { type ParsedSource, readSource } from '../../importer/read-source.ts';
+import { type ParsedSource, readSourceAsync } from '../../importer/read-source.ts';
 import { progress } from '../progress.ts';
 import { describeReport } from './import-report.ts';
 
@@ -62,7 +62,7 @@ async function readAll(files: string[]): Promise<ParsedSource[]> {
       const reason = error instanceof Error ? error.message : String(error);
       throw new AppError('INVALID_INPUT', `cannot read: ${reason}`, { file });
     }
-    sources.push(readSource(file, bytes));
+    sources.push(await readSourceAsync(file, bytes));
     bar.tick();
   }
   bar.stop();
