@@ -1,0 +1,31 @@
+/** The evaluation module's public API: targets against achievements, indicators, grades, roll-ups. */
+export { findAsOfs, parseAsOf } from './as-of.ts';
+export { type EvaluateOptions, evaluateCity, evaluateDepartmentYear } from './evaluate.service.ts';
+export * from './evaluation.types.ts';
+export {
+  type GradeScaleInput,
+  getGradeScale,
+  removeSelfAssessment,
+  setGradeScale,
+  setSelfAssessment,
+} from './grade.service.ts';
+export {
+  DEFAULT_SCALE,
+  describeScale,
+  GRADE_PRESETS,
+  type GradeBand,
+  type GradeScale,
+  gradeOf,
+} from './grades.ts';
+export { type IndicatorInput, removeIndicator, setIndicator } from './indicator.service.ts';
+export {
+  clearMatch,
+  confirmMatch,
+  type MatchResult,
+  rejectMatch,
+  setMatch,
+  suggestMatches,
+} from './match.service.ts';
+export { achievementRate, type RateResult } from './rate.ts';
+export { RATE_CAP } from './rollup.ts';
+export { formatCityEvaluation, formatDepartmentEvaluation } from './text-report.ts';
