@@ -1,0 +1,167 @@
+import type { Kysely } from 'kysely';
+import { nowIso } from '../../db/clock.ts';
+import type { Database } from '../../db/schema.ts';
+import type { PolicyNodeRow } from '../../db/tables/lineage.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../auth/actor.ts';
+import { authorize, can } from '../auth/policy.ts';
+import { requireGoalRef } from '../lineage/goal-ref.repo.ts';
+import { flattenPolicyTree, type PolicyNodeInput } from './policy-format.ts';
+
+export interface PolicyImportReport {
+  added: number;
+  updated: number;
+  removed: number;
+  total: number;
+}
+
+export async function listPolicyNodes(
+  db: Kysely<Database>,
+  municipalityId: number,
+): Promise<PolicyNodeRow[]> {
+  return db
+    .selectFrom('policy_node')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('depth')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Makes the stored tree of the actor's municipality equal to `tree`, matching nodes by code so that
+ * goal links survive a revised plan. A node that disappears while goals still point at it is a CONFLICT.
+ */
+export async function importPolicies(
+  db: Kysely<Database>,
+  actor: Actor,
+  tree: PolicyNodeInput[],
+): Promise<PolicyImportReport> {
+  const municipalityId = actor.municipalityId;
+  authorize(actor, 'policy.manage', { municipalityId });
+  const run = async (trx: Kysely<Database>): Promise<PolicyImportReport> => {
+    const existing = new Map((await listPolicyNodes(trx, municipalityId)).map((p) => [p.code, p]));
+    const ids = new Map<string, number>();
+    const report: PolicyImportReport = { added: 0, updated: 0, removed: 0, total: 0 };
+    const now = nowIso();
+    for (const node of flattenPolicyTree(tree)) {
+      const values = {
+        parent_id: node.parentCode === null ? null : (ids.get(node.parentCode) ?? null),
+        name: node.name,
+        depth: node.depth,
+        position: node.position,
+      };
+      const old = existing.get(node.code);
+      report.total += 1;
+      if (!old) {
+        const row = await trx
+          .insertInto('policy_node')
+          .values({
+            ...values,
+            municipality_id: municipalityId,
+            code: node.code,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        ids.set(node.code, row.id);
+        report.added += 1;
+        continue;
+      }
+      ids.set(node.code, old.id);
+      existing.delete(node.code);
+      const same = (Object.keys(values) as Array<keyof typeof values>).every((k) => old[k] === values[k]);
+      if (same) continue;
+      await trx
+        .updateTable('policy_node')
+        .set({ ...values, updated_at: now })
+        .where('id', '=', old.id)
+        .execute();
+      report.updated += 1;
+    }
+    const gone = [...existing.values()];
+    if (gone.length > 0) {
+      const linked = await trx
+        .selectFrom('goal_policy')
+        .innerJoin('policy_node', 'policy_node.id', 'goal_policy.policy_id')
+        .select('policy_node.code')
+        .distinct()
+        .where(
+          'goal_policy.policy_id',
+          'in',
+          gone.map((p) => p.id),
+        )
+        .execute();
+      if (linked.length > 0) {
+        const codes = linked.map((l) => l.code).join(', ');
+        throw new AppError('CONFLICT', `goals are linked to policies missing from the file: ${codes}`, {
+          field: 'code',
+        });
+      }
+      await trx
+        .deleteFrom('policy_node')
+        .where(
+          'id',
+          'in',
+          gone.map((p) => p.id),
+        )
+        .execute();
+      report.removed = gone.length;
+    }
+    return report;
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+export interface GoalPolicyInput {
+  goalId: number;
+  policyCode: string;
+}
+
+/** Ties a goal to a policy of its municipality: planning ('policy.manage') or the goal's editor ('goal.edit'). */
+export async function linkGoalToPolicy(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: GoalPolicyInput,
+): Promise<void> {
+  const { policyId } = await authorizeGoalPolicy(db, actor, input);
+  await db
+    .insertInto('goal_policy')
+    .values({ goal_id: input.goalId, policy_id: policyId, created_by: actor.login, created_at: nowIso() })
+    .onConflict((oc) => oc.columns(['goal_id', 'policy_id']).doNothing())
+    .execute();
+}
+
+export async function unlinkGoalFromPolicy(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: GoalPolicyInput,
+): Promise<void> {
+  const { policyId } = await authorizeGoalPolicy(db, actor, input);
+  await db
+    .deleteFrom('goal_policy')
+    .where('goal_id', '=', input.goalId)
+    .where('policy_id', '=', policyId)
+    .execute();
+}
+
+async function authorizeGoalPolicy(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: GoalPolicyInput,
+): Promise<{ policyId: number }> {
+  const goal = await requireGoalRef(db, input.goalId);
+  const scope = { municipalityId: goal.municipalityId, departmentId: goal.departmentId };
+  if (!can(actor, 'policy.manage', { municipalityId: goal.municipalityId }))
+    authorize(actor, 'goal.edit', scope);
+  const policy = await db
+    .selectFrom('policy_node')
+    .select('id')
+    .where('municipality_id', '=', goal.municipalityId)
+    .where('code', '=', input.policyCode)
+    .executeTakeFirst();
+  if (!policy) throw new AppError('NOT_FOUND', `no policy "${input.policyCode}"`, { field: 'policy' });
+  return { policyId: policy.id };
+}
