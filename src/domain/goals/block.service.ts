@@ -146,7 +146,7 @@ function toQuantityValues(item: Item, block: Block): QuantityValues[] {
   const note = (block === 'plan' ? item.target : item.achievement) ?? '';
   let from = 0;
   return (item.quantities ?? []).map((q: Quantity) => {
-    const start = q.text ? note.indexOf(q.text, from) : -1;
+    const start = q.text ? spanStart(note, q.text, from) : -1;
     if (start >= 0 && q.text) from = start + q.text.length;
     return {
       value: q.value,
@@ -172,4 +172,14 @@ function sameQuantities(old: StoredItem, next: QuantityValues[]): boolean {
       q.span_text === n.spanText
     );
   });
+}
+
+const NUMERIC = /[0-9０-９.,．，]/;
+
+/** Where a quantity's span stands: not inside a longer number (`2地区` is not the end of `12地区`). */
+function spanStart(note: string, text: string, from: number): number {
+  for (let at = note.indexOf(text, from); at >= 0; at = note.indexOf(text, at + 1)) {
+    if (at === 0 || !NUMERIC.test(note[at - 1] ?? '')) return at;
+  }
+  return note.indexOf(text, from);
 }

@@ -1,0 +1,165 @@
+import type { Kysely } from 'kysely';
+import { nowIso } from '../../db/clock.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { appendAudit } from '../audit/audit.repo.ts';
+import type { Actor } from '../auth/actor.ts';
+import { assertBlockEditable } from '../workflow/lock.ts';
+import { afterChange, blockLabel, guardedBlock, inTransaction } from './goal-edit.context.ts';
+import type { BlockContext } from './goal-edit.types.ts';
+
+export interface CopyResult {
+  /** The block written. */
+  to: BlockContext;
+  goals: Array<{ id: number; copiedFrom: number; title: string }>;
+}
+
+async function goalCount(db: Kysely<Database>, ctx: BlockContext): Promise<number> {
+  const row = await db
+    .selectFrom('goal')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('department_id', '=', ctx.departmentId)
+    .where('fiscal_year_id', '=', ctx.fiscalYearId)
+    .where('block', '=', ctx.block)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Copies goals and items of `from` into the empty block `to`, each copy recording its original.
+ * Targets (and their quantities) come along only into a plan block; notes of a review block start
+ * empty, for the achievements still to be written.
+ */
+async function copyBlock(trx: Kysely<Database>, from: BlockContext, to: BlockContext): Promise<CopyResult> {
+  const goals = await trx
+    .selectFrom('goal')
+    .select(['id', 'no', 'position', 'title'])
+    .where('department_id', '=', from.departmentId)
+    .where('fiscal_year_id', '=', from.fiscalYearId)
+    .where('block', '=', from.block)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  if (goals.length === 0) {
+    throw new AppError('NOT_FOUND', `the ${from.block} block of ${from.year} has no goals to copy`);
+  }
+  const keepTargets = to.block === 'plan';
+  const now = nowIso();
+  const result: CopyResult = { to, goals: [] };
+  for (const g of goals) {
+    const { id } = await trx
+      .insertInto('goal')
+      .values({
+        department_id: to.departmentId,
+        fiscal_year_id: to.fiscalYearId,
+        block: to.block,
+        no: g.no,
+        position: g.position,
+        title: g.title,
+        source_document_id: null,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        copied_from_goal_id: g.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    result.goals.push({ id, copiedFrom: g.id, title: g.title });
+    const items = await trx
+      .selectFrom('item')
+      .selectAll()
+      .where('goal_id', '=', g.id)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+    for (const i of items) {
+      const copy = await trx
+        .insertInto('item')
+        .values({
+          goal_id: id,
+          no: i.no,
+          position: i.position,
+          unit_id: i.unit_id,
+          text: i.text,
+          target: keepTargets ? i.target : null,
+          achievement: null,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+          copied_from_item_id: i.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (!keepTargets) continue;
+      const quantities = await trx
+        .selectFrom('quantity')
+        .selectAll()
+        .where('item_id', '=', i.id)
+        .where('kind', '=', 'target')
+        .execute();
+      if (quantities.length > 0) {
+        await trx
+          .insertInto('quantity')
+          .values(quantities.map(({ id: _id, ...q }) => ({ ...q, item_id: copy.id })))
+          .execute();
+      }
+    }
+  }
+  return result;
+}
+
+async function copyInto(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { departmentId: number; year: number },
+  target: { year: number; block: 'plan' | 'review' },
+  action: string,
+): Promise<CopyResult> {
+  return inTransaction(db, async (trx) => {
+    const source = { ...input, block: 'plan' as const };
+    const from = await guardedBlock(trx, actor, source, { create: false, readOnly: true });
+    const to = await guardedBlock(
+      trx,
+      actor,
+      { departmentId: input.departmentId, ...target },
+      { create: true, readOnly: true },
+    );
+    // An existing block is the plainer reason to refuse, so it is named before the lock.
+    if ((await goalCount(trx, to)) > 0) {
+      throw new AppError('CONFLICT', `the ${target.block} block of ${target.year} already has goals`, {
+        field: 'block',
+      });
+    }
+    await assertBlockEditable(trx, to);
+    const result = await copyBlock(trx, from, to);
+    await appendAudit(trx, actor, {
+      action,
+      entityType: 'block',
+      entityId: null,
+      departmentId: input.departmentId,
+      summary: `${result.goals.length} goals copied from ${blockLabel(from)} to ${blockLabel(to)}`,
+      before: null,
+      after: result.goals,
+    });
+    await afterChange(trx, to);
+    return result;
+  });
+}
+
+/** 「次年度の目標を今年度から作成」: plan block of Y → a new draft plan block of Y+1 (targets kept). */
+export function copyPlanToNextYear(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { departmentId: number; year: number },
+): Promise<CopyResult> {
+  return copyInto(db, actor, input, { year: input.year + 1, block: 'plan' }, 'block.copy_next_year');
+}
+
+/** 「年度末の報告を開始」: plan block of Y → the empty review block of Y (achievements to be written). */
+export function startYearEndReport(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { departmentId: number; year: number },
+): Promise<CopyResult> {
+  return copyInto(db, actor, input, { year: input.year, block: 'review' }, 'block.start_review');
+}

@@ -1,0 +1,169 @@
+import type { Kysely } from 'kysely';
+import { nowIso } from '../../db/clock.ts';
+import type { BlockKind, Database } from '../../db/schema.ts';
+import type { BlockContext, GoalSnapshot, ItemSnapshot, QuantitySnapshot } from './goal-edit.types.ts';
+
+/** Rows of one block in display order; `no` and `position` are what moves and renumbering change. */
+export async function blockGoals(db: Kysely<Database>, ctx: BlockContext): Promise<GoalSnapshot[]> {
+  return db
+    .selectFrom('goal')
+    .select(['id', 'no', 'position', 'title', 'version'])
+    .where('department_id', '=', ctx.departmentId)
+    .where('fiscal_year_id', '=', ctx.fiscalYearId)
+    .where('block', '=', ctx.block)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+export async function goalSnapshot(db: Kysely<Database>, id: number): Promise<GoalSnapshot | null> {
+  const row = await db
+    .selectFrom('goal')
+    .select(['id', 'no', 'position', 'title', 'version'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function goalItems(
+  db: Kysely<Database>,
+  goalId: number,
+): Promise<Array<{ id: number; no: number; position: number; version: number }>> {
+  return db
+    .selectFrom('item')
+    .select(['id', 'no', 'position', 'version'])
+    .where('goal_id', '=', goalId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+export async function itemSnapshot(
+  db: Kysely<Database>,
+  id: number,
+  block: BlockKind,
+): Promise<ItemSnapshot | null> {
+  const row = await db
+    .selectFrom('item')
+    .leftJoin('department as unit', 'unit.id', 'item.unit_id')
+    .select([
+      'item.id',
+      'item.goal_id',
+      'item.no',
+      'item.position',
+      'item.unit_id',
+      'unit.name as unit_name',
+      'item.text',
+      'item.target',
+      'item.achievement',
+      'item.version',
+    ])
+    .where('item.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const quantities = await db
+    .selectFrom('quantity')
+    .selectAll()
+    .where('item_id', '=', id)
+    .where('kind', '=', block === 'plan' ? 'target' : 'actual')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  return {
+    id: row.id,
+    goalId: row.goal_id,
+    no: row.no,
+    position: row.position,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    text: row.text,
+    note: block === 'plan' ? row.target : row.achievement,
+    version: row.version,
+    quantities: quantities.map(
+      (q): QuantitySnapshot => ({
+        id: q.id,
+        kind: q.kind,
+        value: q.value,
+        unit: q.unit,
+        comparator: q.comparator,
+        spanText: q.span_text,
+        origin: q.origin,
+      }),
+    ),
+  };
+}
+
+/**
+ * The optimistic-concurrency write: it lands only when the row still has the version the editor
+ * started from, and bumps it. False means someone else was first (or the row is gone).
+ */
+export async function updateGoalIfVersion(
+  db: Kysely<Database>,
+  id: number,
+  version: number,
+  values: { title?: string; no?: number; position?: number },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('goal')
+    .set((eb) => ({ ...values, updated_at: nowIso(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface ItemWrite {
+  no?: number;
+  position?: number;
+  unit_id?: number | null;
+  text?: string;
+  target?: string | null;
+  achievement?: string | null;
+}
+
+export async function updateItemIfVersion(
+  db: Kysely<Database>,
+  id: number,
+  version: number,
+  values: ItemWrite,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('item')
+    .set((eb) => ({ ...values, updated_at: nowIso(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Rows the editor did not touch but whose order moved: position only, their content version stays. */
+export async function setGoalOrder(db: Kysely<Database>, id: number, no: number, position: number) {
+  await db.updateTable('goal').set({ no, position, updated_at: nowIso() }).where('id', '=', id).execute();
+}
+
+/** An item's number is part of its edit form, so renumbering it is a change other editors must see. */
+export async function setItemOrder(db: Kysely<Database>, id: number, no: number, position: number) {
+  await db
+    .updateTable('item')
+    .set((eb) => ({ no, position, updated_at: nowIso(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteGoalIfVersion(db: Kysely<Database>, id: number, version: number) {
+  const result = await db
+    .deleteFrom('goal')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+export async function deleteItemIfVersion(db: Kysely<Database>, id: number, version: number) {
+  const result = await db
+    .deleteFrom('item')
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}

@@ -1,0 +1,163 @@
+import type { Kysely } from 'kysely';
+import type { Database, QuantityKind } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { appendAudit } from '../audit/audit.repo.ts';
+import type { Actor } from '../auth/actor.ts';
+import { comparatorSchema } from '../document/document.schema.ts';
+import { blockLabel, goalContext, guard, inTransaction, itemGoalId } from './goal-edit.context.ts';
+import { itemSnapshot, updateItemIfVersion } from './goal-edit.repo.ts';
+import type { BlockContext, ItemSnapshot, QuantityInput } from './goal-edit.types.ts';
+import { StaleError } from './goal-edit.types.ts';
+import { reconcileQuantities } from './quantity-reconcile.ts';
+
+export const kindOf = (ctx: BlockContext): QuantityKind => (ctx.block === 'plan' ? 'target' : 'actual');
+
+/** Re-reads a saved note's quantities, keeping manual ones and the ids of those that still match. */
+export async function refreshQuantities(
+  trx: Kysely<Database>,
+  itemId: number,
+  ctx: BlockContext,
+  oldNote: string,
+  newNote: string,
+): Promise<void> {
+  const kind = kindOf(ctx);
+  const stored = await trx
+    .selectFrom('quantity')
+    .select(['id', 'value', 'unit', 'comparator', 'span_text as spanText', 'origin'])
+    .where('item_id', '=', itemId)
+    .where('kind', '=', kind)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  const plan = reconcileQuantities(oldNote, newNote, stored);
+  if (plan.remove.length > 0) await trx.deleteFrom('quantity').where('id', 'in', plan.remove).execute();
+  for (const k of plan.keep) {
+    await trx
+      .updateTable('quantity')
+      .set({ position: k.position, span_start: k.spanStart, span_end: k.spanEnd })
+      .where('id', '=', k.id)
+      .execute();
+  }
+  for (const q of plan.insert) {
+    await trx
+      .insertInto('quantity')
+      .values({
+        item_id: itemId,
+        kind,
+        position: q.position,
+        value: q.value,
+        unit: q.unit,
+        comparator: q.comparator,
+        span_text: q.spanText,
+        span_start: q.spanStart,
+        span_end: q.spanEnd,
+        origin: 'extracted',
+      })
+      .execute();
+  }
+}
+
+function checkQuantity(input: QuantityInput): QuantityInput {
+  const unit = input.unit.trim();
+  if (!Number.isFinite(input.value))
+    throw new AppError('INVALID_INPUT', 'value must be a number', { field: 'value' });
+  if (unit === '') throw new AppError('INVALID_INPUT', 'unit must not be empty', { field: 'unit' });
+  const comparator = comparatorSchema.safeParse(input.comparator);
+  if (!comparator.success) throw new AppError('INVALID_INPUT', 'unknown comparator', { field: 'comparator' });
+  return { value: input.value, unit, comparator: comparator.data };
+}
+
+/**
+ * Quantities belong to their item: every change is checked against, and bumps, the item's version,
+ * so the page that listed them cannot overwrite a newer list.
+ */
+async function withItem(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { itemId: number; itemVersion: number },
+  action: string,
+  change: (trx: Kysely<Database>, ctx: BlockContext, before: ItemSnapshot) => Promise<string>,
+): Promise<ItemSnapshot> {
+  return inTransaction(db, async (trx) => {
+    const ctx = await goalContext(trx, await itemGoalId(trx, input.itemId));
+    await guard(trx, actor, ctx);
+    const before = await itemSnapshot(trx, input.itemId, ctx.block);
+    if (!before || !(await updateItemIfVersion(trx, input.itemId, input.itemVersion, {}))) {
+      // Read again: a save that committed while we waited for the row is what the user must see.
+      throw new StaleError({ entity: 'item', item: await itemSnapshot(trx, input.itemId, ctx.block) });
+    }
+    const summary = await change(trx, ctx, before);
+    const after = (await itemSnapshot(trx, input.itemId, ctx.block)) as ItemSnapshot;
+    await appendAudit(trx, actor, {
+      action,
+      entityType: 'item',
+      entityId: input.itemId,
+      departmentId: ctx.departmentId,
+      summary: `${summary} (item ${before.no}, ${blockLabel(ctx)})`,
+      before: before.quantities,
+      after: after.quantities,
+    });
+    return after;
+  });
+}
+
+/** The quantity must be one of this item's; checked after the version, so a stale page hears STALE. */
+function assertOwnQuantity(before: ItemSnapshot, quantityId: number): void {
+  if (!before.quantities.some((q) => q.id === quantityId)) {
+    throw new AppError('NOT_FOUND', `no quantity ${quantityId} on item ${before.id}`, { field: 'quantity' });
+  }
+}
+
+/** An editor's correction of a quantity: it becomes manual and survives later re-reading of the note. */
+export async function correctQuantity(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: QuantityInput & { itemId: number; itemVersion: number; quantityId: number },
+): Promise<ItemSnapshot> {
+  const values = checkQuantity(input);
+  return withItem(db, actor, input, 'quantity.correct', async (trx, _ctx, before) => {
+    assertOwnQuantity(before, input.quantityId);
+    await trx
+      .updateTable('quantity')
+      .set({ ...values, origin: 'manual' })
+      .where('id', '=', input.quantityId)
+      .execute();
+    return `quantity corrected to ${values.value}${values.unit} ${values.comparator}`;
+  });
+}
+
+export async function addQuantity(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: QuantityInput & { itemId: number; itemVersion: number },
+): Promise<ItemSnapshot> {
+  const values = checkQuantity(input);
+  return withItem(db, actor, input, 'quantity.add', async (trx, ctx, before) => {
+    await trx
+      .insertInto('quantity')
+      .values({
+        ...values,
+        item_id: input.itemId,
+        kind: kindOf(ctx),
+        position: before.quantities.length,
+        span_text: null,
+        span_start: null,
+        span_end: null,
+        origin: 'manual',
+      })
+      .execute();
+    return `quantity ${values.value}${values.unit} ${values.comparator} added`;
+  });
+}
+
+export async function removeQuantity(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { itemId: number; itemVersion: number; quantityId: number },
+): Promise<ItemSnapshot> {
+  return withItem(db, actor, input, 'quantity.remove', async (trx, _ctx, before) => {
+    assertOwnQuantity(before, input.quantityId);
+    await trx.deleteFrom('quantity').where('id', '=', input.quantityId).execute();
+    return 'quantity removed';
+  });
+}

@@ -1,0 +1,41 @@
+import type { Hono } from 'hono';
+import type { Db } from '../../db/database.ts';
+import { createGoal, editGoal, moveGoal } from '../../domain/goals/goal-edit.service.ts';
+import type { AppEnv } from '../env.ts';
+import { requireSession } from '../staff/require-session.ts';
+import { addressOf, directionOf, goalFields, readForm, versionOf } from './form.ts';
+import { attempt, BLOCK_PATH, ID, numberParam } from './route-kit.tsx';
+
+/** Add, retitle and move goals; deletion has its own confirmation routes (delete.routes.tsx). */
+export function registerGoalRoutes(app: Hono<AppEnv>, db: Db): void {
+  app.post(`${BLOCK_PATH}/goals`, async (c) => {
+    const actor = requireSession(c).actor;
+    const address = addressOf(c);
+    const fields = goalFields(await readForm(c));
+    return attempt(c, db, address, { kind: 'goal', target: 'new-goal', fields }, async () => {
+      const goal = await createGoal(db.kysely, actor, { ...address, title: fields.title });
+      return { kind: 'added', entity: 'goal', anchor: `goal-${goal.id}` };
+    });
+  });
+
+  app.post(`${BLOCK_PATH}/goals/:goalId${ID}`, async (c) => {
+    const actor = requireSession(c).actor;
+    const goalId = numberParam(c, 'goalId');
+    const form = await readForm(c);
+    const fields = goalFields(form);
+    return attempt(c, db, addressOf(c), { kind: 'goal', target: `goal-${goalId}`, fields }, async () => {
+      await editGoal(db.kysely, actor, { goalId, version: versionOf(form), title: fields.title });
+      return { kind: 'saved', entity: 'goal', anchor: `goal-${goalId}` };
+    });
+  });
+
+  app.post(`${BLOCK_PATH}/goals/:goalId${ID}/move`, async (c) => {
+    const actor = requireSession(c).actor;
+    const goalId = numberParam(c, 'goalId');
+    const form = await readForm(c);
+    return attempt(c, db, addressOf(c), { kind: 'goal', target: `goal-${goalId}` }, async () => {
+      await moveGoal(db.kysely, actor, { goalId, version: versionOf(form), direction: directionOf(form) });
+      return { kind: 'moved', entity: 'goal', anchor: `goal-${goalId}` };
+    });
+  });
+}
