@@ -1,0 +1,138 @@
+import type { Kysely } from 'kysely';
+import { nowIso } from '../../db/clock.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { extractQuantities } from '../../quantities/extract.ts';
+import { appendAudit } from '../audit/audit.repo.ts';
+import type { Actor } from '../auth/actor.ts';
+import { authorize } from '../auth/policy.ts';
+import { assertPhaseEditable, assertVersion, assertWritten, staleError } from './phase-lock.ts';
+import { inTransaction } from './tx.ts';
+
+export const MAX_PROGRESS = 2000;
+
+export interface InterimInput {
+  /** A plan-block item: progress is reported against what was planned. */
+  itemId: number;
+  text: string;
+  /** The version the editor saw; 0 when the item had no progress yet. */
+  version: number;
+}
+
+/** Saves (or, with empty text, clears) an item's 中間報告, with the quantities read from the text. */
+export async function saveInterimProgress(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: InterimInput,
+): Promise<number> {
+  const item = await db
+    .selectFrom('item')
+    .innerJoin('goal', 'goal.id', 'item.goal_id')
+    .innerJoin('department', 'department.id', 'goal.department_id')
+    .select([
+      'item.id',
+      'item.no',
+      'goal.no as goal_no',
+      'goal.block',
+      'goal.department_id',
+      'goal.fiscal_year_id',
+      'department.municipality_id',
+    ])
+    .where('item.id', '=', input.itemId)
+    .executeTakeFirst();
+  if (item?.block !== 'plan') throw new AppError('NOT_FOUND', 'no such plan item', { field: 'item' });
+  authorize(actor, 'evaluation.edit', {
+    municipalityId: item.municipality_id,
+    departmentId: item.department_id,
+  });
+  const text = input.text.trim();
+  if (text.length > MAX_PROGRESS) {
+    throw new AppError('INVALID_INPUT', `進捗は${MAX_PROGRESS}文字以内で入力してください。`, {
+      field: 'text',
+    });
+  }
+  return inTransaction(db, async (trx) => {
+    const key = {
+      departmentId: item.department_id,
+      fiscalYearId: item.fiscal_year_id,
+      phase: 'interim' as const,
+    };
+    await assertPhaseEditable(trx, key);
+    const before = await trx
+      .selectFrom('interim_progress')
+      .selectAll()
+      .where('item_id', '=', item.id)
+      .executeTakeFirst();
+    assertVersion(input.version, before?.version);
+    const now = nowIso();
+    let progressId: number | undefined;
+    if (!before && !text) return 0;
+    if (before && !text) {
+      assertWritten(
+        await trx
+          .deleteFrom('interim_progress')
+          .where('id', '=', before.id)
+          .where('version', '=', input.version)
+          .executeTakeFirst(),
+      );
+    } else if (before) {
+      assertWritten(
+        await trx
+          .updateTable('interim_progress')
+          .set({ text, version: before.version + 1, actor_login: actor.login, updated_at: now })
+          .where('id', '=', before.id)
+          .where('version', '=', input.version)
+          .executeTakeFirst(),
+      );
+      progressId = before.id;
+      await trx.deleteFrom('interim_quantity').where('progress_id', '=', before.id).execute();
+    } else if (text) {
+      const row = await trx
+        .insertInto('interim_progress')
+        .values({
+          item_id: item.id,
+          department_id: key.departmentId,
+          fiscal_year_id: key.fiscalYearId,
+          text,
+          version: 1,
+          actor_login: actor.login,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.column('item_id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!row) throw staleError();
+      progressId = row?.id;
+    }
+    const quantities = progressId === undefined ? [] : extractQuantities(text);
+    if (progressId !== undefined && quantities.length > 0) {
+      const id = progressId;
+      await trx
+        .insertInto('interim_quantity')
+        .values(
+          quantities.map((q, position) => ({
+            progress_id: id,
+            position,
+            value: q.value,
+            unit: q.unit,
+            comparator: q.comparator,
+            span_text: q.text,
+            span_start: q.start,
+            span_end: q.end,
+          })),
+        )
+        .execute();
+    }
+    await appendAudit(trx, actor, {
+      action: 'workflow.interim',
+      entityType: 'interim_progress',
+      entityId: item.id,
+      departmentId: item.department_id,
+      summary: `interim progress of goal ${item.goal_no} item ${item.no} ${text ? 'saved' : 'cleared'}`,
+      before: before ? { text: before.text } : undefined,
+      after: { text, quantities: quantities.map((q) => `${q.value}${q.unit}`) },
+    });
+    return text ? (before?.version ?? 0) + 1 : 0;
+  });
+}

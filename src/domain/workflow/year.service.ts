@@ -1,0 +1,145 @@
+import type { Kysely } from 'kysely';
+import { nowIso } from '../../db/clock.ts';
+import type { Database, Phase } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { appendAudit } from '../audit/audit.repo.ts';
+import type { Actor } from '../auth/actor.ts';
+import { authorize } from '../auth/policy.ts';
+import { listTopDepartments } from '../departments/department.repo.ts';
+import { ensureFiscalYear, findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
+import { defaultDeadlines, parseDueDate } from './deadline-clock.ts';
+import { insertEvent } from './history.repo.ts';
+import { phases } from './labels.ts';
+import { inTransaction } from './tx.ts';
+
+export function assertYear(year: number): void {
+  if (!Number.isInteger(year) || year < 1989 || year > 2200) {
+    throw new AppError('INVALID_INPUT', '年度は西暦4桁で指定してください。', { field: 'year' });
+  }
+}
+
+export interface OpenedYear {
+  fiscalYearId: number;
+  /** Phase rows created now; phases that already had a status (imported, published) keep it. */
+  created: number;
+}
+
+/** 年度開始: the fiscal year, a draft of every phase for every department, and default deadlines. */
+export async function openFiscalYear(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { year: number; deadlines?: Partial<Record<Phase, string>> },
+): Promise<OpenedYear> {
+  authorize(actor, 'fiscalYear.open', { municipalityId: actor.municipalityId });
+  assertYear(input.year);
+  const deadlines = { ...defaultDeadlines(input.year) };
+  for (const phase of phases) {
+    const given = input.deadlines?.[phase];
+    if (given) deadlines[phase] = parseDueDate(given, `deadline.${phase}`);
+  }
+  return inTransaction(db, async (trx) => {
+    const fiscalYearId = await ensureFiscalYear(trx, actor.municipalityId, input.year);
+    const now = nowIso();
+    let created = 0;
+    for (const department of await listTopDepartments(trx, actor.municipalityId)) {
+      for (const phase of phases) {
+        const row = await trx
+          .insertInto('phase_status')
+          .values({
+            department_id: department.id,
+            fiscal_year_id: fiscalYearId,
+            phase,
+            status: 'draft',
+            published_at: null,
+            version: 1,
+            updated_at: now,
+          })
+          .onConflict((oc) => oc.columns(['department_id', 'fiscal_year_id', 'phase']).doNothing())
+          .returning('id')
+          .executeTakeFirst();
+        if (!row) continue;
+        created += 1;
+        await insertEvent(
+          trx,
+          actor,
+          { departmentId: department.id, fiscalYearId, phase },
+          { action: 'open', from_status: null, to_status: 'draft' },
+        );
+      }
+    }
+    for (const phase of phases) {
+      await trx
+        .insertInto('phase_deadline')
+        .values({
+          fiscal_year_id: fiscalYearId,
+          phase,
+          due_date: deadlines[phase],
+          updated_by: actor.login,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.columns(['fiscal_year_id', 'phase']).doNothing())
+        .execute();
+    }
+    await appendAudit(trx, actor, {
+      action: 'fiscalYear.open',
+      entityType: 'fiscal_year',
+      entityId: fiscalYearId,
+      summary: `fiscal year ${input.year} opened: ${created} phase drafts created`,
+      after: { year: input.year, created },
+    });
+    return { fiscalYearId, created };
+  });
+}
+
+/** Planning moves a phase's deadline; reminders already sent for the old date do not block new ones. */
+export async function setDeadline(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { year: number; phase: Phase; dueDate: string },
+): Promise<void> {
+  authorize(actor, 'fiscalYear.open', { municipalityId: actor.municipalityId });
+  if (!phases.includes(input.phase)) throw new AppError('INVALID_INPUT', 'unknown phase', { field: 'phase' });
+  const dueDate = parseDueDate(input.dueDate, `deadline.${input.phase}`);
+  await inTransaction(db, async (trx) => {
+    const fiscalYearId = await findFiscalYearId(trx, actor.municipalityId, input.year);
+    if (fiscalYearId === undefined)
+      throw new AppError('NOT_FOUND', '年度が開始されていません。', { field: 'year' });
+    const before = await loadDeadlines(trx, fiscalYearId);
+    if (before[input.phase] === dueDate) return;
+    await trx
+      .insertInto('phase_deadline')
+      .values({
+        fiscal_year_id: fiscalYearId,
+        phase: input.phase,
+        due_date: dueDate,
+        updated_by: actor.login,
+        updated_at: nowIso(),
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['fiscal_year_id', 'phase'])
+          .doUpdateSet({ due_date: dueDate, updated_by: actor.login, updated_at: nowIso() }),
+      )
+      .execute();
+    await appendAudit(trx, actor, {
+      action: 'workflow.deadline',
+      entityType: 'fiscal_year',
+      entityId: fiscalYearId,
+      summary: `deadline of ${input.phase} ${input.year} set to ${dueDate}`,
+      before: { dueDate: before[input.phase] ?? null },
+      after: { dueDate },
+    });
+  });
+}
+
+export async function loadDeadlines(
+  db: Kysely<Database>,
+  fiscalYearId: number,
+): Promise<Partial<Record<Phase, string>>> {
+  const rows = await db
+    .selectFrom('phase_deadline')
+    .select(['phase', 'due_date'])
+    .where('fiscal_year_id', '=', fiscalYearId)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.phase, r.due_date]));
+}

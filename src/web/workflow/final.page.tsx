@@ -1,0 +1,92 @@
+import type { Assessment } from '../../db/tables/workflow.ts';
+import { assessmentLabels } from '../../domain/workflow/labels.ts';
+import { CsrfField } from '../components/csrf-field.tsx';
+import { TextLines } from '../components/text-lines.tsx';
+import { workflowUrls } from './format.ts';
+import type { ReportPageView } from './interim.page.tsx';
+import type { ReportGoal } from './report.presenter.ts';
+import { WorkflowShell } from './shell.tsx';
+
+const choices: Assessment[] = ['achieved', 'mostly', 'not_achieved'];
+
+function GoalForm({ view, goal }: { view: ReportPageView; goal: ReportGoal }) {
+  const reasonId = `reason-${goal.id}`;
+  return (
+    <form
+      method="post"
+      action={`${workflowUrls.final(view.departmentId, view.year)}/${goal.id}`}
+      class="staff-form"
+    >
+      <CsrfField token={view.csrfToken} />
+      <input type="hidden" name="version" value={String(goal.assessment?.version ?? 0)} />
+      <fieldset class="assessment-choices">
+        <legend>評価</legend>
+        {choices.map((choice) => (
+          <label class="choice">
+            <input
+              type="radio"
+              name="assessment"
+              value={choice}
+              required
+              checked={goal.assessment?.value === choice}
+            />
+            {assessmentLabels[choice]}
+          </label>
+        ))}
+      </fieldset>
+      <div class="field">
+        <label for={reasonId}>理由（概ね達成・未達成のときは必須）</label>
+        <textarea id={reasonId} name="reason" rows={3}>
+          {goal.assessment?.reason ?? ''}
+        </textarea>
+      </div>
+      <button type="submit" class="button-secondary">
+        重点目標{goal.no}の評価を保存する
+      </button>
+    </form>
+  );
+}
+
+export function FinalPage({ view }: { view: ReportPageView }) {
+  return (
+    <WorkflowShell title={view.title} unread={view.unread} notice={view.notice} error={view.error}>
+      <p>
+        状況: {view.statusLabel}。
+        <a href={workflowUrls.panel(view.departmentId, view.year)}>手続きの画面へ戻る</a>
+      </p>
+      <p class="hint">
+        すべての重点目標に評価を入力してください。「概ね達成」「未達成」の目標は、理由を入力するまで提出できません。
+      </p>
+      {view.goals.length === 0 ? <p>この年度の達成状況（振り返り）はまだ登録されていません。</p> : null}
+      {view.goals.map((g) => (
+        <section class="report-goal" aria-labelledby={`goal-${g.id}`}>
+          <h2 id={`goal-${g.id}`}>
+            重点目標{g.no} {g.title}
+          </h2>
+          <ul class="report-achievements">
+            {g.items.map((item) => (
+              <li>
+                取組項目{item.no}
+                {item.unitName ? `（${item.unitName}）` : ''}: <TextLines text={item.text} />
+                {item.detail ? (
+                  <>
+                    <br />
+                    達成状況: <TextLines text={item.detail} />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {view.editable ? (
+            <GoalForm view={view} goal={g} />
+          ) : (
+            <p>
+              評価: {g.assessment ? assessmentLabels[g.assessment.value] : '（未入力）'}
+              {g.assessment?.reason ? ` — 理由: ${g.assessment.reason}` : ''}
+            </p>
+          )}
+        </section>
+      ))}
+    </WorkflowShell>
+  );
+}

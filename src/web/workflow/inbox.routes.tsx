@@ -1,0 +1,35 @@
+import type { Hono } from 'hono';
+import type { Db } from '../../db/database.ts';
+import { countUnread, listInbox, markRead } from '../../domain/workflow/notification.repo.ts';
+import type { AppEnv } from '../env.ts';
+import { renderPage } from '../render.tsx';
+import { loginRedirect, requireSession } from '../staff/require-session.ts';
+import { idParam } from './form.ts';
+import { workflowUrls } from './format.ts';
+import { InboxPage } from './inbox.page.tsx';
+
+/** Each user's notifications: requests to act, returns with their comments, deadline reminders. */
+export function registerInboxRoutes(app: Hono<AppEnv>, db: Db): void {
+  app.get(workflowUrls.inbox(), async (c) => {
+    const redirect = loginRedirect(c);
+    if (redirect) return redirect;
+    const session = requireSession(c);
+    const view = {
+      csrfToken: session.csrfToken,
+      unread: await countUnread(db.kysely, session.actor.userId),
+      items: await listInbox(db.kysely, session.actor.userId),
+      notice: c.req.query('done') === 'read' ? '既読にしました。' : undefined,
+    };
+    return c.html(await renderPage(<InboxPage view={view} />));
+  });
+
+  app.post(`${workflowUrls.inbox()}/read-all`, async (c) => {
+    await markRead(db.kysely, requireSession(c).actor, 'all');
+    return c.redirect(`${workflowUrls.inbox()}?done=read`, 303);
+  });
+
+  app.post(`${workflowUrls.inbox()}/:id{[0-9]+}/read`, async (c) => {
+    await markRead(db.kysely, requireSession(c).actor, idParam(c.req.param('id')));
+    return c.redirect(`${workflowUrls.inbox()}?done=read`, 303);
+  });
+}

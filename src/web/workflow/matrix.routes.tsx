@@ -1,0 +1,81 @@
+import type { Context, Hono } from 'hono';
+import type { Db } from '../../db/database.ts';
+import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
+import { phases } from '../../domain/workflow/labels.ts';
+import { openFiscalYear, setDeadline } from '../../domain/workflow/year.service.ts';
+import { httpStatusOf } from '../../errors.ts';
+import type { AppEnv } from '../env.ts';
+import { renderPage } from '../render.tsx';
+import { loginRedirect, requireSession } from '../staff/require-session.ts';
+import { type FormBody, isRecoverable, messageOf, readForm, text } from './form.ts';
+import { workflowUrls } from './format.ts';
+import { MatrixPage } from './matrix.page.tsx';
+import { presentMatrix } from './matrix.presenter.ts';
+
+const MATRIX = '/staff/workflow/matrix/:year{[0-9]{4}}';
+
+async function renderMatrix(
+  c: Context<AppEnv>,
+  db: Db,
+  extra: { notice?: string; error?: string } = {},
+  status: 200 | 400 | 404 | 409 = 200,
+) {
+  const session = requireSession(c);
+  const view = await presentMatrix(db.kysely, session.actor, Number(c.req.param('year')), new Date());
+  return c.html(
+    await renderPage(<MatrixPage view={{ ...view, ...extra, csrfToken: session.csrfToken }} />),
+    status,
+  );
+}
+
+const deadlinesOf = (form: FormBody) => Object.fromEntries(phases.map((p) => [p, text(form, `due_${p}`)]));
+
+/** The planning office's overview, opening a year and moving its deadlines. */
+export function registerMatrixRoutes(app: Hono<AppEnv>, db: Db): void {
+  app.get('/staff/workflow/matrix', (c) => c.redirect(workflowUrls.matrix(fiscalYearOf(new Date()))));
+
+  app.get(MATRIX, async (c) => {
+    const redirect = loginRedirect(c);
+    if (redirect) return redirect;
+    const done = c.req.query('done');
+    return renderMatrix(c, db, {
+      notice:
+        done === 'open' ? '年度を開始しました。' : done === 'deadlines' ? '期限を保存しました。' : undefined,
+    });
+  });
+
+  const handle =
+    (done: 'open' | 'deadlines', run: (c: Context<AppEnv>, year: number, form: FormBody) => Promise<void>) =>
+    async (c: Context<AppEnv>) => {
+      requireSession(c);
+      const year = Number(c.req.param('year'));
+      try {
+        await run(c, year, await readForm(c));
+      } catch (error) {
+        if (!isRecoverable(error)) throw error;
+        return renderMatrix(c, db, { error: messageOf(error) }, httpStatusOf(error.code) as 400);
+      }
+      return c.redirect(`${workflowUrls.matrix(year)}?done=${done}`, 303);
+    };
+
+  app.post(
+    `${MATRIX}/open`,
+    handle('open', async (c, year, form) => {
+      const deadlines = Object.fromEntries(Object.entries(deadlinesOf(form)).filter(([, v]) => v !== ''));
+      await openFiscalYear(db.kysely, requireSession(c).actor, { year, deadlines });
+    }),
+  );
+
+  app.post(
+    `${MATRIX}/deadlines`,
+    handle('deadlines', async (c, year, form) => {
+      const actor = requireSession(c).actor;
+      await db.kysely.transaction().execute(async (trx) => {
+        for (const [phase, dueDate] of Object.entries(deadlinesOf(form))) {
+          const p = phases.find((x) => x === phase);
+          if (p && dueDate) await setDeadline(trx, actor, { year, phase: p, dueDate });
+        }
+      });
+    }),
+  );
+}

@@ -1,0 +1,77 @@
+import type { Context, Hono } from 'hono';
+import type { Db } from '../../db/database.ts';
+import type { Phase } from '../../db/schema.ts';
+import { type WorkflowAction, workflowActions } from '../../domain/workflow/state-machine.ts';
+import { transition } from '../../domain/workflow/transition.service.ts';
+import { AppError, httpStatusOf } from '../../errors.ts';
+import type { AppEnv } from '../env.ts';
+import { renderPage } from '../render.tsx';
+import { loginRedirect, requireSession } from '../staff/require-session.ts';
+import { readableDepartment } from './access.ts';
+import { idParam, integer, isRecoverable, messageOf, phaseParam, readForm, text } from './form.ts';
+import { workflowUrls } from './format.ts';
+import { PanelPage } from './panel.page.tsx';
+import { presentPanel } from './panel.presenter.ts';
+
+const PANEL = '/staff/workflow/:departmentId{[0-9]+}/:year{[0-9]{4}}';
+
+const doneMessages: Record<WorkflowAction, string> = {
+  submit: '提出しました。承認者の受信箱に通知しました。',
+  approve: '承認しました。',
+  accept: '受理しました。',
+  sign: '決裁を記録しました。',
+  publish: '公表しました。',
+  return: '差し戻しました。作成者の受信箱に通知しました。',
+};
+
+async function renderPanel(
+  c: Context<AppEnv>,
+  db: Db,
+  extra: { notice?: string; error?: string; errorPhase?: Phase; comment?: string } = {},
+  status: 200 | 400 | 409 | 423 = 200,
+) {
+  const session = requireSession(c);
+  const department = await readableDepartment(db.kysely, session.actor, idParam(c.req.param('departmentId')));
+  const year = Number(c.req.param('year'));
+  const view = await presentPanel(db.kysely, session.actor, department, year, new Date());
+  return c.html(
+    await renderPage(<PanelPage view={{ ...view, ...extra, csrfToken: session.csrfToken }} />),
+    status,
+  );
+}
+
+/** A department's yearly panel and the transitions posted from it. */
+export function registerPanelRoutes(app: Hono<AppEnv>, db: Db): void {
+  app.get(PANEL, async (c) => {
+    const redirect = loginRedirect(c);
+    if (redirect) return redirect;
+    const done = workflowActions.find((a) => a === c.req.query('done'));
+    return renderPanel(c, db, { notice: done ? doneMessages[done] : undefined });
+  });
+
+  app.post(`${PANEL}/:phase{goal_setting|interim|final}`, async (c) => {
+    const session = requireSession(c);
+    const departmentId = idParam(c.req.param('departmentId'));
+    const year = Number(c.req.param('year'));
+    const phase = phaseParam(c.req.param('phase'));
+    const form = await readForm(c);
+    const action = workflowActions.find((a) => a === text(form, 'action'));
+    if (!action) throw new AppError('INVALID_INPUT', 'unknown action', { field: 'action' });
+    const comment = text(form, 'comment');
+    try {
+      await transition(db.kysely, session.actor, {
+        departmentId,
+        year,
+        phase,
+        action,
+        version: integer(form, 'version'),
+        comment,
+      });
+    } catch (error) {
+      if (!isRecoverable(error)) throw error;
+      const status = httpStatusOf(error.code) as 400 | 409 | 423;
+      return renderPanel(c, db, { error: messageOf(error), errorPhase: phase, comment }, status);
+    }
+    return c.redirect(`${workflowUrls.panel(departmentId, year)}?done=${action}#phase-${phase}`, 303);
+  });
+}

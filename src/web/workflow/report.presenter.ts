@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import type { Database, Phase } from '../../db/schema.ts';
+import type { Assessment } from '../../db/tables/workflow.ts';
+import type { Actor } from '../../domain/auth/actor.ts';
+import { can } from '../../domain/auth/policy.ts';
+import { findFiscalYearId } from '../../domain/fiscal-years/fiscal-year.repo.ts';
+import { loadBlock } from '../../domain/goals/goal.repo.ts';
+import { loadAssessments } from '../../domain/workflow/final.repo.ts';
+import { type InterimEntry, loadInterim } from '../../domain/workflow/interim.repo.ts';
+import { stateLabels } from '../../domain/workflow/labels.ts';
+import { countUnread } from '../../domain/workflow/notification.repo.ts';
+import { yearHeading } from './format.ts';
+
+export interface ReportItem {
+  id: number;
+  no: number;
+  unitName: string | null;
+  text: string;
+  /** 期限・数値目標等 (plan) or 達成状況・達成度 (review). */
+  detail: string | null;
+  progress?: { text: string; version: number; quantities: string[] };
+}
+
+export interface ReportGoal {
+  id: number;
+  no: number;
+  title: string;
+  items: ReportItem[];
+  assessment?: { value: Assessment; reason: string; version: number };
+}
+
+export interface ReportView {
+  departmentId: number;
+  year: number;
+  title: string;
+  unread: number;
+  statusLabel: string;
+  editable: boolean;
+  goals: ReportGoal[];
+}
+
+/** The 中間報告 (plan items + progress) or 期末評価 (review goals + assessments) of a department's year. */
+export async function presentReport(
+  db: Kysely<Database>,
+  actor: Actor,
+  department: { id: number; name: string; municipality_id: number },
+  year: number,
+  phase: Extract<Phase, 'interim' | 'final'>,
+): Promise<ReportView> {
+  const fiscalYearId = (await findFiscalYearId(db, department.municipality_id, year)) ?? -1;
+  const status = await db
+    .selectFrom('phase_status')
+    .select('status')
+    .where('department_id', '=', department.id)
+    .where('fiscal_year_id', '=', fiscalYearId)
+    .where('phase', '=', phase)
+    .executeTakeFirst();
+  const scope = { municipalityId: department.municipality_id, departmentId: department.id };
+  const block = await loadBlock(db, {
+    departmentId: department.id,
+    fiscalYearId,
+    block: phase === 'interim' ? 'plan' : 'review',
+  });
+  const interim: Map<number, InterimEntry> =
+    phase === 'interim' ? await loadInterim(db, department.id, fiscalYearId) : new Map();
+  const assessments = phase === 'final' ? await loadAssessments(db, department.id, fiscalYearId) : [];
+  const goals: ReportGoal[] = block.map((g) => {
+    const a = assessments.find((x) => x.goalId === g.id)?.assessment;
+    return {
+      id: g.id,
+      no: g.no,
+      title: g.title,
+      assessment: a ? { value: a.assessment, reason: a.reason, version: a.version } : undefined,
+      items: g.items.map((i) => {
+        const p = interim.get(i.id);
+        return {
+          id: i.id,
+          no: i.no,
+          unitName: i.unitName,
+          text: i.text,
+          detail: phase === 'interim' ? i.target : i.achievement,
+          progress: p
+            ? { text: p.text, version: p.version, quantities: p.quantities.map((q) => q.text) }
+            : undefined,
+        };
+      }),
+    };
+  });
+  return {
+    departmentId: department.id,
+    year,
+    title: `${department.name} ${yearHeading(year)} ${phase === 'interim' ? '中間報告' : '期末報告・評価'}`,
+    unread: await countUnread(db, actor.userId),
+    statusLabel: status ? stateLabels[status.status] : '未開始',
+    editable: status?.status === 'draft' && can(actor, 'evaluation.edit', scope),
+    goals,
+  };
+}

@@ -1,0 +1,83 @@
+import type { Context, Hono } from 'hono';
+import type { Db } from '../../db/database.ts';
+import type { Assessment } from '../../db/tables/workflow.ts';
+import { saveAssessment } from '../../domain/workflow/final.service.ts';
+import { saveInterimProgress } from '../../domain/workflow/interim.service.ts';
+import { AppError, httpStatusOf } from '../../errors.ts';
+import type { AppEnv } from '../env.ts';
+import { renderPage } from '../render.tsx';
+import { loginRedirect, requireSession } from '../staff/require-session.ts';
+import { readableDepartment } from './access.ts';
+import { FinalPage } from './final.page.tsx';
+import { idParam, integer, isRecoverable, messageOf, readForm, text } from './form.ts';
+import { InterimPage } from './interim.page.tsx';
+import { presentReport } from './report.presenter.ts';
+
+const BASE = '/staff/workflow/:departmentId{[0-9]+}/:year{[0-9]{4}}';
+type ReportPhase = 'interim' | 'final';
+
+async function renderReport(
+  c: Context<AppEnv>,
+  db: Db,
+  phase: ReportPhase,
+  extra: { notice?: string; error?: string } = {},
+  status: 200 | 400 | 409 | 423 = 200,
+) {
+  const session = requireSession(c);
+  const department = await readableDepartment(db.kysely, session.actor, idParam(c.req.param('departmentId')));
+  const report = await presentReport(
+    db.kysely,
+    session.actor,
+    department,
+    Number(c.req.param('year')),
+    phase,
+  );
+  const view = { ...report, ...extra, csrfToken: session.csrfToken };
+  return c.html(
+    await renderPage(phase === 'interim' ? <InterimPage view={view} /> : <FinalPage view={view} />),
+    status,
+  );
+}
+
+const assessments: readonly Assessment[] = ['achieved', 'mostly', 'not_achieved'];
+
+/** The 中間報告 and 期末評価 forms: one form per item (interim) or goal (final). */
+export function registerReportRoutes(app: Hono<AppEnv>, db: Db): void {
+  for (const phase of ['interim', 'final'] as const) {
+    app.get(`${BASE}/${phase}`, async (c) => {
+      const redirect = loginRedirect(c);
+      if (redirect) return redirect;
+      return renderReport(c, db, phase, {
+        notice: c.req.query('done') === 'saved' ? '保存しました。' : undefined,
+      });
+    });
+
+    app.post(`${BASE}/${phase}/:id{[0-9]+}`, async (c) => {
+      const { actor } = requireSession(c);
+      const departmentId = idParam(c.req.param('departmentId'));
+      await readableDepartment(db.kysely, actor, departmentId);
+      const form = await readForm(c);
+      const id = idParam(c.req.param('id'));
+      try {
+        const version = integer(form, 'version');
+        if (phase === 'interim') {
+          await saveInterimProgress(db.kysely, actor, { itemId: id, text: text(form, 'text'), version });
+        } else {
+          const assessment = assessments.find((a) => a === text(form, 'assessment'));
+          if (!assessment)
+            throw new AppError('INVALID_INPUT', '評価を選んでください。', { field: 'assessment' });
+          await saveAssessment(db.kysely, actor, {
+            goalId: id,
+            assessment,
+            reason: text(form, 'reason'),
+            version,
+          });
+        }
+      } catch (error) {
+        if (!isRecoverable(error)) throw error;
+        return renderReport(c, db, phase, { error: messageOf(error) }, httpStatusOf(error.code) as 400);
+      }
+      return c.redirect(`${c.req.path.replace(/\/\d+$/, '')}?done=saved`, 303);
+    });
+  }
+}
