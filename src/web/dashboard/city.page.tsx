@@ -1,0 +1,105 @@
+import { gradeDistributionSvg } from '../charts/index.ts';
+import { Breadcrumbs } from '../components/breadcrumbs.tsx';
+import { Layout } from '../components/layout.tsx';
+import { urls } from '../view-models.ts';
+import { type CityDashboardView, type DepartmentSummary, dashboardUrls } from './dashboard.view.ts';
+import { describeBars } from './grades.ts';
+import { ChartFigure, CountTable, DashboardYears, fiscalYearLabel, formatRate } from './parts.tsx';
+
+export function CityDashboardPage({ view }: { view: CityDashboardView }) {
+  const { municipality: m, year } = view;
+  const title = `${fiscalYearLabel(year)} 重点目標の達成状況`;
+  const summary = `${m.name} ${fiscalYearLabel(year)} 重点目標の評価の内訳（目標数）: ${describeBars(view.goalGrades)}`;
+  return (
+    <Layout title={title} municipalityName={m.name} stylesheets={[dashboardUrls.stylesheet()]}>
+      <div class="page dash">
+        <Breadcrumbs
+          items={[
+            { label: 'トップ', href: urls.home() },
+            { label: m.name, href: urls.municipality(m.code) },
+            { label: title },
+          ]}
+        />
+        <h1 class="page-title">{title}</h1>
+        <p class="lead">
+          {fiscalYearLabel(year)}
+          に掲げた重点目標を、その年度の実績と比べて評価しています。目標と実績の両方を公開している部局を集計しています。
+        </p>
+        <DashboardYears current={year} years={view.years} href={(y) => dashboardUrls.city(m.code, y)} />
+        <section aria-labelledby="dash-grades">
+          <h2 id="dash-grades">評価の内訳</h2>
+          <p>
+            重点目標 {view.total.goals}件、数値目標 {view.total.targets}件。平均達成率{' '}
+            {formatRate(view.total.rate)}。
+          </p>
+          <ChartFigure
+            svg={gradeDistributionSvg(view.goalGrades, summary)}
+            caption="重点目標の評価ごとの件数（全部局）"
+            table={<CountTable bars={view.goalGrades} caption="重点目標の評価ごとの件数" />}
+          />
+        </section>
+        <section aria-labelledby="dash-departments">
+          <h2 id="dash-departments">部局別の状況</h2>
+          <DepartmentTable view={view} />
+          {view.pending.length > 0 ? (
+            <p class="dash-note">
+              実績が未公開のため集計に含めていない部局: {view.pending.map((d) => d.name).join('、')}
+            </p>
+          ) : null}
+        </section>
+      </div>
+    </Layout>
+  );
+}
+
+function DepartmentTable({ view }: { view: CityDashboardView }) {
+  return (
+    <div class="dash-scroll">
+      <table class="dash-table dash-table--wide">
+        <caption>部局ごとの目標数と数値目標の達成状況（件）</caption>
+        <thead>
+          <tr>
+            <th scope="col">部局</th>
+            <th scope="col">重点目標</th>
+            <th scope="col">数値目標</th>
+            <th scope="col">達成</th>
+            <th scope="col">概ね達成</th>
+            <th scope="col">未達成</th>
+            <th scope="col">未報告</th>
+            <th scope="col">平均達成率</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.departments.map((d) => (
+            <tr class="dash-department">
+              <th scope="row">
+                <a href={dashboardUrls.department(view.municipality.code, d.id, view.year)}>{d.name}</a>
+              </th>
+              <Counts row={d} />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">合計</th>
+            <Counts row={view.total} />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+function Counts({ row }: { row: Omit<DepartmentSummary, 'id' | 'name'> }) {
+  return (
+    <>
+      <td class="num">{row.goals}</td>
+      <td class="num">{row.targets}</td>
+      <td class="num">{row.achieved}</td>
+      <td class="num">{row.partly}</td>
+      <td class="num">{row.not}</td>
+      <td class="num">{row.unreported}</td>
+      <td class="num">{formatRate(row.rate)}</td>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { listTopDepartments } from '../../domain/departments/department.repo.ts';
+import { evaluateDepartmentYear, type RollUp } from '../../domain/evaluation/index.ts';
+import { AppError } from '../../errors.ts';
+import type { CityDashboardView, DepartmentSummary } from './dashboard.view.ts';
+import { goalGradeBars, mean } from './grades.ts';
+import { fullYears, publicationMap, publicationOf, requireMunicipality } from './publication.ts';
+
+/**
+ * The city-wide dashboard of one fiscal year. Only departments whose plan and review blocks are
+ * both published take part, so the city totals never include unpublished figures.
+ */
+export async function presentCityDashboard(
+  db: Kysely<Database>,
+  code: string,
+  year: number,
+): Promise<CityDashboardView> {
+  const municipality = await requireMunicipality(db, code);
+  const publication = await publicationMap(db, municipality.id);
+  const years = fullYears(publication);
+  if (!years.includes(year)) throw new AppError('NOT_FOUND', `no published evaluation for ${year}`);
+  const departments: DepartmentSummary[] = [];
+  const pending: CityDashboardView['pending'] = [];
+  const rollUps: RollUp[] = [];
+  const goalRates: Array<number | null> = [];
+  for (const department of await listTopDepartments(db, municipality.id)) {
+    const state = publicationOf(publication, department.id, year);
+    if (state === 'plan') pending.push({ id: department.id, name: department.name });
+    if (state !== 'full') continue;
+    const evaluation = await evaluateDepartmentYear(db, department.id, year);
+    if (evaluation.goals.length === 0) continue;
+    rollUps.push(evaluation.rollUp);
+    goalRates.push(...evaluation.goals.map((g) => g.rate));
+    departments.push({ id: department.id, name: department.name, ...summarise(evaluation.rollUp) });
+  }
+  const sum = (key: 'goals' | 'targets' | 'achieved' | 'partly' | 'not' | 'unreported') =>
+    departments.reduce((total, d) => total + d[key], 0);
+  return {
+    municipality: { code: municipality.code, name: municipality.name },
+    year,
+    years,
+    goalGrades: goalGradeBars(rollUps),
+    departments,
+    pending,
+    total: {
+      goals: sum('goals'),
+      targets: sum('targets'),
+      achieved: sum('achieved'),
+      partly: sum('partly'),
+      not: sum('not'),
+      unreported: sum('unreported'),
+      rate: mean(goalRates),
+    },
+  };
+}
+
+function summarise(r: RollUp): Omit<DepartmentSummary, 'id' | 'name'> {
+  const t = r.targets;
+  return {
+    goals: r.goals.total,
+    targets: t.total,
+    achieved: t.achieved,
+    partly: t.partly,
+    not: t.not,
+    unreported: t.unreported,
+    rate: r.rate,
+  };
+}

@@ -1,0 +1,34 @@
+import type { Hono } from 'hono';
+import type { Db } from '../../db/database.ts';
+import type { AppEnv } from '../env.ts';
+import { renderPage } from '../render.tsx';
+import { CityDashboardPage } from './city.page.tsx';
+import { presentCityDashboard } from './city.presenter.ts';
+import { dashboardCss } from './dashboard.css.ts';
+import { dashboardUrls } from './dashboard.view.ts';
+import { DepartmentDashboardPage } from './department.page.tsx';
+import { presentDepartmentDashboard } from './department.presenter.ts';
+
+/** Public evaluation dashboards; charts are inline SVG rendered here, so pages need no script. */
+export function registerDashboardRoutes(app: Hono<AppEnv>, db: Db): void {
+  app.get(dashboardUrls.stylesheet(), (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(dashboardCss);
+  });
+
+  app.get('/m/:code/dashboard/:year{[0-9]{4}}', async (c) => {
+    const view = await presentCityDashboard(db.kysely, c.req.param('code'), Number(c.req.param('year')));
+    return c.html(await renderPage(<CityDashboardPage view={view} />));
+  });
+
+  app.get('/m/:code/d/:id{[0-9]+}/dashboard/:year{[0-9]{4}}', async (c) => {
+    const view = await presentDepartmentDashboard(
+      db.kysely,
+      c.req.param('code'),
+      Number(c.req.param('id')),
+      Number(c.req.param('year')),
+    );
+    return c.html(await renderPage(<DepartmentDashboardPage view={view} />));
+  });
+}

@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import {
+  type DepartmentEvaluation,
+  evaluateDepartmentYear,
+  type GoalEvaluation,
+} from '../../domain/evaluation/index.ts';
+import { goalsAcrossYears } from '../../domain/lineage/across-years.service.ts';
+import { AppError } from '../../errors.ts';
+import { circledNumber } from '../components/circled-number.ts';
+import type { DepartmentDashboardView, GoalBlock } from './dashboard.view.ts';
+import { goalGradeBars } from './grades.ts';
+import {
+  fullYears,
+  publicationMap,
+  publicationOf,
+  requireMunicipality,
+  requireTopDepartment,
+} from './publication.ts';
+import { recurringTrends, type YearEvaluation } from './trends.ts';
+
+/** One department's dashboard: its goals of the year with grades, every numeric target, and trends. */
+export async function presentDepartmentDashboard(
+  db: Kysely<Database>,
+  code: string,
+  departmentId: number,
+  year: number,
+): Promise<DepartmentDashboardView> {
+  const municipality = await requireMunicipality(db, code);
+  const department = await requireTopDepartment(db, municipality, departmentId);
+  const publication = await publicationMap(db, municipality.id, department.id);
+  const state = publicationOf(publication, department.id, year);
+  if (state === 'none') throw new AppError('NOT_FOUND', `no published table for ${year}`);
+  const base = {
+    municipality: { code: municipality.code, name: municipality.name },
+    department: { id: department.id, name: department.name },
+    year,
+    years: fullYears(publication),
+  };
+  if (state === 'plan') return { ...base, publication: 'plan', goalGrades: [], goals: [], trends: [] };
+  const evaluation = await evaluateDepartmentYear(db, department.id, year);
+  return {
+    ...base,
+    publication: 'full',
+    goalGrades: goalGradeBars([evaluation.rollUp]),
+    goals: evaluation.goals.map(goalBlock),
+    trends: recurringTrends(
+      await goalsAcrossYears(db, department.id),
+      await yearEvaluations(db, department.id, publication, year, evaluation),
+      year,
+    ),
+  };
+}
+
+async function yearEvaluations(
+  db: Kysely<Database>,
+  departmentId: number,
+  publication: Map<string, string>,
+  shownYear: number,
+  shown: DepartmentEvaluation,
+): Promise<YearEvaluation[]> {
+  const result: YearEvaluation[] = [{ evaluation: shown, actualsPublic: true }];
+  for (const [key, state] of publication) {
+    const year = Number(key.split('/')[1]);
+    if (year === shownYear) continue;
+    const evaluation = await evaluateDepartmentYear(db, departmentId, year).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    });
+    if (evaluation) result.push({ evaluation, actualsPublic: state === 'full' });
+  }
+  return result;
+}
+
+function goalBlock(goal: GoalEvaluation): GoalBlock {
+  return {
+    no: goal.no,
+    title: goal.title,
+    grade: goal.grade,
+    rate: goal.rate,
+    qualitativeItems: goal.items.filter((i) => i.kind === 'qualitative').length,
+    targets: goal.items.flatMap((item) =>
+      item.targets.map((t) => ({
+        id: t.target.id,
+        item: `${circledNumber(item.no)} ${item.text}`,
+        label: t.target.label,
+        target: t.target.text ?? `${t.target.value}${t.target.unit}`,
+        actual: t.actual ? (t.actual.text ?? `${t.actual.value}${t.actual.unit}`) : null,
+        rate: t.rate,
+        status: t.status,
+        asOf: t.asOf,
+      })),
+    ),
+  };
+}
