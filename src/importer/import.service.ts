@@ -1,17 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database, MunicipalityRow } from '../db/schema.ts';
-import { ensureDepartment } from '../domain/departments/department.repo.ts';
+import { appendAudit } from '../domain/audit/audit.repo.ts';
+import { type Actor, systemActor } from '../domain/auth/actor.ts';
+import { authorize } from '../domain/auth/policy.ts';
+import { ensureDepartment, findTopDepartment } from '../domain/departments/department.repo.ts';
 import type { IchiranDocument } from '../domain/document/document.schema.ts';
 import { insertSourceDocument } from '../domain/document/source-document.repo.ts';
 import { ensureFiscalYear } from '../domain/fiscal-years/fiscal-year.repo.ts';
 import { type BlockChange, replaceBlock } from '../domain/goals/block.service.ts';
+import { suggestLineageForTable } from '../domain/lineage/suggest.service.ts';
 import { resolveMunicipality } from '../domain/municipalities/municipality.service.ts';
 import { markPublished, phaseOfBlock } from '../domain/workflow/phase-status.repo.ts';
+import { reindexBlock } from '../search/index.repo.ts';
 import type { ParsedSource } from './read-source.ts';
 
 export interface DocumentReport {
   file: string;
+  departmentId: number;
   department: string;
   reviewYear: number;
   planYear: number;
@@ -33,15 +39,28 @@ export interface ImportResult {
 export async function importSources(
   db: Db,
   sources: ParsedSource[],
-  options: { municipality?: string | { code: string; name: string } } = {},
+  options: {
+    municipality?: string | { code: string; name: string };
+    /** Who imports (browser, API): authorised per department. Unset for the operator's CLI. */
+    actor?: Actor;
+  } = {},
   onDocument?: (report: DocumentReport) => void,
 ): Promise<ImportResult> {
   return db.kysely.transaction().execute(async (trx) => {
     const municipality = await resolveMunicipality(trx, options.municipality);
+    const actor = options.actor ?? systemActor(municipality.id);
     const documents: DocumentReport[] = [];
     for (const source of sources) {
       for (const document of source.documents) {
+        if (options.actor) await authorizeImport(trx, options.actor, municipality.id, document.department);
         const report = await storeDocument(trx, municipality, source, document);
+        await appendAudit(trx, actor, {
+          action: 'import',
+          entityType: 'department',
+          entityId: report.departmentId,
+          departmentId: report.departmentId,
+          summary: describeChanges(report),
+        });
         documents.push(report);
         onDocument?.(report);
       }
@@ -81,12 +100,21 @@ async function storeDocument(
       goals: year.goals,
     });
     replaced ||= previousGoalCount > 0;
+    // Same transaction: search never sees a block half replaced.
+    await reindexBlock(trx, { departmentId: department.id, fiscalYearId, block });
     // An imported table is a document the city already published.
     await markPublished(trx, department.id, fiscalYearId, phaseOfBlock(block));
     changes.push(...blockChanges);
   }
+  // Both blocks are stored: suggest how their goals continue from and into the neighbouring years.
+  await suggestLineageForTable(trx, {
+    municipalityId: municipality.id,
+    departmentId: department.id,
+    planYear: document.plan.fiscalYear,
+  });
   return {
     file: source.name,
+    departmentId: department.id,
     department: document.department,
     reviewYear: document.review.fiscalYear,
     planYear: document.plan.fiscalYear,
@@ -94,4 +122,15 @@ async function storeDocument(
     changes,
     warnings: document.warnings,
   };
+}
+
+/** An editor imports into its own department; a department that does not exist yet needs a city-wide role. */
+async function authorizeImport(trx: Kysely<Database>, actor: Actor, municipalityId: number, name: string) {
+  const department = await findTopDepartment(trx, municipalityId, name);
+  authorize(actor, 'import.run', { municipalityId, departmentId: department?.id });
+}
+
+function describeChanges(report: DocumentReport): string {
+  const count = (kind: string) => report.changes.filter((c) => c.kind === kind).length;
+  return `${report.file}: ${report.department} ${report.reviewYear}/${report.planYear} imported: ${count('added')} added, ${count('changed')} changed, ${count('removed')} removed`;
 }

@@ -58,7 +58,18 @@ export interface AuditEventTable {
   after_json: string | null;
 }
 
+export interface PendingImportTable {
+  id: Generated<number>;
+  token: string;
+  municipality_id: number;
+  user_id: number;
+  name: string;
+  content_base64: string;
+  created_at: string;
+}
+
 export interface AuthTables {
+  pending_import: PendingImportTable;
   app_user: AppUserTable;
   user_grant: UserGrantTable;
   session: SessionTable;

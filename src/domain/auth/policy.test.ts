@@ -33,3 +33,10 @@ test('planning publishes anywhere in its municipality but not elsewhere, and can
 test('an editor cannot approve its own work', () => {
   assert.equal(can(editorOf(5), 'workflow.approve', { municipalityId: 1, departmentId: 5 }), false);
 });
+
+test('a department role does not reach city-wide actions', () => {
+  assert.equal(can(editorOf(5), 'import.run', { municipalityId: 1 }), false);
+  assert.equal(can(editorOf(5), 'import.run', { municipalityId: 1, departmentId: 5 }), true);
+  assert.equal(can(editorOf(5), 'internal.read', { municipalityId: 1 }), true);
+  assert.equal(can(planning, 'import.run', { municipalityId: 1 }), true);
+});

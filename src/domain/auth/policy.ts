@@ -32,14 +32,18 @@ export interface Scope {
   departmentId?: number;
 }
 
+/** Actions any grant satisfies without naming a department (reading, seeing one's own menu). */
+const unscoped: ReadonlySet<Action> = new Set(['internal.read']);
+
 export function can(actor: Actor, action: Action, scope: Scope): boolean {
   if (actor.municipalityId !== scope.municipalityId) return false;
   const allowed: readonly Role[] = actions[action];
-  return actor.grants.some(
-    (g) =>
-      allowed.includes(g.role) &&
-      (g.departmentId === null || scope.departmentId === undefined || g.departmentId === scope.departmentId),
-  );
+  return actor.grants.some((g) => {
+    if (!allowed.includes(g.role)) return false;
+    if (g.departmentId === null) return true;
+    // A department role reaches its own department; without one named, only where the action allows it.
+    return scope.departmentId === undefined ? unscoped.has(action) : g.departmentId === scope.departmentId;
+  });
 }
 
 /** Throws FORBIDDEN unless the actor may do this; services call it before any write. */

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
+
+export const errorResponses = {
+  400: { description: 'invalid input', content: { 'application/json': { schema: errorSchema } } },
+  401: { description: 'not signed in', content: { 'application/json': { schema: errorSchema } } },
+  403: {
+    description: 'not allowed, or missing CSRF token',
+    content: { 'application/json': { schema: errorSchema } },
+  },
+  404: { description: 'not found', content: { 'application/json': { schema: errorSchema } } },
+} as const;
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { nowIso } from '../../db/clock.ts';
+import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../../domain/auth/actor.ts';
+import { can } from '../../domain/auth/policy.ts';
+import type { IchiranDocument } from '../../domain/document/document.schema.ts';
+import { AppError } from '../../errors.ts';
+import { type ImportResult, importSources } from '../import.service.ts';
+import { type ParsedSource, readSourceAsync } from '../read-source.ts';
+
+const MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+export interface PendingImport {
+  token: string;
+  name: string;
+  bytes: Uint8Array;
+  source: ParsedSource;
+}
+
+/** Anyone who may import somewhere (an editor for its department, planning city-wide) may upload. */
+function assertMayImport(actor: Actor): void {
+  const somewhere = actor.grants.some((g) =>
+    can(actor, 'import.run', {
+      municipalityId: actor.municipalityId,
+      departmentId: g.departmentId ?? undefined,
+    }),
+  );
+  if (!somewhere) throw new AppError('FORBIDDEN', `${actor.login} may not import`);
+}
+
+/** Parses first (a bad file never waits), then keeps the bytes until the person confirms. */
+export async function stagePendingImport(
+  db: Kysely<Database>,
+  actor: Actor,
+  name: string,
+  bytes: Uint8Array,
+): Promise<PendingImport> {
+  assertMayImport(actor);
+  const source = await readSourceAsync(name, bytes);
+  const token = randomBytes(18).toString('base64url');
+  await db
+    .deleteFrom('pending_import')
+    .where('created_at', '<', new Date(Date.now() - MAX_AGE_MS).toISOString())
+    .execute();
+  await db
+    .insertInto('pending_import')
+    .values({
+      token,
+      municipality_id: actor.municipalityId,
+      user_id: actor.userId,
+      name,
+      content_base64: Buffer.from(bytes).toString('base64'),
+      created_at: nowIso(),
+    })
+    .execute();
+  return { token, name, bytes, source };
+}
+
+export async function loadPendingImport(
+  db: Kysely<Database>,
+  actor: Actor,
+  token: string,
+): Promise<PendingImport> {
+  const row = await db
+    .selectFrom('pending_import')
+    .selectAll()
+    .where('token', '=', token)
+    .where('user_id', '=', actor.userId)
+    .executeTakeFirst();
+  if (!row)
+    throw new AppError('NOT_FOUND', 'この取り込みは見つかりません（期限切れか、別の利用者のものです）。');
+  const bytes = new Uint8Array(Buffer.from(row.content_base64, 'base64'));
+  return { token, name: row.name, bytes, source: await readSourceAsync(row.name, bytes) };
+}
+
+export interface Corrections {
+  department?: string;
+  planYear?: number;
+}
+
+/** The person may correct the department and the years the file named before it is stored. */
+export function applyCorrections(doc: IchiranDocument, corrections: Corrections): IchiranDocument {
+  const planYear = corrections.planYear ?? doc.plan.fiscalYear;
+  return {
+    ...doc,
+    department: corrections.department?.trim() || doc.department,
+    review: { ...doc.review, fiscalYear: planYear - 1 },
+    plan: { ...doc.plan, fiscalYear: planYear },
+  };
+}
+
+export async function confirmPendingImport(
+  db: Db,
+  actor: Actor,
+  token: string,
+  corrections: Corrections,
+): Promise<ImportResult> {
+  const pending = await loadPendingImport(db.kysely, actor, token);
+  const municipality = await db.kysely
+    .selectFrom('municipality')
+    .select('code')
+    .where('id', '=', actor.municipalityId)
+    .executeTakeFirstOrThrow();
+  const documents =
+    pending.source.documents.length === 1
+      ? pending.source.documents.map((d) => applyCorrections(d, corrections))
+      : pending.source.documents;
+  const result = await importSources(db, [{ ...pending.source, documents }], {
+    municipality: municipality.code,
+    actor,
+  });
+  await db.kysely.deleteFrom('pending_import').where('token', '=', token).execute();
+  return result;
+}

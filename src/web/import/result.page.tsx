@@ -1,0 +1,41 @@
+import type { ImportResult } from '../../importer/import.service.ts';
+import { Layout } from '../components/layout.tsx';
+import { yearPairLabel } from '../components/year-label.ts';
+
+const kindLabel = { added: '追加', changed: '変更', removed: '削除' } as const;
+const blockLabel = { review: '達成状況', plan: '数値目標' } as const;
+
+export function ResultPage({ result }: { result: ImportResult }) {
+  return (
+    <Layout title="取り込みました" stylesheets={['/assets/staff.css', '/assets/import.css']}>
+      <div class="page">
+        <h1 class="page-title">取り込みました</h1>
+        {result.documents.map((d) => {
+          const count = (k: keyof typeof kindLabel) => d.changes.filter((c) => c.kind === k).length;
+          return (
+            <section>
+              <h2>
+                {d.department} {yearPairLabel(d.planYear)}
+              </h2>
+              <p role="status">
+                {d.replaced ? '既存の内容を置き換えました' : '新しく保存しました'}: 追加 {count('added')}{' '}
+                件、変更 {count('changed')} 件、削除 {count('removed')} 件
+              </p>
+              <ul>
+                {d.changes.map((c) => (
+                  <li>
+                    {kindLabel[c.kind]}: {blockLabel[c.block]} {c.fiscalYear}年度 重点目標{c.goalNo}
+                    {c.itemNo === undefined ? '' : ` 取組${c.itemNo}`}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+        <p>
+          <a href="/staff/import">続けて取り込む</a> ・ <a href="/staff">職員メニューへ</a>
+        </p>
+      </div>
+    </Layout>
+  );
+}
