@@ -1,7 +1,11 @@
 import { Command } from 'commander';
 import { AppError, exitCodeOf } from '../errors.ts';
+import { registerEvaluate } from './commands/evaluate.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
+import { registerLineage } from './commands/lineage.ts';
+import { registerPolicies } from './commands/policies.ts';
+import { registerReminders } from './commands/reminders.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUser } from './commands/user.ts';
 
@@ -12,7 +16,11 @@ const program = new Command()
 
 registerImport(program);
 registerExport(program);
+registerEvaluate(program);
+registerLineage(program);
+registerPolicies(program);
 registerServe(program);
+registerReminders(program);
 registerUser(program);
 
 try {
