@@ -27,7 +27,8 @@ export async function up(db: MigrationDb): Promise<void> {
     .execute();
   // Tables imported before this migration were public documents too.
   await sql`insert into phase_status (department_id, fiscal_year_id, phase, status, published_at, version, updated_at)
-    select distinct g.department_id, g.fiscal_year_id,
-      case when g.block = 'plan' then 'goal_setting' else 'final' end, 'published', g.updated_at, 1, g.updated_at
-    from goal g`.execute(db);
+    select g.department_id, g.fiscal_year_id,
+      case when g.block = 'plan' then 'goal_setting' else 'final' end, 'published', max(g.updated_at), 1, max(g.updated_at)
+    from goal g
+    group by g.department_id, g.fiscal_year_id, g.block`.execute(db);
 }
