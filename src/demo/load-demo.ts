@@ -7,7 +7,11 @@ import { readSource } from '../importer/read-source.ts';
 
 const folder = new URL('./data/minatodai/', import.meta.url);
 
-const municipalityFile = z.object({ code: z.string().min(1), name: z.string().min(1) });
+const municipalityFile = z.object({
+  code: z.string().min(1),
+  name: z.string().min(1),
+  departments: z.array(z.object({ slug: z.string().min(1) })),
+});
 
 /**
  * The fictional みなと台市, loaded through the real importer (interchange JSON), so the demo shows
@@ -17,9 +21,11 @@ export async function loadDemo(db: Db): Promise<ImportResult> {
   const municipality = municipalityFile.parse(
     JSON.parse(await readFile(new URL('municipality.json', folder), 'utf8')),
   );
+  // Departments are created in the city's own order (総務部 first), years in order within each.
+  const rank = (name: string) => municipality.departments.findIndex((d) => name.startsWith(`${d.slug}-`));
   const names = (await readdir(folder))
     .filter((n) => n.endsWith('.json') && n !== 'municipality.json')
-    .sort();
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const sources = await Promise.all(
     names.map(async (name) => readSource(`demo/${name}`, await readFile(new URL(name, folder)))),
   );
