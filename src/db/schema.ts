@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type { AuthTables } from './tables/auth.ts';
 import type { EvaluationTables } from './tables/evaluation.ts';
 import type { LineageTables } from './tables/lineage.ts';
+import type { WorkflowTables } from './tables/workflow.ts';
 
 /**
  * Table types for Kysely. Timestamps are ISO-8601 UTC strings on both engines so that rows
@@ -41,7 +42,7 @@ export interface SourceDocumentTable {
   review_year: number;
   plan_year: number;
   name: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'xlsx';
   content_hash: string;
   size_bytes: number;
   imported_at: string;
@@ -71,6 +72,8 @@ export interface GoalTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** The goal this one was copied from (start next year / year-end report). */
+  copied_from_goal_id: number | null;
 }
 
 export interface ItemTable {
@@ -86,6 +89,7 @@ export interface ItemTable {
   version: number;
   created_at: string;
   updated_at: string;
+  copied_from_item_id: number | null;
 }
 
 export type QuantityKind = 'target' | 'actual';
@@ -115,6 +119,7 @@ export interface CoreTables {
   item: ItemTable;
   quantity: QuantityTable;
   phase_status: PhaseStatusTable;
+  search_entry: SearchEntryTable;
 }
 
 export type MunicipalityRow = Selectable<MunicipalityTable>;
@@ -138,4 +143,26 @@ export interface PhaseStatusTable {
   updated_at: string;
 }
 
-export interface Database extends CoreTables, EvaluationTables, LineageTables, AuthTables {}
+export interface Database extends CoreTables, EvaluationTables, LineageTables, AuthTables, WorkflowTables {}
+
+/** One goal title or item as a search entry (src/search/entries.ts); `folded` and `grams` are derived keys. */
+export interface SearchEntryTable {
+  id: Generated<number>;
+  municipality_id: number;
+  department_id: number;
+  fiscal_year_id: number;
+  year: number;
+  block: BlockKind;
+  goal_id: number;
+  goal_no: number;
+  goal_position: number;
+  goal_title: string;
+  item_id: number | null;
+  item_no: number | null;
+  item_position: number | null;
+  unit_name: string | null;
+  item_text: string | null;
+  note: string | null;
+  folded: string;
+  grams: string;
+}

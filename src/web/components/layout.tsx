@@ -10,10 +10,21 @@ export interface LayoutProps {
   municipalityName?: string;
   /** Wide pages (the table) use the full screen width for header, main and footer alike. */
   wide?: boolean;
+  /** Extra stylesheets of one page, linked after the app's own. */
+  stylesheets?: string[];
+  /** The header's search box; the search page, which has its own form, leaves it out. */
+  headerSearch?: boolean;
   children: Child;
 }
 
-export function Layout({ title, municipalityName, wide = false, children }: LayoutProps) {
+export function Layout({
+  title,
+  municipalityName,
+  wide = false,
+  stylesheets = [],
+  headerSearch = true,
+  children,
+}: LayoutProps) {
   const siteName = municipalityName ? `${municipalityName} ${PRODUCT_NAME}` : PRODUCT_NAME;
   return (
     <html lang="ja">
@@ -24,6 +35,9 @@ export function Layout({ title, municipalityName, wide = false, children }: Layo
         <link rel="stylesheet" href="/assets/tokens.css" />
         <link rel="stylesheet" href="/assets/fonts/biz-udpgothic.css" />
         <link rel="stylesheet" href="/assets/app.css" />
+        {stylesheets.map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
         <link rel="stylesheet" href="/assets/print.css" media="print" />
       </head>
       <body class={wide ? 'layout--wide' : undefined}>
@@ -36,6 +50,26 @@ export function Layout({ title, municipalityName, wide = false, children }: Layo
               {municipalityName ? <span class="site-header__municipality">{municipalityName}</span> : null}
               <span class="site-header__product">{PRODUCT_NAME}</span>
             </a>
+            {headerSearch ? (
+              <search class="site-search" aria-label="サイト内検索">
+                <form class="site-search__form" action="/search" method="get">
+                  <label for="site-search-q" class="visually-hidden">
+                    重点目標を検索
+                  </label>
+                  <input
+                    id="site-search-q"
+                    class="site-search__input"
+                    type="search"
+                    name="q"
+                    maxlength={200}
+                    placeholder="キーワード"
+                  />
+                  <button type="submit" class="site-search__submit">
+                    検索
+                  </button>
+                </form>
+              </search>
+            ) : null}
           </div>
         </header>
         <main id="main" tabindex={-1}>

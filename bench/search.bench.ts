@@ -1,0 +1,153 @@
+/**
+ * Search latency on a generated corpus, on the engine DATABASE_URL names (SQLite when unset):
+ *   npx tsx bench/search.bench.ts [--departments 20] [--years 10] [--compare]
+ * Prints p50/p95 of the full public search (count + one page + highlight) for 2-character and
+ * 3+-character queries. --compare also times bare match counts of the alternative strategies.
+ */
+import { parseArgs } from 'node:util';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Database } from '../src/db/schema.ts';
+import { gramsOf } from '../src/search/entries.ts';
+import { containsPattern, ftsString, termConditions } from '../src/search/match.ts';
+import { search } from '../src/search/search.service.ts';
+import { createTestDb } from '../src/test-support/test-db.ts';
+import { generateCorpus } from './search-corpus.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    departments: { type: 'string', default: '20' },
+    years: { type: 'string', default: '10' },
+    runs: { type: 'string', default: '20' },
+    compare: { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(args.runs);
+const SHORT = ['移住', '寄附', '相談', '開催', '健診', '施設'];
+const LONG = ['移住相談', 'ふるさと納税', 'line@', '受診率', '地域自治センター', '存在しない語句'];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
+}
+
+async function time(label: string, queries: string[], run: (q: string) => Promise<number>): Promise<void> {
+  const all: number[] = [];
+  const perQuery: string[] = [];
+  for (const q of queries) {
+    const hits = await run(q); // warm-up, and the hit count
+    const ms: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const started = performance.now();
+      await run(q);
+      ms.push(performance.now() - started);
+    }
+    ms.sort((a, b) => a - b);
+    all.push(...ms);
+    perQuery.push(`${q}:${hits}@${percentile(ms, 0.5).toFixed(1)}`);
+  }
+  all.sort((a, b) => a - b);
+  const p50 = percentile(all, 0.5).toFixed(2);
+  const p95 = percentile(all, 0.95).toFixed(2);
+  console.log(
+    `${label.padEnd(44)} p50 ${p50.padStart(7)} ms  p95 ${p95.padStart(7)} ms   ${perQuery.join(' ')}`,
+  );
+}
+
+type Condition = (q: string) => RawBuilder<SqlBool>;
+
+async function countWhere(
+  db: Kysely<Database>,
+  condition: RawBuilder<SqlBool>,
+  setup?: string,
+): Promise<number> {
+  const run = async (trx: Kysely<Database>) => {
+    if (setup) await sql.raw(setup).execute(trx);
+    const row = await trx
+      .selectFrom('search_entry as e')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where(condition)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  };
+  return setup ? db.transaction().execute(run) : run(db);
+}
+
+const bigramTokens = (q: string) => gramsOf(q).split(' ');
+
+async function compareSqlite(db: Kysely<Database>): Promise<void> {
+  const instr: Condition = (q) => sql<SqlBool>`instr(e.folded, ${q}) > 0`;
+  const bigram: Condition = (q) =>
+    sql<SqlBool>`e.id in (select rowid from search_bigram where search_bigram match ${bigramTokens(q)
+      .map(ftsString)
+      .join(' AND ')})`;
+  const trigram: Condition = (q) =>
+    sql<SqlBool>`e.id in (select rowid from search_fts where search_fts match ${ftsString(q)})`;
+  const likeFts: Condition = (q) =>
+    sql<SqlBool>`e.id in (select rowid from search_fts where folded like ${containsPattern(q)} escape '\\')`;
+  await time('2 chars: bigram FTS5 side index [chosen]', SHORT, (q) => countWhere(db, bigram(q)));
+  await time('2 chars: instr() scan', SHORT, (q) => countWhere(db, instr(q)));
+  await time('2 chars: LIKE on the trigram table (scan)', SHORT, (q) => countWhere(db, likeFts(q)));
+  await time('3+ chars: trigram MATCH [chosen]', LONG, (q) => countWhere(db, trigram(q)));
+  await time('3+ chars: instr() scan', LONG, (q) => countWhere(db, instr(q)));
+  await time('3+ chars: bigram AND + instr()', LONG, (q) =>
+    countWhere(db, sql<SqlBool>`${bigram(q)} and ${instr(q)}`),
+  );
+}
+
+async function comparePostgres(db: Kysely<Database>): Promise<void> {
+  await sql`create index bench_tsv on search_entry using gin (to_tsvector('simple', grams))`.execute(db);
+  await sql`vacuum analyze search_entry`.execute(db);
+  const like: Condition = (q) => sql<SqlBool>`e.folded like ${containsPattern(q)} escape '\\'`;
+  const grams: Condition = (q) => sql<SqlBool>`string_to_array(e.grams, ' ') @> ${bigramTokens(q)}::text[]`;
+  const tsv: Condition = (q) =>
+    sql<SqlBool>`to_tsvector('simple', e.grams) @@ to_tsquery('simple', ${bigramTokens(q).join(' & ')})`;
+  const noIndex = 'set local enable_bitmapscan = off; set local enable_indexscan = off';
+  const noSeq = 'set local enable_seqscan = off';
+  await time('2 chars: bigram text[] GIN [chosen]', SHORT, (q) => countWhere(db, grams(q)));
+  await time('2 chars: LIKE, planner (seq scan)', SHORT, (q) => countWhere(db, like(q)));
+  await time('2 chars: LIKE, pg_trgm GIN forced', SHORT, (q) => countWhere(db, like(q), noSeq));
+  await time("2 chars: tsvector 'simple' over bigrams", SHORT, (q) => countWhere(db, tsv(q)));
+  await time('3+ chars: LIKE, pg_trgm GIN [chosen]', LONG, (q) => countWhere(db, like(q)));
+  await time('3+ chars: LIKE, plain scan', LONG, (q) => countWhere(db, like(q), noIndex));
+  await time('3+ chars: bigram text[] GIN + LIKE', LONG, (q) =>
+    countWhere(db, sql<SqlBool>`${grams(q)} and ${like(q)}`),
+  );
+  await time("3+ chars: tsvector 'simple' bigrams + LIKE", LONG, (q) =>
+    countWhere(db, sql<SqlBool>`${tsv(q)} and ${like(q)}`),
+  );
+}
+
+const db = await createTestDb();
+try {
+  const started = performance.now();
+  const entries = await generateCorpus(db.kysely, {
+    departments: Number(args.departments),
+    years: Number(args.years),
+    goals: 8,
+    items: 15,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  // Steady state: VACUUM merges the GIN pending lists, as autovacuum does after an import.
+  if (db.engine === 'postgres') await sql`vacuum analyze`.execute(db.kysely);
+  console.log(
+    `${db.engine}: ${entries} entries stored and indexed in ${seconds.toFixed(1)} s; ${RUNS} runs/query`,
+  );
+  console.log('(per query: term:hits@p50 ms)');
+  const full = (q: string) => search(db, { q }).then((r) => r.total);
+  await time('search(): 2-char queries', SHORT, full);
+  await time('search(): 3+-char queries', LONG, full);
+  await time('search(): two terms (2 + 3+ chars)', ['移住 相談会', '寄附 ポータル', '健診 受診率'], full);
+  if (args.compare) {
+    console.log('bare match counts (select count(*) … where <strategy>):');
+    if (db.engine === 'sqlite') await compareSqlite(db.kysely);
+    else await comparePostgres(db.kysely);
+    // Sanity: the chosen strategy finds what a scan finds.
+    for (const q of [...SHORT, ...LONG]) {
+      const chosen = termConditions(db.engine, [q])[0];
+      const scan = sql<SqlBool>`e.folded like ${containsPattern(q)} escape '\\'`;
+      if (chosen && (await countWhere(db.kysely, chosen)) !== (await countWhere(db.kysely, scan)))
+        throw new Error(`strategy and scan disagree on ${q}`);
+    }
+  }
+} finally {
+  await db.destroy();
+}

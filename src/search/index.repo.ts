@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { BlockKind, Database, Phase } from '../db/schema.ts';
+import { type EntryRow, entryRow } from './entries.ts';
+
+export interface BlockRef {
+  departmentId: number;
+  fiscalYearId: number;
+  block: BlockKind;
+}
+
+/** Rows per INSERT: 17 columns × 500 stays far below both engines' bound-parameter limits. */
+const CHUNK = 500;
+
+/**
+ * Makes the search entries of one block equal to what is stored: delete its entries, insert them
+ * anew. Call it inside the transaction that changed the block, so search never sees half a block.
+ */
+export async function reindexBlock(db: Kysely<Database>, ref: BlockRef): Promise<number> {
+  await db
+    .deleteFrom('search_entry')
+    .where('department_id', '=', ref.departmentId)
+    .where('fiscal_year_id', '=', ref.fiscalYearId)
+    .where('block', '=', ref.block)
+    .execute();
+  const entries = await blockEntries(db, ref);
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    await db
+      .insertInto('search_entry')
+      .values(entries.slice(i, i + CHUNK))
+      .execute();
+  }
+  return entries.length;
+}
+
+/**
+ * For the workflow: call when a phase becomes published. Blocks are edited only while their phase
+ * is a draft, so publication is the moment the index must match the edited block. The interim
+ * report has no block of its own.
+ */
+export async function reindexPhase(
+  db: Kysely<Database>,
+  ref: { departmentId: number; fiscalYearId: number; phase: Phase },
+): Promise<number> {
+  if (ref.phase === 'interim') return 0;
+  const block: BlockKind = ref.phase === 'goal_setting' ? 'plan' : 'review';
+  return reindexBlock(db, { departmentId: ref.departmentId, fiscalYearId: ref.fiscalYearId, block });
+}
+
+async function blockEntries(db: Kysely<Database>, ref: BlockRef): Promise<EntryRow[]> {
+  const fiscalYear = await db
+    .selectFrom('fiscal_year')
+    .select(['year', 'municipality_id'])
+    .where('id', '=', ref.fiscalYearId)
+    .executeTakeFirst();
+  if (!fiscalYear) return [];
+  const goals = await db
+    .selectFrom('goal')
+    .select(['id', 'no', 'position', 'title'])
+    .where('department_id', '=', ref.departmentId)
+    .where('fiscal_year_id', '=', ref.fiscalYearId)
+    .where('block', '=', ref.block)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  if (goals.length === 0) return [];
+  const items = await db
+    .selectFrom('item')
+    .leftJoin('department as unit', 'unit.id', 'item.unit_id')
+    .select([
+      'item.id',
+      'item.goal_id',
+      'item.no',
+      'item.position',
+      'item.text',
+      'item.target',
+      'item.achievement',
+      'unit.name as unit_name',
+    ])
+    .where(
+      'item.goal_id',
+      'in',
+      goals.map((g) => g.id),
+    )
+    .orderBy('item.position')
+    .orderBy('item.id')
+    .execute();
+  const base = {
+    municipalityId: fiscalYear.municipality_id,
+    departmentId: ref.departmentId,
+    fiscalYearId: ref.fiscalYearId,
+    year: fiscalYear.year,
+    block: ref.block,
+  };
+  return goals.flatMap((goal) => [
+    entryRow({ ...base, goal }),
+    ...items
+      .filter((i) => i.goal_id === goal.id)
+      .map((i) =>
+        entryRow({
+          ...base,
+          goal,
+          item: {
+            id: i.id,
+            no: i.no,
+            position: i.position,
+            unitName: i.unit_name,
+            text: i.text,
+            note: ref.block === 'plan' ? i.target : i.achievement,
+          },
+        }),
+      ),
+  ]);
+}

@@ -1,0 +1,55 @@
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Engine } from '../db/database.ts';
+import { gramToken } from './entries.ts';
+import { charLength } from './query.ts';
+
+/**
+ * SQL conditions (on `search_entry as e`) that hold when the folded key contains every term.
+ * By term length, measured in bench/search.bench.ts:
+ * - 3+ characters: the trigram index (SQLite FTS5 MATCH; PostgreSQL pg_trgm GIN with LIKE);
+ * - 2 characters: the bigram token index (SQLite FTS5 `ascii` table; PostgreSQL GIN over the array);
+ * - 1 character: a scan (instr / LIKE): any index would return most rows anyway.
+ */
+export function termConditions(engine: Engine, terms: string[]): Array<RawBuilder<SqlBool>> {
+  const long = terms.filter((t) => charLength(t) >= 3);
+  const pairs = terms.filter((t) => charLength(t) === 2).map(gramToken);
+  const single = terms.filter((t) => charLength(t) === 1);
+  return engine === 'sqlite'
+    ? sqliteConditions(long, pairs, single)
+    : postgresConditions(long, pairs, single);
+}
+
+/** An FTS5 string literal: inside double quotes every character is text (`"` is doubled). */
+export function ftsString(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+function sqliteConditions(long: string[], pairs: string[], single: string[]): Array<RawBuilder<SqlBool>> {
+  const conditions: Array<RawBuilder<SqlBool>> = [];
+  if (long.length > 0) {
+    const match = long.map(ftsString).join(' AND ');
+    conditions.push(sql<SqlBool>`e.id in (select rowid from search_fts where search_fts match ${match})`);
+  }
+  if (pairs.length > 0) {
+    const match = pairs.map(ftsString).join(' AND ');
+    conditions.push(
+      sql<SqlBool>`e.id in (select rowid from search_bigram where search_bigram match ${match})`,
+    );
+  }
+  for (const term of single) conditions.push(sql<SqlBool>`instr(e.folded, ${term}) > 0`);
+  return conditions;
+}
+
+/** A LIKE pattern matching `text` anywhere, with `\`, `%` and `_` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+function postgresConditions(long: string[], pairs: string[], single: string[]): Array<RawBuilder<SqlBool>> {
+  const conditions = [...long, ...single].map(
+    (term) => sql<SqlBool>`e.folded like ${containsPattern(term)} escape '\\'`,
+  );
+  // The expression must be exactly the index's for the planner to use it.
+  if (pairs.length > 0) conditions.push(sql<SqlBool>`string_to_array(e.grams, ' ') @> ${pairs}::text[]`);
+  return conditions;
+}
