@@ -1,19 +1,34 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
+import { createApi } from '../api/api-app.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, httpStatusOf } from '../errors.ts';
 import { logger } from '../logger.ts';
+import { registerAuditRoutes } from './audit/audit.routes.tsx';
+import { registerAuthRoutes } from './auth/auth.routes.tsx';
+import { csrfMiddleware, sessionMiddleware } from './auth/session.middleware.ts';
+import { registerDashboardRoutes } from './dashboard/dashboard.routes.tsx';
+import { registerEditorRoutes } from './editor/editor.routes.tsx';
+import type { AppEnv } from './env.ts';
+import { registerEvaluationRoutes } from './evaluation/evaluation.routes.tsx';
+import { registerImportRoutes } from './import/import.routes.tsx';
+import { registerLineageRoutes } from './lineage/lineage.routes.tsx';
+import { registerOpenDataRoutes } from './open-data/open-data.routes.tsx';
 import { ErrorPage } from './pages/error.page.tsx';
 import { IchiranhyoPage } from './pages/ichiranhyo.page.tsx';
 import { IndexPage } from './pages/index.page.tsx';
 import { presentIchiranhyo, presentIndex } from './presenters/catalog.presenter.ts';
+import { registerPrintRoutes } from './print/print.routes.tsx';
 import { renderPage } from './render.tsx';
+import { registerSearchRoutes } from './search/search.routes.tsx';
+import { registerStaffRoutes } from './staff/staff.routes.tsx';
 import { registerStatic } from './static.ts';
+import { registerWorkflowRoutes } from './workflow/workflow.routes.tsx';
 
 const yearParam = '{[0-9]{4}}';
 
-export function createApp(db: Db): Hono {
-  const app = new Hono();
+export function createApp(db: Db): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
     const started = performance.now();
@@ -33,6 +48,21 @@ export function createApp(db: Db): Hono {
   });
 
   registerStatic(app);
+  app.use(sessionMiddleware(db));
+  app.use(csrfMiddleware());
+  registerAuthRoutes(app, db);
+  registerStaffRoutes(app, db);
+  registerEditorRoutes(app, db);
+  registerWorkflowRoutes(app, db);
+  registerAuditRoutes(app, db);
+  registerImportRoutes(app, db);
+  app.route('/api', createApi(db));
+  registerOpenDataRoutes(app, db);
+  registerPrintRoutes(app, db);
+  registerDashboardRoutes(app, db);
+  registerEvaluationRoutes(app, db);
+  registerLineageRoutes(app, db);
+  registerSearchRoutes(app, db);
 
   app.get('/healthz', async (c) => {
     await sql`select 1`.execute(db.kysely);
@@ -61,6 +91,7 @@ export function createApp(db: Db): Hono {
       c.req.param('code'),
       Number(c.req.param('id')),
       Number(c.req.param('year')),
+      { marks: c.req.query('marks') === '1' },
     );
     return c.html(await renderPage(<IchiranhyoPage view={view} />));
   });
@@ -72,15 +103,32 @@ export function createApp(db: Db): Hono {
   app.onError(async (error, c) => {
     const status = error instanceof AppError ? httpStatusOf(error.code) : 500;
     if (status >= 500) logger.error({ err: error, path: c.req.path }, 'request failed');
-    const message = status === 404 ? 'ページが見つかりません。' : 'エラーが発生しました。';
-    if (c.req.path.endsWith('.json') || c.req.header('accept')?.includes('application/json')) {
-      return c.json(
-        { error: { code: error instanceof AppError ? error.code : 'INTERNAL', message } },
-        status as 404,
-      );
+    // Our own errors are written for the person reading them; anything else stays generic.
+    const detail = error instanceof AppError && status < 500 ? error.message : undefined;
+    if (
+      c.req.path.startsWith('/api/') ||
+      c.req.path.endsWith('.json') ||
+      c.req.header('accept')?.includes('application/json')
+    ) {
+      const code = error instanceof AppError ? error.code : 'INTERNAL';
+      const field = error instanceof AppError ? error.location.field : undefined;
+      return c.json({ error: { code, message: detail ?? messageFor(status), field } }, status as 404);
     }
-    return c.html(await renderPage(<ErrorPage status={status} message={message} />), status as 404);
+    return c.html(
+      await renderPage(<ErrorPage status={status} message={messageFor(status)} detail={detail} />),
+      status as 404,
+    );
   });
 
   return app;
+}
+
+function messageFor(status: number): string {
+  if (status === 404) return 'ページが見つかりません。';
+  if (status === 403)
+    return 'この操作を行う権限がないか、フォームの有効期限が切れています。ページを再読み込みしてからやり直してください。';
+  if (status === 401) return 'ログインが必要です。';
+  if (status === 409) return '他の人が先に変更したため、保存できませんでした。';
+  if (status < 500) return '入力内容を確認してください。';
+  return 'エラーが発生しました。';
 }

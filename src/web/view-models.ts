@@ -27,6 +27,17 @@ export interface IchiranhyoView {
   planYears: number[];
   /** URL of the interchange JSON of this table. */
   jsonUrl: string;
+  /** Evaluation marks of the plan items; absent while the year's achievements are not public. */
+  marks?: EvaluationMarksView;
+}
+
+export interface EvaluationMarksView {
+  /** Drawn beside the plan items (`?marks=1`); otherwise the page only offers the link. */
+  shown: boolean;
+  /** The page in the other state (評価を表示 / 評価を隠す). */
+  toggleHref: string;
+  /** `${goalNo}/${itemNo}` of a plan item → its grade or status in words. */
+  items: ReadonlyMap<string, string>;
 }
 
 /** URLs in one place so pages and routes agree. */

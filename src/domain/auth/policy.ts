@@ -46,6 +46,13 @@ export function can(actor: Actor, action: Action, scope: Scope): boolean {
   });
 }
 
+/** Whether the actor may do this somewhere: for a menu entry, before any department is chosen. */
+export function canAnywhere(actor: Actor, action: Action): boolean {
+  return actor.grants.some((g) =>
+    can(actor, action, { municipalityId: actor.municipalityId, departmentId: g.departmentId ?? undefined }),
+  );
+}
+
 /** Throws FORBIDDEN unless the actor may do this; services call it before any write. */
 export function authorize(actor: Actor, action: Action, scope: Scope): void {
   if (!can(actor, action, scope)) {

@@ -4,7 +4,7 @@ import { nowIso } from '../../db/clock.ts';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
-import { can } from '../../domain/auth/policy.ts';
+import { canAnywhere } from '../../domain/auth/policy.ts';
 import type { IchiranDocument } from '../../domain/document/document.schema.ts';
 import { AppError } from '../../errors.ts';
 import { type ImportResult, importSources } from '../import.service.ts';
@@ -21,13 +21,7 @@ export interface PendingImport {
 
 /** Anyone who may import somewhere (an editor for its department, planning city-wide) may upload. */
 function assertMayImport(actor: Actor): void {
-  const somewhere = actor.grants.some((g) =>
-    can(actor, 'import.run', {
-      municipalityId: actor.municipalityId,
-      departmentId: g.departmentId ?? undefined,
-    }),
-  );
-  if (!somewhere) throw new AppError('FORBIDDEN', `${actor.login} may not import`);
+  if (!canAnywhere(actor, 'import.run')) throw new AppError('FORBIDDEN', `${actor.login} may not import`);
 }
 
 /** Parses first (a bad file never waits), then keeps the bytes until the person confirms. */

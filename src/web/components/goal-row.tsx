@@ -7,7 +7,7 @@ import { TextLines } from './text-lines.tsx';
 const BLOCKS: Block[] = ['review', 'plan'];
 
 /** One numbered row of the form: the goal titles, then the items of both sides aligned by position. */
-export function GoalRow({ pair }: { pair: GoalPair }) {
+export function GoalRow({ pair, marks }: { pair: GoalPair; marks?: ReadonlyMap<string, string> }) {
   const lines = Array.from({ length: itemLineCount(pair) }, (_, i) => i);
   return (
     <tbody class="goal">
@@ -24,7 +24,12 @@ export function GoalRow({ pair }: { pair: GoalPair }) {
           {/* No rowspan: the number's scope="rowgroup" covers the whole goal, and rows stay free to break across printed pages. */}
           <td class="goal__no-cont" />
           {BLOCKS.map((b) => (
-            <ItemCells no={pair.no} block={b} item={pair[b]?.items[i]} />
+            <ItemCells
+              no={pair.no}
+              block={b}
+              item={pair[b]?.items[i]}
+              mark={b === 'plan' ? marks?.get(`${pair.plan?.no}/${pair.plan?.items[i]?.no}`) : undefined}
+            />
           ))}
         </tr>
       ))}
@@ -57,7 +62,17 @@ function GoalTitle({ no, block, goal }: { no: number; block: Block; goal: Goal |
   );
 }
 
-function ItemCells({ no, block, item }: { no: number; block: Block; item: Item | undefined }) {
+function ItemCells({
+  no,
+  block,
+  item,
+  mark,
+}: {
+  no: number;
+  block: Block;
+  item: Item | undefined;
+  mark?: string;
+}) {
   const rowHeaders = item ? `${ids.row(no)} ${ids.goal(no, block)}` : ids.row(no);
   const headers = (col: string) => `${ids.block(block)} ${col} ${rowHeaders}`;
   const note = item ? noteOf(item, block) : undefined;
@@ -83,6 +98,7 @@ function ItemCells({ no, block, item }: { no: number; block: Block; item: Item |
             </span>
           </p>
         ) : null}
+        {mark ? <p class="item__mark">評価: {mark}</p> : null}
       </td>
     </>
   );

@@ -10,7 +10,14 @@ const NOTE_HEADING: Record<Block, string> = {
 };
 
 /** The 重点目標一覧表 as on the official form: the review block (left) beside the plan block (right). */
-export function IchiranhyoTable({ document: doc }: { document: IchiranDocument }) {
+export function IchiranhyoTable({
+  document: doc,
+  marks,
+}: {
+  document: IchiranDocument;
+  /** Evaluation marks of the plan items, `${goalNo}/${itemNo}` → text (public page, `?marks=1`). */
+  marks?: ReadonlyMap<string, string>;
+}) {
   const captionId = 'ichiran-caption';
   const blocks: Array<[Block, number]> = [
     ['review', doc.review.fiscalYear],
@@ -60,7 +67,7 @@ export function IchiranhyoTable({ document: doc }: { document: IchiranDocument }
             </tr>
           </thead>
           {pairGoals(doc).map((pair) => (
-            <GoalRow pair={pair} />
+            <GoalRow pair={pair} marks={marks} />
           ))}
         </table>
       </section>

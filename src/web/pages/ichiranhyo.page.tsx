@@ -44,9 +44,14 @@ export function IchiranhyoPage({ view }: { view: IchiranhyoView }) {
               この一覧表のデータ（JSON形式）
             </a>
           </p>
+          {view.marks ? (
+            <p class="data-link">
+              <a href={view.marks.toggleHref}>{view.marks.shown ? '評価を隠す' : '評価を表示'}</a>
+            </p>
+          ) : null}
         </div>
         <WarningsNotice warnings={doc.warnings} />
-        <IchiranhyoTable document={doc} />
+        <IchiranhyoTable document={doc} marks={view.marks?.shown ? view.marks.items : undefined} />
       </div>
     </Layout>
   );

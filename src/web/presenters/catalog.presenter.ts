@@ -4,6 +4,7 @@ import { getDepartment, listTopDepartments } from '../../domain/departments/depa
 import { listPlanYears, loadDocument } from '../../domain/document/document.service.ts';
 import { findMunicipality, listMunicipalities } from '../../domain/municipalities/municipality.repo.ts';
 import { AppError } from '../../errors.ts';
+import { ichiranMarks } from '../evaluation/ichiran-marks.ts';
 
 /** Public pages show published blocks only. */
 const PUBLIC = { publishedOnly: true } as const;
@@ -38,6 +39,7 @@ export async function presentIchiranhyo(
   municipalityCode: string,
   departmentId: number,
   planYear: number,
+  options: { marks?: boolean } = {},
 ): Promise<IchiranhyoView> {
   const municipality = await findMunicipality(db, municipalityCode);
   const department = await getDepartment(db, departmentId);
@@ -49,7 +51,14 @@ export async function presentIchiranhyo(
   ) {
     throw new AppError('NOT_FOUND', 'no such department');
   }
+  const page = urls.ichiranhyo(municipality.code, department.id, planYear);
+  const marks = await ichiranMarks(db, municipality.id, department.id, planYear);
   return {
+    marks: marks && {
+      shown: options.marks === true,
+      toggleHref: options.marks ? page : `${page}?marks=1`,
+      items: options.marks ? marks : new Map(),
+    },
     municipality: { code: municipality.code, name: municipality.name },
     department: { id: department.id, name: department.name },
     document: await loadDocument(db, department, planYear, PUBLIC),

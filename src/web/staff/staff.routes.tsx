@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
-import { type Action, can } from '../../domain/auth/policy.ts';
+import { type Action, canAnywhere } from '../../domain/auth/policy.ts';
 import { getDepartment } from '../../domain/departments/department.repo.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
@@ -35,10 +35,7 @@ export function registerStaffRoutes(app: Hono<AppEnv>, db: Db): void {
           view={{
             session,
             departmentNames,
-            links: staffLinks.filter(
-              (l) =>
-                !l.action || can(session.actor, l.action, { municipalityId: session.actor.municipalityId }),
-            ),
+            links: staffLinks.filter((l) => !l.action || canAnywhere(session.actor, l.action)),
           }}
         />,
       ),

@@ -1,0 +1,124 @@
+import type { Hono } from 'hono';
+import type { Db } from '../../db/database.ts';
+import { can } from '../../domain/auth/policy.ts';
+import { listTopDepartments } from '../../domain/departments/department.repo.ts';
+import { setSelfAssessment } from '../../domain/evaluation/index.ts';
+import { AppError } from '../../errors.ts';
+import type { AppEnv } from '../env.ts';
+import { renderPage } from '../render.tsx';
+import { loginRedirect, requireSession } from '../staff/require-session.ts';
+import { staffLinks } from '../staff/staff.routes.tsx';
+import '../../api/routes/evaluation.api.ts';
+import { evaluationCss } from './evaluation.css.ts';
+import { EvaluationPage } from './evaluation.page.tsx';
+import { evaluationUrls, itemAnchor, targetAnchor } from './evaluation.urls.ts';
+import { readMatchForm, readText } from './form.ts';
+import { EvaluationIndexPage } from './index.page.tsx';
+import { applyMatchAction, evaluationForEditor } from './match-action.ts';
+import { PoliciesPage } from './policies.page.tsx';
+import { presentPolicies } from './policies.presenter.ts';
+
+const PAGE = '/staff/evaluation/:departmentId{[0-9]+}/:year{[0-9]{4}}';
+
+/** Errors an editor fixes on the same page: shown there after the redirect instead of an error page. */
+function failureOf(error: unknown): string | undefined {
+  if (!(error instanceof AppError)) return undefined;
+  if (error.code === 'CONFLICT' || error.code === 'STALE') return 'conflict';
+  if (error.code === 'INVALID_INPUT') return 'invalid';
+  return undefined;
+}
+
+export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
+  if (!staffLinks.some((l) => l.href === evaluationUrls.index())) {
+    staffLinks.push({
+      href: evaluationUrls.index(),
+      label: '実績の確認',
+      description: '目標と実績の対応を確認・修正し、数値目標のない取組を自己評価します',
+      action: 'evaluation.edit',
+    });
+  }
+
+  app.get(evaluationUrls.stylesheet(), (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(evaluationCss);
+  });
+
+  app.get('/m/:code/policies/:year{[0-9]{4}}', async (c) => {
+    const view = await presentPolicies(db.kysely, c.req.param('code'), Number(c.req.param('year')));
+    return c.html(await renderPage(<PoliciesPage view={view} />));
+  });
+
+  app.get(evaluationUrls.index(), async (c) => {
+    const redirect = loginRedirect(c);
+    if (redirect) return redirect;
+    const { actor } = requireSession(c);
+    const departments = (await listTopDepartments(db.kysely, actor.municipalityId)).filter((d) =>
+      can(actor, 'evaluation.edit', { municipalityId: actor.municipalityId, departmentId: d.id }),
+    );
+    const years = await db.kysely
+      .selectFrom('fiscal_year')
+      .select('year')
+      .where('municipality_id', '=', actor.municipalityId)
+      .orderBy('year', 'desc')
+      .execute();
+    const view = { departments, years: years.map((y) => y.year) };
+    return c.html(await renderPage(<EvaluationIndexPage view={view} />));
+  });
+
+  app.get(PAGE, async (c) => {
+    const redirect = loginRedirect(c);
+    if (redirect) return redirect;
+    const { actor } = requireSession(c);
+    const evaluation = await evaluationForEditor(
+      db.kysely,
+      actor,
+      Number(c.req.param('departmentId')),
+      Number(c.req.param('year')),
+    );
+    const view = {
+      evaluation,
+      csrf: c.get('csrfToken'),
+      saved: c.req.query('saved'),
+      failed: c.req.query('failed'),
+    };
+    return c.html(await renderPage(<EvaluationPage view={view} />));
+  });
+
+  app.post(`${PAGE}/matches/:targetId{[0-9]+}`, async (c) => {
+    const { actor } = requireSession(c);
+    const departmentId = Number(c.req.param('departmentId'));
+    const year = Number(c.req.param('year'));
+    const targetId = Number(c.req.param('targetId'));
+    const back = evaluationUrls.page(departmentId, year);
+    const anchor = `#${targetAnchor(targetId)}`;
+    try {
+      const form = await readMatchForm(c);
+      await applyMatchAction(db.kysely, actor, targetId, form.action, form.actualId);
+      return c.redirect(`${back}?saved=${form.action}${anchor}`, 303);
+    } catch (error) {
+      const failed = failureOf(error);
+      if (!failed) throw error;
+      return c.redirect(`${back}?failed=${failed}${anchor}`, 303);
+    }
+  });
+
+  app.post(`${PAGE}/items/:itemId{[0-9]+}/assessment`, async (c) => {
+    const { actor } = requireSession(c);
+    const back = evaluationUrls.page(Number(c.req.param('departmentId')), Number(c.req.param('year')));
+    const itemId = Number(c.req.param('itemId'));
+    const anchor = `#${itemAnchor(itemId)}`;
+    try {
+      const body = await c.req.parseBody();
+      await setSelfAssessment(db.kysely, actor, itemId, {
+        grade: readText(body, 'grade'),
+        comment: readText(body, 'comment'),
+      });
+      return c.redirect(`${back}?saved=assessment${anchor}`, 303);
+    } catch (error) {
+      const failed = failureOf(error);
+      if (!failed) throw error;
+      return c.redirect(`${back}?failed=${failed}${anchor}`, 303);
+    }
+  });
+}

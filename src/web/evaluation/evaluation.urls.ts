@@ -1,0 +1,13 @@
+/** Staff evaluation URLs in one place, so pages, redirects and tests agree. */
+export const evaluationUrls = {
+  index: () => '/staff/evaluation',
+  page: (departmentId: number, year: number) => `/staff/evaluation/${departmentId}/${year}`,
+  match: (departmentId: number, year: number, targetId: number) =>
+    `/staff/evaluation/${departmentId}/${year}/matches/${targetId}`,
+  assessment: (departmentId: number, year: number, itemId: number) =>
+    `/staff/evaluation/${departmentId}/${year}/items/${itemId}/assessment`,
+  stylesheet: () => '/assets/evaluation.css',
+};
+
+export const targetAnchor = (targetId: number) => `target-${targetId}`;
+export const itemAnchor = (itemId: number) => `item-${itemId}`;

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { loadDemo } from '../../demo/load-demo.ts';
+import { evaluateDepartmentYear, type ItemEvaluation } from '../../domain/evaluation/index.ts';
+import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
+import { createApp } from '../app.tsx';
+import { markText } from './ichiran-marks.ts';
+
+describe('evaluation marks on the public 一覧表', () => {
+  let db: TestDb;
+  let base: string;
+  let departmentId: number;
+  const html = async (url: string) => {
+    const res = await createApp(db).request(url);
+    assert.equal(res.status, 200, url);
+    return res.text();
+  };
+  const markCount = (page: string) => page.split('class="item__mark"').length - 1;
+
+  before(async () => {
+    db = await createTestDb();
+    await loadDemo(db);
+    const m = await db.kysely.selectFrom('municipality').selectAll().executeTakeFirstOrThrow();
+    const d = await db.kysely
+      .selectFrom('department')
+      .selectAll()
+      .where('name', '=', '総務部')
+      .executeTakeFirstOrThrow();
+    departmentId = d.id;
+    base = `/m/${m.code}/d/${d.id}`;
+  });
+  after(() => db.destroy());
+
+  it('leaves the default page without marks and offers the link', async () => {
+    const page = await html(`${base}/2023`);
+    assert.equal(markCount(page), 0);
+    assert.ok(page.includes(`<a href="${base}/2023?marks=1">評価を表示</a>`));
+  });
+
+  it('shows a mark in words beside every plan item with ?marks=1', async () => {
+    const page = await html(`${base}/2023?marks=1`);
+    const evaluation = await evaluateDepartmentYear(db.kysely, departmentId, 2023);
+    const items = evaluation.goals.flatMap((g) => g.items);
+    assert.ok(items.length > 0);
+    assert.equal(markCount(page), items.length);
+    for (const item of items) assert.ok(page.includes(`評価: ${markText(item)}</p>`), item.text);
+    assert.ok(page.includes(`<a href="${base}/2023">評価を隠す</a>`));
+  });
+
+  it('shows nothing for a year whose achievements are not public', async () => {
+    const latest = await html(`${base}/2025?marks=1`);
+    assert.equal(markCount(latest), 0);
+    assert.ok(!latest.includes('評価を表示') && !latest.includes('評価を隠す'));
+    const fy = await db.kysely
+      .selectFrom('fiscal_year')
+      .select('id')
+      .where('year', '=', 2023)
+      .executeTakeFirstOrThrow();
+    await db.kysely
+      .updateTable('phase_status')
+      .set({ status: 'draft' })
+      .where('department_id', '=', departmentId)
+      .where('fiscal_year_id', '=', fy.id)
+      .where('phase', '=', 'final')
+      .execute();
+    assert.equal(markCount(await html(`${base}/2023?marks=1`)), 0);
+  });
+
+  it('words a mark by grade, adding the status when the scale names it differently', () => {
+    const item = (over: Partial<ItemEvaluation>) =>
+      ({ status: 'achieved', grade: '達成', ...over }) as ItemEvaluation;
+    assert.equal(markText(item({})), '達成');
+    assert.equal(markText(item({ status: 'partly', grade: 'B' })), 'B（概ね達成）');
+    assert.equal(markText(item({ status: 'unreported', grade: null })), '未報告');
+    assert.equal(markText(item({ status: 'qualitative', grade: null })), '未評価');
+    assert.equal(markText(item({ status: 'qualitative', grade: 'A' })), 'A');
+  });
+});

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { evaluateDepartmentYear, type ItemEvaluation } from '../../domain/evaluation/index.ts';
+import { AppError } from '../../errors.ts';
+import { publicationMap, publicationOf } from '../dashboard/publication.ts';
+import { TARGET_STATUS_LABELS } from './labels.ts';
+
+/** `${goalNo}/${itemNo}` of a plan-block item: how the marks are looked up beside the table. */
+export const markKey = (goalNo: number, itemNo: number) => `${goalNo}/${itemNo}`;
+
+/** The item's result in words (never colour alone): the grade, with the status when the scale differs. */
+export function markText(item: ItemEvaluation): string {
+  if (item.status === 'qualitative') return item.grade ?? '未評価';
+  const status = TARGET_STATUS_LABELS[item.status];
+  if (item.grade === null || item.grade === status) return status;
+  return `${item.grade}（${status}）`;
+}
+
+/**
+ * Marks for the plan items of the shown year, or undefined while its achievements are not public:
+ * the same rule as the public dashboards, so nothing unpublished is evaluated in public.
+ */
+export async function ichiranMarks(
+  db: Kysely<Database>,
+  municipalityId: number,
+  departmentId: number,
+  planYear: number,
+): Promise<Map<string, string> | undefined> {
+  const publication = await publicationMap(db, municipalityId, departmentId);
+  if (publicationOf(publication, departmentId, planYear) !== 'full') return undefined;
+  const evaluation = await evaluateDepartmentYear(db, departmentId, planYear).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+    throw error;
+  });
+  if (!evaluation?.reviewAvailable) return undefined;
+  const marks = new Map<string, string>();
+  for (const goal of evaluation.goals) {
+    for (const item of goal.items) marks.set(markKey(goal.no, item.no), markText(item));
+  }
+  return marks;
+}
