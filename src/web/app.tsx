@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { createApi } from '../api/api-app.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, httpStatusOf } from '../errors.ts';
+import { writeWorkbook } from '../exporters/xlsx/write-workbook.ts';
 import { logger } from '../logger.ts';
 import { registerAuditRoutes } from './audit/audit.routes.tsx';
 import { registerAuthRoutes } from './auth/auth.routes.tsx';
@@ -83,6 +84,21 @@ export function createApp(db: Db): Hono<AppEnv> {
       Number.parseInt(c.req.param('year'), 10),
     );
     return c.json(view.document);
+  });
+
+  app.get(`/m/:code/d/:id{[0-9]+}/:year{[0-9]{4}\\.xlsx}`, async (c) => {
+    const view = await presentIchiranhyo(
+      db.kysely,
+      c.req.param('code'),
+      Number(c.req.param('id')),
+      Number.parseInt(c.req.param('year'), 10),
+    );
+    const body = await writeWorkbook([view]);
+    const name = `${view.municipality.name}_${view.department.name}_${view.document.plan.fiscalYear}.xlsx`;
+    return c.body(new Uint8Array(body), 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="ichiranhyo.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    });
   });
 
   app.get(`/m/:code/d/:id{[0-9]+}/:year${yearParam}`, async (c) => {

@@ -48,4 +48,16 @@ export const urls = {
     `/m/${encodeURIComponent(code)}/d/${departmentId}/${planYear}`,
   ichiranhyoJson: (code: string, departmentId: number, planYear: number) =>
     `/m/${encodeURIComponent(code)}/d/${departmentId}/${planYear}.json`,
+  ichiranhyoFile: (code: string, departmentId: number, planYear: number, ext: 'pdf' | 'xlsx') =>
+    `/m/${encodeURIComponent(code)}/d/${departmentId}/${planYear}.${ext}`,
+  ichiranhyoPrint: (code: string, departmentId: number, planYear: number) =>
+    `/m/${encodeURIComponent(code)}/d/${departmentId}/${planYear}/print`,
+  departmentDashboard: (code: string, departmentId: number, year: number) =>
+    `/m/${encodeURIComponent(code)}/d/${departmentId}/dashboard/${year}`,
+  departmentLineage: (code: string, departmentId: number) =>
+    `/m/${encodeURIComponent(code)}/d/${departmentId}/lineage`,
+  cityDashboard: (code: string, year: number) => `/m/${encodeURIComponent(code)}/dashboard/${year}`,
+  cityPrint: (code: string, planYear: number) => `/m/${encodeURIComponent(code)}/print/${planYear}`,
+  openData: () => '/open-data',
+  search: () => '/search',
 };

@@ -1,3 +1,4 @@
+import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { IchiranhyoTable } from '../components/ichiranhyo-table.tsx';
 import { Layout } from '../components/layout.tsx';
@@ -39,11 +40,35 @@ export function IchiranhyoPage({ view }: { view: IchiranhyoView }) {
             years={view.planYears}
             href={(y) => urls.ichiranhyo(municipality.code, department.id, y)}
           />
-          <p class="data-link">
-            <a href={view.jsonUrl} type="application/json">
-              この一覧表のデータ（JSON形式）
-            </a>
-          </p>
+          <nav aria-label="この一覧表の別の形式と関連ページ">
+            <ul class="data-links">
+              <li>
+                <a href={urls.ichiranhyoPrint(municipality.code, department.id, planYear)}>印刷用の表示</a>
+              </li>
+              <li>
+                <a href={urls.ichiranhyoFile(municipality.code, department.id, planYear, 'pdf')}>PDF</a>
+              </li>
+              <li>
+                <a href={urls.ichiranhyoFile(municipality.code, department.id, planYear, 'xlsx')}>Excel</a>
+              </li>
+              <li>
+                <a href={view.jsonUrl} type="application/json">
+                  データ（JSON形式）
+                </a>
+              </li>
+              <li>
+                <a href={urls.openData()}>オープンデータ（CSV）</a>
+              </li>
+              <li>
+                <a href={urls.departmentDashboard(municipality.code, department.id, planYear - 1)}>
+                  {formatFiscalYear(planYear - 1)}の達成状況
+                </a>
+              </li>
+              <li>
+                <a href={urls.departmentLineage(municipality.code, department.id)}>目標の年度ごとの推移</a>
+              </li>
+            </ul>
+          </nav>
           {view.marks ? (
             <p class="data-link">
               <a href={view.marks.toggleHref}>{view.marks.shown ? '評価を隠す' : '評価を表示'}</a>

@@ -1,3 +1,4 @@
+import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
 import { Layout } from '../components/layout.tsx';
 import { yearPairLabel } from '../components/year-label.ts';
 import { type IndexView, urls } from '../view-models.ts';
@@ -29,6 +30,7 @@ function MunicipalitySection({ municipality }: { municipality: MunicipalityEntry
   return (
     <section class="municipality" aria-labelledby={headingId}>
       <h2 id={headingId}>{municipality.name}</h2>
+      <MunicipalityLinks municipality={municipality} />
       {municipality.departments.length === 0 ? (
         <p>公開中の部局はまだありません。</p>
       ) : (
@@ -59,5 +61,30 @@ function DepartmentCard({ code, department }: { code: string; department: Depart
         </ul>
       )}
     </li>
+  );
+}
+
+function MunicipalityLinks({ municipality }: { municipality: MunicipalityEntry }) {
+  const latest = Math.max(0, ...municipality.departments.flatMap((d) => d.planYears));
+  if (latest === 0) return null;
+  return (
+    <ul class="data-links">
+      <li>
+        <a href={urls.cityDashboard(municipality.code, latest - 1)}>
+          {formatFiscalYear(latest - 1)}の達成状況
+        </a>
+      </li>
+      <li>
+        <a href={urls.cityPrint(municipality.code, latest)}>
+          {formatFiscalYear(latest)}の全部局（印刷・PDF）
+        </a>
+      </li>
+      <li>
+        <a href={urls.search()}>キーワードで探す</a>
+      </li>
+      <li>
+        <a href={urls.openData()}>オープンデータ</a>
+      </li>
+    </ul>
   );
 }
