@@ -61,7 +61,7 @@ export async function resolveSession(
   now = new Date(),
 ): Promise<SessionContext | undefined> {
   const row = await findLiveSession(db, hashToken(token), now.toISOString());
-  if (!row || row.disabled !== 0) return undefined;
+  if (row?.disabled !== 0) return undefined;
   // Extend at most once a minute: a write per request would serialise busy servers on one row.
   if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
     await touchSession(
