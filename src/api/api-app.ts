@@ -3,10 +3,12 @@ import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from '../web/env.ts';
 import { registerAuditApi } from './routes/audit.api.ts';
+import { registerEditingApi } from './routes/editing.api.ts';
 import { registerImportApi } from './routes/import.api.ts';
 import { registerPublicApi } from './routes/public.api.ts';
 import { registerSessionApi } from './routes/session.api.ts';
 import { registerUserApi } from './routes/user.api.ts';
+import { registerWorkflowApi } from './routes/workflow.api.ts';
 
 export type ApiApp = OpenAPIHono<AppEnv>;
 
@@ -33,6 +35,8 @@ export function createApi(db: Db): ApiApp {
   registerUserApi(api, db);
   registerImportApi(api, db);
   registerAuditApi(api, db);
+  registerEditingApi(api, db);
+  registerWorkflowApi(api, db);
   for (const register of apiRegistrations) register(api, db);
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

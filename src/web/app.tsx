@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { createApi } from '../api/api-app.ts';
 import type { Db } from '../db/database.ts';
+import { isStaleError } from '../domain/goals/goal-edit.types.ts';
 import { AppError, httpStatusOf } from '../errors.ts';
 import { writeWorkbook } from '../exporters/xlsx/write-workbook.ts';
 import { logger } from '../logger.ts';
@@ -128,7 +129,12 @@ export function createApp(db: Db): Hono<AppEnv> {
     ) {
       const code = error instanceof AppError ? error.code : 'INTERNAL';
       const field = error instanceof AppError ? error.location.field : undefined;
-      return c.json({ error: { code, message: detail ?? messageFor(status), field } }, status as 404);
+      // A stale save answers with what won, so an API client can show it (as the editor page does).
+      const current = isStaleError(error) ? error.current : undefined;
+      return c.json(
+        { error: { code, message: detail ?? messageFor(status), field, current } },
+        status as 404,
+      );
     }
     return c.html(
       await renderPage(<ErrorPage status={status} message={messageFor(status)} detail={detail} />),
