@@ -6,7 +6,9 @@ import { registerAuditApi } from './routes/audit.api.ts';
 import { registerEditingApi } from './routes/editing.api.ts';
 import { registerImportApi } from './routes/import.api.ts';
 import { registerPublicApi } from './routes/public.api.ts';
+import { registerReportsApi } from './routes/reports.api.ts';
 import { registerSessionApi } from './routes/session.api.ts';
+import { registerSettingsApi } from './routes/settings.api.ts';
 import { registerUserApi } from './routes/user.api.ts';
 import { registerWorkflowApi } from './routes/workflow.api.ts';
 
@@ -37,6 +39,8 @@ export function createApi(db: Db): ApiApp {
   registerAuditApi(api, db);
   registerEditingApi(api, db);
   registerWorkflowApi(api, db);
+  registerReportsApi(api, db);
+  registerSettingsApi(api, db);
   for (const register of apiRegistrations) register(api, db);
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

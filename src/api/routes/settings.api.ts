@@ -1,0 +1,89 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import type { Db } from '../../db/database.ts';
+import type { GradeScaleInput } from '../../domain/evaluation/grade.service.ts';
+import { removeIndicator, setGradeScale, setIndicator } from '../../domain/evaluation/index.ts';
+import { indicatorInputSchema } from '../../domain/evaluation/indicator.service.ts';
+import {
+  recordReorganisation,
+  reorganisationInputSchema,
+} from '../../domain/organisation/reorganisation.service.ts';
+import type { ApiApp } from '../api-app.ts';
+import { requireActor } from './require-actor.ts';
+import { errorResponses } from './schemas.ts';
+
+const security = [{ session: [] }];
+const gradeScaleSchema = z.union([
+  z.object({ preset: z.enum(['achievement', 'abc', 'a_to_d', 's_to_c']) }),
+  z.object({
+    preset: z.literal('custom'),
+    name: z.string(),
+    bands: z.array(z.object({ grade: z.string(), minRate: z.number() })),
+  }),
+]);
+
+/** Evaluation settings and organisation changes: the domain validates, the API passes through. */
+export function registerSettingsApi(api: ApiApp, db: Db): void {
+  api.openapi(
+    createRoute({
+      method: 'put',
+      path: '/evaluation/indicators/{targetId}',
+      tags: ['evaluation'],
+      security,
+      summary:
+        'Mark a target quantity as 成果指標 (outcome) or 活動指標 (activity), with baseline and long-term target',
+      request: {
+        params: z.object({ targetId: z.coerce.number().int().positive() }),
+        body: { content: { 'application/json': { schema: indicatorInputSchema } } },
+      },
+      responses: { 204: { description: 'saved' }, ...errorResponses },
+    }),
+    async (c) => {
+      await setIndicator(db.kysely, requireActor(c), c.req.valid('param').targetId, c.req.valid('json'));
+      return c.body(null, 204);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/evaluation/indicators/{targetId}',
+      tags: ['evaluation'],
+      security,
+      summary: 'Remove the indicator mark of a target',
+      request: { params: z.object({ targetId: z.coerce.number().int().positive() }) },
+      responses: { 204: { description: 'removed' }, ...errorResponses },
+    }),
+    async (c) => {
+      await removeIndicator(db.kysely, requireActor(c), c.req.valid('param').targetId);
+      return c.body(null, 204);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'put',
+      path: '/grade-scale',
+      tags: ['evaluation'],
+      security,
+      summary: "Set the municipality's grade scale: a preset or custom bands (planning, admin)",
+      request: { body: { content: { 'application/json': { schema: gradeScaleSchema } } } },
+      responses: { 204: { description: 'saved' }, ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      await setGradeScale(db.kysely, actor, actor.municipalityId, c.req.valid('json') as GradeScaleInput);
+      return c.body(null, 204);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/reorganisations',
+      tags: ['organisation'],
+      security,
+      summary: 'Record a 組織改編 (rename, merge, split) so that earlier goals stay reachable',
+      request: { body: { content: { 'application/json': { schema: reorganisationInputSchema } } } },
+      responses: { 201: { description: 'recorded' }, ...errorResponses },
+    }),
+    async (c) => c.json(await recordReorganisation(db.kysely, requireActor(c), c.req.valid('json')), 201),
+  );
+}

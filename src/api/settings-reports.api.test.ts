@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { loadDemo } from '../demo/load-demo.ts';
+import { createTestDb, type TestDb } from '../test-support/test-db.ts';
+import { makeUser, type TestUser } from '../test-support/users.ts';
+import { createApp } from '../web/app.tsx';
+
+let db: TestDb;
+let app: ReturnType<typeof createApp>;
+let planning: TestUser;
+let editor: TestUser;
+let departmentId: number;
+
+before(async () => {
+  db = await createTestDb();
+  await loadDemo(db);
+  const m = await db.kysely
+    .selectFrom('municipality')
+    .select('id')
+    .where('code', '=', 'minatodai')
+    .executeTakeFirstOrThrow();
+  departmentId = (
+    await db.kysely
+      .selectFrom('department')
+      .select('id')
+      .where('name', '=', '総務部')
+      .executeTakeFirstOrThrow()
+  ).id;
+  planning = await makeUser(db.kysely, m.id, 'planning');
+  editor = await makeUser(db.kysely, m.id, 'editor', departmentId);
+  app = createApp(db);
+});
+after(async () => {
+  await db.destroy();
+});
+
+async function call(user: TestUser, method: string, path: string, body?: unknown) {
+  const { csrfToken } = (await (
+    await app.request('/api/me', { headers: { cookie: user.cookie } })
+  ).json()) as { csrfToken: string };
+  return app.request(`/api${path}`, {
+    method,
+    headers: { cookie: user.cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+test('planning opens a year and sets the grade scale; an editor may not', async () => {
+  assert.equal((await call(editor, 'POST', '/years/2026/open', {})).status, 403);
+  assert.equal((await call(planning, 'POST', '/years/2026/open', {})).status, 200);
+  assert.equal((await call(editor, 'PUT', '/grade-scale', { preset: 'abc' })).status, 403);
+  assert.equal((await call(planning, 'PUT', '/grade-scale', { preset: 'abc' })).status, 204);
+  const scale = await db.kysely.selectFrom('grade_scale').select('preset').executeTakeFirstOrThrow();
+  assert.equal(scale.preset, 'abc');
+});
+
+test('an editor copies next year, reorders, and marks an indicator over the API', async () => {
+  const copied = await call(editor, 'POST', `/departments/${departmentId}/years/2025/copy-next-year`);
+  assert.equal(copied.status, 201);
+  const goals = await db.kysely
+    .selectFrom('goal')
+    .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
+    .select(['goal.id', 'goal.version', 'goal.title'])
+    .where('goal.department_id', '=', departmentId)
+    .where('fiscal_year.year', '=', 2026)
+    .orderBy('goal.position')
+    .execute();
+  assert.ok(goals.length >= 2);
+  const first = goals[0];
+  assert.ok(first);
+  assert.equal(
+    (await call(editor, 'POST', `/goals/${first.id}/move`, { version: first.version, direction: 'down' }))
+      .status,
+    200,
+  );
+  const reordered = await db.kysely
+    .selectFrom('goal')
+    .select('position')
+    .where('id', '=', first.id)
+    .executeTakeFirstOrThrow();
+  assert.equal(reordered.position, 1);
+
+  const target = await db.kysely
+    .selectFrom('quantity')
+    .innerJoin('item', 'item.id', 'quantity.item_id')
+    .innerJoin('goal', 'goal.id', 'item.goal_id')
+    .select('quantity.id')
+    .where('goal.department_id', '=', departmentId)
+    .where('quantity.kind', '=', 'target')
+    .executeTakeFirstOrThrow();
+  const marked = await call(editor, 'PUT', `/evaluation/indicators/${target.id}`, {
+    kind: 'outcome',
+    baseline: { value: 10 },
+  });
+  assert.equal(marked.status, 204);
+  const indicator = await db.kysely
+    .selectFrom('evaluation_indicator')
+    .select(['kind', 'baseline_value'])
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(indicator, { kind: 'outcome', baseline_value: 10 });
+});
