@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { loadDemo } from '../demo/load-demo.ts';
 import { openFiscalYear } from '../domain/workflow/year.service.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
-import { makeUser, type TestUser } from '../test-support/users.ts';
+import { apiCall, makeUser, type TestUser } from '../test-support/users.ts';
 import { createApp } from '../web/app.tsx';
 
 let db: TestDb;
@@ -44,15 +44,8 @@ after(async () => {
   await db.destroy();
 });
 
-async function call(user: TestUser, method: string, path: string, body?: unknown) {
-  const me = await app.request('/api/me', { headers: { cookie: user.cookie } });
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  return app.request(`/api${path}`, {
-    method,
-    headers: { cookie: user.cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const call = (user: TestUser, method: string, path: string, body?: unknown) =>
+  apiCall(app, user, method, path, body);
 
 test('an editor drafts over the API; a stale save answers 409 with what won; another department is refused', async () => {
   const created = await call(editor, 'POST', '/goals', {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { loadDemo } from '../demo/load-demo.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
-import { makeUser, type TestUser } from '../test-support/users.ts';
+import { apiCall, makeUser, type TestUser } from '../test-support/users.ts';
 import { createApp } from '../web/app.tsx';
 
 let db: TestDb;
@@ -34,16 +34,8 @@ after(async () => {
   await db.destroy();
 });
 
-async function call(user: TestUser, method: string, path: string, body?: unknown) {
-  const { csrfToken } = (await (
-    await app.request('/api/me', { headers: { cookie: user.cookie } })
-  ).json()) as { csrfToken: string };
-  return app.request(`/api${path}`, {
-    method,
-    headers: { cookie: user.cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const call = (user: TestUser, method: string, path: string, body?: unknown) =>
+  apiCall(app, user, method, path, body);
 
 test('planning opens a year and sets the grade scale; an editor may not', async () => {
   assert.equal((await call(editor, 'POST', '/years/2026/open', {})).status, 403);

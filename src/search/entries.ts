@@ -1,4 +1,5 @@
-import type { BlockKind } from '../db/schema.ts';
+import type { Selectable } from 'kysely';
+import type { BlockKind, SearchEntryTable } from '../db/schema.ts';
 import { fold } from './fold.ts';
 
 /**
@@ -23,25 +24,8 @@ export interface EntrySource {
   };
 }
 
-export interface EntryRow {
-  municipality_id: number;
-  department_id: number;
-  fiscal_year_id: number;
-  year: number;
-  block: BlockKind;
-  goal_id: number;
-  goal_no: number;
-  goal_position: number;
-  goal_title: string;
-  item_id: number | null;
-  item_no: number | null;
-  item_position: number | null;
-  unit_name: string | null;
-  item_text: string | null;
-  note: string | null;
-  folded: string;
-  grams: string;
-}
+/** A search_entry row as inserted: the table's own type, less its generated id. */
+export type EntryRow = Omit<Selectable<SearchEntryTable>, 'id'>;
 
 /** Fields are joined by a newline: query terms never hold whitespace, so no match spans two fields. */
 export const FIELD_SEPARATOR = '\n';
