@@ -55,6 +55,11 @@ before(async () => {
     { name: 'ichiranhyo', path: `/m/minatodai/d/${department.id}/2024`, status: 200 },
     { name: 'search-empty', path: '/search', status: 200 },
     { name: 'search-results', path: `/search?q=${encodeURIComponent('移住')}`, status: 200 },
+    {
+      name: 'search-graded',
+      path: `/search?q=${encodeURIComponent('推進')}&grade=${encodeURIComponent('概ね達成')}`,
+      status: 200,
+    },
     { name: 'search-no-hits', path: `/search?q=${encodeURIComponent('存在しない語句')}`, status: 200 },
     { name: 'not-found', path: '/no-such-page', status: 404 },
     { name: 'open-data', path: '/open-data', status: 200 },
@@ -100,7 +105,7 @@ for (const width of WIDTHS) {
         }));
       }, TAGS);
       if (violations.length > 0) failures.push(`${path} at ${width}px:\n${describe(violations)}`);
-      if (name === 'search-results')
+      if (name === 'search-results' || name === 'search-graded')
         await page.screenshot({ path: screenshotPath(`axe-${name}-${width}.png`), fullPage: width < 1000 });
       await page.close();
     }

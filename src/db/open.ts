@@ -1,11 +1,18 @@
+import { refreshAllGrades } from '../search/grade-index.ts';
 import { type Db, type DbTarget, openDatabase } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
+
+/** The migration that added search grades; they are derived data, filled in by the application. */
+const SEARCH_GRADE_MIGRATION = '20261124008000_search_grade';
 
 /** Opens the configured database and brings its schema up to date: every entry point starts here. */
 export async function openMigratedDatabase(target: DbTarget): Promise<Db> {
   const db = openDatabase(target);
   try {
-    await migrateToLatest(db);
+    const applied = await migrateToLatest(db);
+    if (applied.includes(SEARCH_GRADE_MIGRATION)) {
+      await db.kysely.transaction().execute((trx) => refreshAllGrades(trx));
+    }
   } catch (error) {
     await db.destroy();
     throw error;

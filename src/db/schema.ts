@@ -165,4 +165,6 @@ export interface SearchEntryTable {
   note: string | null;
   folded: string;
   grams: string;
+  /** The goal's (title entry) or item's grade of the scale; null when not graded (grade-index.ts). */
+  grade: string | null;
 }

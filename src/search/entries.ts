@@ -24,8 +24,8 @@ export interface EntrySource {
   };
 }
 
-/** A search_entry row as inserted: the table's own type, less its generated id. */
-export type EntryRow = Omit<Selectable<SearchEntryTable>, 'id'>;
+/** A search_entry row as inserted: the table's own type, less its generated id and its grade (set later). */
+export type EntryRow = Omit<Selectable<SearchEntryTable>, 'id' | 'grade'>;
 
 /** Fields are joined by a newline: query terms never hold whitespace, so no match spans two fields. */
 export const FIELD_SEPARATOR = '\n';

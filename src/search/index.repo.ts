@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { BlockKind, Database, Phase } from '../db/schema.ts';
 import { type EntryRow, entryRow } from './entries.ts';
+import { refreshGrades } from './grade-index.ts';
 
 export interface BlockRef {
   departmentId: number;
@@ -13,7 +14,8 @@ const CHUNK = 500;
 
 /**
  * Makes the search entries of one block equal to what is stored: delete its entries, insert them
- * anew. Call it inside the transaction that changed the block, so search never sees half a block.
+ * anew, then grade the department's year again (a change of either block can change the pairing).
+ * Call it inside the transaction that changed the block, so search never sees half a block.
  */
 export async function reindexBlock(db: Kysely<Database>, ref: BlockRef): Promise<number> {
   await db
@@ -29,6 +31,7 @@ export async function reindexBlock(db: Kysely<Database>, ref: BlockRef): Promise
       .values(entries.slice(i, i + CHUNK))
       .execute();
   }
+  await refreshGrades(db, ref);
   return entries.length;
 }
 

@@ -14,6 +14,8 @@ export interface SearchParams {
   year?: number;
   departmentId?: number;
   block?: BlockKind;
+  /** A grade label of the scale: only entries with that grade, in years whose results are public. */
+  grade?: string;
   /** 1-based; past the last page reads as the last page. */
   page?: number;
 }
@@ -25,6 +27,11 @@ export interface SearchHit {
   block: BlockKind;
   goalNo: number;
   goalTitle: Segment[];
+  /**
+   * The goal's grade (title hits) or the item's; null when it has none, or while the year is not
+   * fully public (the grade pairs targets with results, so both blocks must be published).
+   */
+  grade: string | null;
   /** Absent when the hit is the goal title itself. */
   item?: { no: number; unit: Segment[] | null; text: Segment[]; note: Segment[] | null };
 }
@@ -71,6 +78,7 @@ export async function search(db: Db, params: SearchParams): Promise<SearchResult
       block: r.block,
       goalNo: r.goal_no,
       goalTitle: highlight(r.goal_title, terms),
+      grade: r.grade,
       ...(r.item_no === null
         ? {}
         : {
@@ -102,6 +110,15 @@ function pageRows(base: EntryQuery, page: number) {
         'd.name as department_name',
         'm.code as municipality_code',
         'm.name as municipality_name',
+        eb
+          .case()
+          .when(
+            eb.and([eb.exists(phasePublished(eb, 'goal_setting')), eb.exists(phasePublished(eb, 'final'))]),
+          )
+          .then(eb.ref('e.grade'))
+          .else(null)
+          .end()
+          .as('grade'),
         eb.fn.countAll<number | string>().over().as('total'),
       ])
       .orderBy('e.year', 'desc')
@@ -129,11 +146,35 @@ function filtered(db: Db, params: SearchParams, terms: string[]): EntryQuery {
   if (params.year !== undefined) query = query.where('e.year', '=', params.year);
   if (params.departmentId !== undefined) query = query.where('e.department_id', '=', params.departmentId);
   if (params.block !== undefined) query = query.where('e.block', '=', params.block);
+  if (params.grade !== undefined) {
+    const grade = params.grade;
+    // The entry's own block is published already; the grade needs the other one too.
+    query = query.where((eb) =>
+      eb.and([
+        eb('e.grade', '=', grade),
+        eb.exists(phasePublished(eb, 'goal_setting')),
+        eb.exists(phasePublished(eb, 'final')),
+      ]),
+    );
+  }
   return query;
 }
 
+type EntryScope = ExpressionBuilder<Database & { e: Database['search_entry'] }, 'e'>;
+
+/** A published phase of the entry's department and fiscal year. */
+function phasePublished(eb: EntryScope, phase: 'goal_setting' | 'final') {
+  return eb
+    .selectFrom('phase_status as ps')
+    .select('ps.id')
+    .whereRef('ps.department_id', '=', 'e.department_id')
+    .whereRef('ps.fiscal_year_id', '=', 'e.fiscal_year_id')
+    .where('ps.status', '=', 'published')
+    .where('ps.phase', '=', phase);
+}
+
 /** The phase that makes a block public (phaseOfBlock): plan → goal_setting, review → final. */
-function publishedPhase(eb: ExpressionBuilder<Database & { e: Database['search_entry'] }, 'e'>) {
+function publishedPhase(eb: EntryScope) {
   return eb
     .selectFrom('phase_status as ps')
     .select('ps.id')

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { GradePreset } from '../../db/tables/evaluation.ts';
 import { AppError } from '../../errors.ts';
+import { refreshGrades, refreshMunicipalityGrades } from '../../search/grade-index.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { deleteAssessment, saveAssessment } from './assessment.repo.ts';
@@ -38,7 +39,10 @@ export async function setGradeScale(
       throw new AppError('INVALID_INPUT', `unknown preset "${String(input.preset)}"`, { field: 'preset' });
     scale = preset;
   }
-  await saveGradeScale(db, actor, municipalityId, scale);
+  await inTransaction(db, async (trx) => {
+    await saveGradeScale(trx, actor, municipalityId, scale);
+    await refreshMunicipalityGrades(trx, municipalityId);
+  });
   return scale;
 }
 
@@ -75,6 +79,7 @@ export async function setSelfAssessment(
       throw new AppError('INVALID_INPUT', `grade must be one of ${labels}`, { field: 'grade' });
     }
     await saveAssessment(trx, actor, itemId, { grade: input.grade, comment });
+    await refreshGrades(trx, scope);
   });
 }
 
@@ -89,6 +94,8 @@ export async function removeSelfAssessment(
       municipalityId: scope.municipalityId,
       departmentId: scope.departmentId,
     });
-    return deleteAssessment(trx, itemId);
+    const removed = await deleteAssessment(trx, itemId);
+    await refreshGrades(trx, scope);
+    return removed;
   });
 }

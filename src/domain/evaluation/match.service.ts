@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { MatchStatus } from '../../db/tables/evaluation.ts';
 import { AppError } from '../../errors.ts';
+import { refreshGrades } from '../../search/grade-index.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
+import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { loadDepartmentYear, matchDepartmentYear } from './department-year.ts';
 import { deleteMatch, loadMatches, saveMatch } from './match.repo.ts';
 import { type QuantityScope, quantityScope, targetScope } from './scope.ts';
@@ -74,6 +76,7 @@ export async function confirmMatch(
     }
     const status: MatchStatus = pair.status === 'manual' ? 'manual' : 'confirmed';
     await saveMatch(trx, actor, { targetId, actualId: pair.actualId, status, score: pair.score });
+    await refreshGrades(trx, scope);
     return { targetId, actualId: pair.actualId, status };
   });
 }
@@ -108,6 +111,7 @@ export async function setMatch(
       }
     }
     await saveMatch(trx, actor, { targetId, actualId, status: 'manual', score: null });
+    await refreshGrades(trx, scope);
     return { targetId, actualId, status: 'manual' };
   });
 }
@@ -127,6 +131,7 @@ export async function rejectMatch(
       throw new AppError('INVALID_INPUT', 'the target has no actual to reject', { field: 'targetId' });
     }
     await saveMatch(trx, actor, { targetId, actualId: pair.actualId, status: 'rejected', score: pair.score });
+    await refreshGrades(trx, scope);
     return { targetId, actualId: pair.actualId, status: 'rejected' };
   });
 }
@@ -134,8 +139,10 @@ export async function rejectMatch(
 /** Forgets the stored match: the target is suggested afresh on the next read. */
 export async function clearMatch(db: Kysely<Database>, actor: Actor, targetId: number): Promise<boolean> {
   return inTransaction(db, async (trx) => {
-    await authorizedTarget(trx, actor, targetId);
-    return deleteMatch(trx, targetId);
+    const scope = await authorizedTarget(trx, actor, targetId);
+    const removed = await deleteMatch(trx, targetId);
+    await refreshGrades(trx, scope);
+    return removed;
   });
 }
 
@@ -176,6 +183,8 @@ export async function suggestMatches(
         }
       }
     }
+    const fiscalYearId = await findFiscalYearId(trx, year.municipality.id, fiscalYear);
+    if (fiscalYearId !== undefined) await refreshGrades(trx, { departmentId, fiscalYearId });
     return { stored: count, withActual };
   });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, QuantityKind } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { refreshGrades } from '../../search/grade-index.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { comparatorSchema } from '../document/document.schema.ts';
@@ -87,6 +88,8 @@ async function withItem(
       throw new StaleError({ entity: 'item', item: await itemSnapshot(trx, input.itemId, ctx.block) });
     }
     const summary = await change(trx, ctx, before);
+    // The texts did not change, so the search entries stay; the grades follow the numbers.
+    await refreshGrades(trx, ctx);
     const after = (await itemSnapshot(trx, input.itemId, ctx.block)) as ItemSnapshot;
     await appendAudit(trx, actor, {
       action,

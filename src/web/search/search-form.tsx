@@ -70,8 +70,31 @@ export function SearchForm({ view }: { view: SearchPageView }) {
               </option>
             </select>
           </div>
+          {view.grades.length > 0 ? <GradeFilter grades={view.grades} selected={query.grade} /> : null}
         </fieldset>
       </form>
     </search>
+  );
+}
+
+/** Only offered once some year's results are public: before that no entry has a grade to show. */
+function GradeFilter({ grades, selected }: { grades: string[]; selected: string | undefined }) {
+  return (
+    <>
+      <div class="search-form__filter">
+        <label for="search-grade">評価</label>
+        <select id="search-grade" name="grade" aria-describedby="search-grade-hint">
+          <option value="">すべて（評価なしを含む）</option>
+          {grades.map((g) => (
+            <option value={g} selected={g === selected}>
+              {g}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p id="search-grade-hint" class="search-form__hint search-form__filters-hint">
+        評価は、目標と達成状況の両方が公表された年度にあります。重点目標はその目標全体の評価、取組項目はその項目の評価で絞り込みます。
+      </p>
+    </>
   );
 }

@@ -38,7 +38,7 @@ function NoHits() {
       <ul>
         <li>語を短くするか、別の言い方で探してみてください（例：「移住定住」→「移住」）。</li>
         <li>空白で区切った語は、すべてを含むものだけが見つかります。語の数を減らしてみてください。</li>
-        <li>年度・部局・区分の絞り込みを「すべて」に戻してみてください。</li>
+        <li>年度・部局・区分・評価の絞り込みを「すべて」に戻してみてください。</li>
       </ul>
     </div>
   );
@@ -52,6 +52,7 @@ function Hit({ hit }: { hit: SearchHitView }) {
         {hit.municipalityName ? <span>{hit.municipalityName}</span> : null}
         <span>{hit.departmentName}</span>
         <span class="search-hit__kind">{hit.kindLabel}</span>
+        {hit.grade ? <span class="search-hit__grade">評価：{hit.grade}</span> : null}
       </p>
       <h3 class="search-hit__goal">
         <a href={hit.href}>

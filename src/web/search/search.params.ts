@@ -11,12 +11,15 @@ export function readSearchQuery(read: Read): SearchQuery {
     return value !== undefined && pattern.test(value) ? Number(value) : undefined;
   };
   const block = read('block');
+  // Any label a scale may hold (custom ones too); the presenter keeps it only if the filter offers it.
+  const grade = read('grade')?.trim();
   const page = int('page', /^[1-9][0-9]{0,4}$/);
   return {
     q,
     year: int('year', /^[0-9]{4}$/),
     department: int('department', /^[1-9][0-9]{0,9}$/),
     block: block === 'plan' || block === 'review' ? block : undefined,
+    grade: grade && grade.length <= 20 ? grade : undefined,
     page,
   };
 }

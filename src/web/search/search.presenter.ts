@@ -17,6 +17,7 @@ export interface SearchHitView {
   kindLabel: string;
   goalNo: number;
   goalTitle: Segment[];
+  grade: string | null;
   item?: { no: string; unit: Segment[] | null; text: Segment[]; note: Segment[] | null; noteLabel: string };
 }
 
@@ -41,6 +42,8 @@ export interface SearchPageView {
   municipalityName?: string;
   years: Array<{ value: number; label: string }>;
   departmentGroups: Array<{ label: string; options: Array<{ value: number; label: string }> }>;
+  /** Grade labels to filter by; empty while no year's results are public. */
+  grades: string[];
   /** Absent when nothing was asked. */
   result?: SearchResultView;
 }
@@ -56,8 +59,11 @@ export function fiscalYearLabel(year: number): string {
   }
 }
 
-export async function presentSearch(db: Db, query: SearchQuery): Promise<SearchPageView> {
+export async function presentSearch(db: Db, asked: SearchQuery): Promise<SearchPageView> {
   const facets = await searchFacets(db.kysely);
+  // A grade the filter does not offer (an old link, a changed scale) is dropped, not searched for.
+  const { grade, ...rest } = asked;
+  const query: SearchQuery = grade !== undefined && facets.grades.includes(grade) ? asked : rest;
   const municipalities = new Map(facets.departments.map((d) => [d.municipality.code, d.municipality.name]));
   const several = municipalities.size > 1;
   const groups = new Map<string, SearchPageView['departmentGroups'][number]>();
@@ -71,6 +77,7 @@ export async function presentSearch(db: Db, query: SearchQuery): Promise<SearchP
     ...(municipalities.size === 1 ? { municipalityName: [...municipalities.values()][0] } : {}),
     years: facets.years.map((y) => ({ value: y, label: `${fiscalYearLabel(y)}（${y}年度）` })),
     departmentGroups: [...groups.values()],
+    grades: facets.grades,
   };
   if (query.q.trim() === '') return view;
   const result = await search(db, {
@@ -78,6 +85,7 @@ export async function presentSearch(db: Db, query: SearchQuery): Promise<SearchP
     year: query.year,
     departmentId: query.department,
     block: query.block,
+    grade: query.grade,
     page: query.page,
   });
   const at = (page: number) => searchUrls.query({ ...query, page });
@@ -124,6 +132,7 @@ function hitView(hit: SearchHit, several: boolean): SearchHitView {
     kindLabel: KIND_LABEL[hit.block],
     goalNo: hit.goalNo,
     goalTitle: hit.goalTitle,
+    grade: hit.grade,
     ...(hit.item
       ? { item: { ...hit.item, no: circledNumber(hit.item.no), noteLabel: NOTE_LABEL[hit.block] } }
       : {}),

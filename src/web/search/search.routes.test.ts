@@ -69,6 +69,36 @@ test('filters are kept selected; bad values are ignored', async () => {
   );
 });
 
+test('the grade filter: offered with its hint, kept selected, shown on every hit and in page links', async () => {
+  const q = encodeURIComponent('の');
+  const grade = encodeURIComponent('概ね達成');
+  const { html } = await get(`/search?q=${q}&grade=${grade}`);
+  assert.match(html, /<label for="search-grade">評価<\/label>/);
+  assert.match(html, /<select id="search-grade" name="grade" aria-describedby="search-grade-hint">/);
+  assert.match(html, /<option value="概ね達成" selected="">概ね達成<\/option>/);
+  const grades = [...html.matchAll(/class="search-hit__grade">評価：([^<]+)</g)].map((m) => m[1]);
+  const hits = [...html.matchAll(/class="search-hit /g)].length;
+  assert.ok(hits > 0);
+  assert.equal(grades.length, hits, 'every hit names its grade');
+  assert.ok(
+    grades.every((g) => g === '概ね達成'),
+    grades.join(),
+  );
+  const total = Number(/search-results__count">(\d+)件/.exec(html)?.[1]);
+  if (total > 20) assert.match(html, new RegExp(`href="/search\\?q=${q}&amp;grade=${grade}&amp;page=2"`));
+  const all = await get(`/search?q=${q}`);
+  assert.ok(Number(/search-results__count">(\d+)件/.exec(all.html)?.[1]) > total, 'the filter narrows');
+});
+
+test('a grade the scale does not have is ignored, not searched for', async () => {
+  const q = encodeURIComponent('の');
+  const unknown = await get(`/search?q=${q}&grade=${encodeURIComponent('Z')}`);
+  const all = await get(`/search?q=${q}`);
+  const count = (html: string) => /search-results__count">(\d+)件/.exec(html)?.[1];
+  assert.equal(count(unknown.html), count(all.html));
+  assert.doesNotMatch(unknown.html, /<option value="[^"]*" selected="">(?:達成|概ね達成|未達成)</);
+});
+
 test('pages: 20 per page, a second page, links keep the query', async () => {
   const first = await get('/search?q=%E5%B8%82');
   assert.equal([...first.html.matchAll(/class="search-hit /g)].length, 20);

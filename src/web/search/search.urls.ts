@@ -7,6 +7,7 @@ export interface SearchQuery {
   year?: number;
   department?: number;
   block?: BlockKind;
+  grade?: string;
   page?: number;
 }
 
@@ -20,6 +21,7 @@ export const searchUrls = {
     if (query.year !== undefined) params.set('year', String(query.year));
     if (query.department !== undefined) params.set('department', String(query.department));
     if (query.block) params.set('block', query.block);
+    if (query.grade) params.set('grade', query.grade);
     if (query.page !== undefined && query.page > 1) params.set('page', String(query.page));
     const text = params.toString();
     return text ? `/search?${text}` : '/search';

@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { loadDemo } from '../demo/load-demo.ts';
+import { evaluateDepartmentYear } from '../domain/evaluation/evaluate.service.ts';
+import {
+  departmentId,
+  editorOf,
+  findItem,
+  findTarget,
+  planningOf,
+} from '../domain/evaluation/evaluation.testkit.ts';
+import {
+  removeSelfAssessment,
+  setGradeScale,
+  setSelfAssessment,
+} from '../domain/evaluation/grade.service.ts';
+import { clearMatch, rejectMatch } from '../domain/evaluation/match.service.ts';
+import { correctQuantity } from '../domain/goals/quantity-edit.service.ts';
+import { createTestDb, type TestDb } from '../test-support/test-db.ts';
+import { entryGrades, refreshAllGrades } from './grade-index.ts';
+
+describe('grades on search entries follow the evaluation (demo city)', () => {
+  let db: TestDb;
+  let somu: number;
+  let municipalityId: number;
+
+  /** The stored grade of every entry: `goal:ID` for titles, `item:ID` for items. */
+  const stored = async (where?: { departmentId: number; year: number }) => {
+    let query = db.kysely.selectFrom('search_entry').select(['goal_id', 'item_id', 'grade', 'year', 'block']);
+    if (where) query = query.where('department_id', '=', where.departmentId).where('year', '=', where.year);
+    const rows = await query.execute();
+    return new Map(rows.map((r) => [r.item_id === null ? `goal:${r.goal_id}` : `item:${r.item_id}`, r]));
+  };
+  const gradeOfItem = async (itemId: number) => (await stored()).get(`item:${itemId}`)?.grade;
+
+  before(async () => {
+    db = await createTestDb();
+    await loadDemo(db);
+    somu = await departmentId(db.kysely, '総務部');
+    municipalityId = (await db.kysely.selectFrom('municipality').select('id').executeTakeFirstOrThrow()).id;
+  });
+  after(() => db.destroy());
+
+  test('every entry of an evaluated year carries the grade the evaluation gives it', async () => {
+    const departments = await db.kysely
+      .selectFrom('department')
+      .select('id')
+      .where('parent_id', 'is', null)
+      .execute();
+    let graded = 0;
+    const labels = new Set<string>();
+    for (const { id } of departments) {
+      for (const year of [2023, 2024]) {
+        const expected = entryGrades(await evaluateDepartmentYear(db.kysely, id, year));
+        const rows = await stored({ departmentId: id, year });
+        for (const [key, row] of rows) {
+          const [kind, ref] = key.split(':');
+          const want = (kind === 'goal' ? expected.goals : expected.items).get(Number(ref)) ?? null;
+          assert.equal(row.grade, want, `${key} (${row.year} ${row.block})`);
+          if (row.grade !== null) {
+            graded += 1;
+            labels.add(row.grade);
+          }
+        }
+      }
+    }
+    assert.ok(graded > 200, `${graded} graded entries`);
+    assert.deepEqual([...labels].sort(), ['未達成', '概ね達成', '達成'].sort());
+  });
+
+  test('a year without results (2025) or without targets (2022) has no grades', async () => {
+    for (const row of (await stored()).values()) {
+      if (row.year === 2025 || row.year === 2022) assert.equal(row.grade, null, `${row.year} ${row.block}`);
+    }
+  });
+
+  test('the review side of a year carries the grade of the plan item it answers', async () => {
+    const view = await evaluateDepartmentYear(db.kysely, somu, 2023);
+    const item = findItem(view, '公共施設等総合管理計画');
+    assert.ok(item.reviewItem, 'paired with a review item');
+    assert.ok(item.grade);
+    assert.equal(await gradeOfItem(item.id), item.grade);
+    assert.equal(await gradeOfItem(item.reviewItem.id), item.grade);
+  });
+
+  test('a self-assessment grades a qualitative item at once, and its removal ungrades it', async () => {
+    const view = await evaluateDepartmentYear(db.kysely, somu, 2024);
+    const item = view.goals.flatMap((g) => g.items).find((i) => i.kind === 'qualitative' && i.grade === null);
+    assert.ok(item, 'a qualitative item without a grade');
+    assert.equal(await gradeOfItem(item.id), null);
+    await setSelfAssessment(db.kysely, editorOf(municipalityId, somu), item.id, { grade: '概ね達成' });
+    assert.equal(await gradeOfItem(item.id), '概ね達成');
+    await removeSelfAssessment(db.kysely, editorOf(municipalityId, somu), item.id);
+    assert.equal(await gradeOfItem(item.id), null);
+  });
+
+  test('rejecting a match ungrades a target left without results; clearing it grades it again', async () => {
+    const view = await evaluateDepartmentYear(db.kysely, somu, 2023);
+    const target = findTarget(view, '公共施設等総合管理計画', '1.0%以上');
+    const item = findItem(view, '公共施設等総合管理計画');
+    const before = await gradeOfItem(item.id);
+    assert.equal(before, '未達成');
+    const editor = editorOf(municipalityId, somu);
+    await rejectMatch(db.kysely, editor, target.target.id);
+    const after = findItem(await evaluateDepartmentYear(db.kysely, somu, 2023), '公共施設等総合管理計画');
+    assert.notEqual(after.grade, before, 'the rejection changes the evaluation');
+    assert.equal(await gradeOfItem(item.id), after.grade);
+    await clearMatch(db.kysely, editor, target.target.id);
+    assert.equal(await gradeOfItem(item.id), before);
+  });
+
+  test("an editor's correction of a target's number regrades its item", async () => {
+    const view = await evaluateDepartmentYear(db.kysely, somu, 2023);
+    const target = findTarget(view, '公共施設等総合管理計画', '1.0%以上');
+    const item = findItem(view, '公共施設等総合管理計画');
+    assert.equal(await gradeOfItem(item.id), '未達成');
+    assert.ok(target.actual, 'the target has its result');
+    // Editing needs the plan phase back in draft, as the workflow's 差し戻し would leave it.
+    const phase = () =>
+      db.kysely
+        .updateTable('phase_status')
+        .where('department_id', '=', somu)
+        .where('phase', '=', 'goal_setting')
+        .where('fiscal_year_id', '=', (eb) =>
+          eb.selectFrom('fiscal_year').select('id').where('year', '=', 2023).limit(1),
+        );
+    await phase().set({ status: 'draft' }).execute();
+    try {
+      const row = await db.kysely
+        .selectFrom('item')
+        .select('version')
+        .where('id', '=', item.id)
+        .executeTakeFirstOrThrow();
+      await correctQuantity(db.kysely, editorOf(municipalityId, somu), {
+        itemId: item.id,
+        itemVersion: row.version,
+        quantityId: target.target.id,
+        value: target.actual.value,
+        unit: target.target.unit,
+        comparator: '>=',
+      });
+      assert.equal(await gradeOfItem(item.id), '達成', 'the result now meets the target');
+    } finally {
+      await phase().set({ status: 'published' }).execute();
+    }
+  });
+
+  test('a new scale relabels every grade of the city', async () => {
+    const count = async (grade: string) =>
+      [...(await stored()).values()].filter((r) => r.grade === grade).length;
+    const achieved = await count('達成');
+    assert.ok(achieved > 0);
+    await setGradeScale(db.kysely, planningOf(municipalityId), municipalityId, { preset: 'abc' });
+    assert.equal(await count('達成'), 0);
+    assert.equal(await count('A'), achieved, 'A/B/C keeps the default bands under letters');
+    await setGradeScale(db.kysely, planningOf(municipalityId), municipalityId, { preset: 'achievement' });
+    assert.equal(await count('達成'), achieved);
+  });
+
+  test('refreshAllGrades rebuilds what was lost, and the full-text index stays intact', async () => {
+    const before = await stored();
+    await db.kysely.updateTable('search_entry').set({ grade: null }).execute();
+    assert.ok([...(await stored()).values()].every((r) => r.grade === null));
+    const seen: number[] = [];
+    const years = await refreshAllGrades(db.kysely, (done) => seen.push(done));
+    assert.ok(years >= 12, `${years} department years`);
+    assert.equal(seen.at(-1), years);
+    assert.deepEqual(await stored(), before);
+    if (db.engine === 'sqlite') {
+      for (const table of ['search_fts', 'search_bigram']) {
+        await sql`insert into ${sql.table(table)} (${sql.ref(table)}, rank) values ('integrity-check', 1)`.execute(
+          db.kysely,
+        );
+      }
+    }
+  });
+});

@@ -1,0 +1,135 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+// The service file, not the module's index: the evaluation's write services call back into this file.
+import { evaluateDepartmentYear } from '../domain/evaluation/evaluate.service.ts';
+import type { DepartmentEvaluation } from '../domain/evaluation/evaluation.types.ts';
+import { AppError } from '../errors.ts';
+
+/** One department's fiscal year: the unit the evaluation grades, covering its plan and review blocks. */
+export interface GradeRef {
+  departmentId: number;
+  fiscalYearId: number;
+}
+
+export interface EntryGrades {
+  /** Goal id → the goal's grade: plan goals, and the review goals paired with them. */
+  goals: Map<number, string>;
+  /** Item id → the item's grade: plan items, and the review items that answer them. */
+  items: Map<number, string>;
+}
+
+/** Ids per UPDATE, far below both engines' bound-parameter limits. */
+const CHUNK = 500;
+
+/**
+ * The grade each entry shows: a goal title its goal's, an item its own. The review side of the year
+ * (the achievements) carries the grade of the plan goal or item it answers; unpaired ones have none.
+ */
+export function entryGrades(evaluation: DepartmentEvaluation): EntryGrades {
+  const goals = new Map<number, string>();
+  const items = new Map<number, string>();
+  for (const goal of evaluation.goals) {
+    if (goal.grade !== null) {
+      goals.set(goal.id, goal.grade);
+      if (goal.reviewGoal) goals.set(goal.reviewGoal.id, goal.grade);
+    }
+    for (const item of goal.items) {
+      if (item.grade === null) continue;
+      items.set(item.id, item.grade);
+      if (item.reviewItem) items.set(item.reviewItem.id, item.grade);
+    }
+  }
+  return { goals, items };
+}
+
+async function evaluationOf(db: Kysely<Database>, ref: GradeRef): Promise<DepartmentEvaluation | undefined> {
+  const fiscalYear = await db
+    .selectFrom('fiscal_year')
+    .select('year')
+    .where('id', '=', ref.fiscalYearId)
+    .executeTakeFirst();
+  if (!fiscalYear) return undefined;
+  try {
+    return await evaluateDepartmentYear(db, ref.departmentId, fiscalYear.year);
+  } catch (error) {
+    // A year without goals, or a department that no longer exists, has nothing to grade.
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
+function byGrade(grades: Map<number, string>): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const [id, grade] of grades) groups.set(grade, [...(groups.get(grade) ?? []), id]);
+  return groups;
+}
+
+/**
+ * Makes the grades on the search entries of a department's year equal to what the evaluation gives
+ * now. Call it in the transaction that changed anything the evaluation reads: the blocks, their
+ * quantities, matches, self-assessments or the scale. Whether the public may see a grade is decided
+ * when searching (both blocks published), so publishing needs no refresh.
+ */
+export async function refreshGrades(db: Kysely<Database>, ref: GradeRef): Promise<void> {
+  const entries = () =>
+    db
+      .updateTable('search_entry')
+      .where('department_id', '=', ref.departmentId)
+      .where('fiscal_year_id', '=', ref.fiscalYearId);
+  await entries().set({ grade: null }).where('grade', 'is not', null).execute();
+  const evaluation = await evaluationOf(db, ref);
+  if (!evaluation?.reviewAvailable) return;
+  const { goals, items } = entryGrades(evaluation);
+  for (const [grade, ids] of byGrade(goals)) {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      await entries()
+        .set({ grade })
+        .where('item_id', 'is', null)
+        .where('goal_id', 'in', ids.slice(i, i + CHUNK))
+        .execute();
+    }
+  }
+  for (const [grade, ids] of byGrade(items)) {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      await entries()
+        .set({ grade })
+        .where('item_id', 'in', ids.slice(i, i + CHUNK))
+        .execute();
+    }
+  }
+}
+
+/** Every department's year with search entries, of one municipality or of all. */
+async function indexedYears(db: Kysely<Database>, municipalityId?: number): Promise<GradeRef[]> {
+  let query = db
+    .selectFrom('search_entry')
+    .select(['department_id as departmentId', 'fiscal_year_id as fiscalYearId'])
+    .distinct()
+    .orderBy('department_id')
+    .orderBy('fiscal_year_id');
+  if (municipalityId !== undefined) query = query.where('municipality_id', '=', municipalityId);
+  return query.execute();
+}
+
+/** After a change of the municipality's grade scale: every label may have changed. */
+export async function refreshMunicipalityGrades(
+  db: Kysely<Database>,
+  municipalityId: number,
+): Promise<number> {
+  const years = await indexedYears(db, municipalityId);
+  for (const ref of years) await refreshGrades(db, ref);
+  return years.length;
+}
+
+/** Fills in every grade: after the migration that added them, or to repair. */
+export async function refreshAllGrades(
+  db: Kysely<Database>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
+  const years = await indexedYears(db);
+  for (const [i, ref] of years.entries()) {
+    await refreshGrades(db, ref);
+    onProgress?.(i + 1, years.length);
+  }
+  return years.length;
+}
