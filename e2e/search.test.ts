@@ -63,6 +63,33 @@ test('search by keyboard, see the marks, follow a hit to its 一覧表 row', {
   await page.close();
 });
 
+test('the grade filter by keyboard: choose 未達成, submit, every hit says so', {
+  skip: chromiumSkip,
+}, async () => {
+  browser ??= await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}/search?q=${encodeURIComponent('の')}`);
+  const total = async () =>
+    Number(/(\d+)件/.exec((await page.locator('h2#search-results-heading').textContent()) ?? '')?.[1]);
+  const all = await total();
+  await page.locator('#search-grade').focus();
+  await page.keyboard.press('End'); // the lowest grade, last in the list
+  assert.equal(await page.locator('#search-grade').inputValue(), '未達成');
+  await page.locator('#search-q').focus();
+  await Promise.all([page.waitForURL(/grade=/), page.keyboard.press('Enter')]);
+  const narrowed = await total();
+  assert.ok(narrowed > 0 && narrowed < all, `${narrowed} of ${all}`);
+  const badges = await page.locator('.search-hit__grade').allInnerTexts();
+  assert.equal(badges.length, await page.locator('.search-hit').count());
+  assert.ok(
+    badges.every((b) => b === '評価：未達成'),
+    badges.join(),
+  );
+  assert.equal(await page.locator('#search-grade').inputValue(), '未達成', 'the choice stays selected');
+  await page.screenshot({ path: screenshotPath('search-grade.png'), fullPage: false });
+  await page.close();
+});
+
 test('no hits: a helpful message; narrow screens keep the form usable', { skip: chromiumSkip }, async () => {
   browser ??= await launchChromium();
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
