@@ -7,6 +7,7 @@ import { registerEditingApi } from './routes/editing.api.ts';
 import { registerImportApi } from './routes/import.api.ts';
 import { registerPublicApi } from './routes/public.api.ts';
 import { registerReportsApi } from './routes/reports.api.ts';
+import { registerSearchApi } from './routes/search.api.ts';
 import { registerSessionApi } from './routes/session.api.ts';
 import { registerSettingsApi } from './routes/settings.api.ts';
 import { registerUserApi } from './routes/user.api.ts';
@@ -33,6 +34,7 @@ export function createApi(db: Db): ApiApp {
     },
   });
   registerPublicApi(api, db);
+  registerSearchApi(api, db);
   registerSessionApi(api, db);
   registerUserApi(api, db);
   registerImportApi(api, db);
