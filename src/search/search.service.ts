@@ -110,15 +110,7 @@ function pageRows(base: EntryQuery, page: number) {
         'd.name as department_name',
         'm.code as municipality_code',
         'm.name as municipality_name',
-        eb
-          .case()
-          .when(
-            eb.and([eb.exists(phasePublished(eb, 'goal_setting')), eb.exists(phasePublished(eb, 'final'))]),
-          )
-          .then(eb.ref('e.grade'))
-          .else(null)
-          .end()
-          .as('grade'),
+        eb.case().when(yearPublished(eb)).then(eb.ref('e.grade')).else(null).end().as('grade'),
         eb.fn.countAll<number | string>().over().as('total'),
       ])
       .orderBy('e.year', 'desc')
@@ -149,42 +141,37 @@ function filtered(db: Db, params: SearchParams, terms: string[]): EntryQuery {
   if (params.grade !== undefined) {
     const grade = params.grade;
     // The entry's own block is published already; the grade needs the other one too.
-    query = query.where((eb) =>
-      eb.and([
-        eb('e.grade', '=', grade),
-        eb.exists(phasePublished(eb, 'goal_setting')),
-        eb.exists(phasePublished(eb, 'final')),
-      ]),
-    );
+    query = query.where((eb) => eb.and([eb('e.grade', '=', grade), yearPublished(eb)]));
   }
   return query;
 }
 
 type EntryScope = ExpressionBuilder<Database & { e: Database['search_entry'] }, 'e'>;
 
-/** A published phase of the entry's department and fiscal year. */
-function phasePublished(eb: EntryScope, phase: 'goal_setting' | 'final') {
+/** The published phases of the entry's department and fiscal year. */
+function publishedPhases(eb: EntryScope) {
   return eb
     .selectFrom('phase_status as ps')
     .select('ps.id')
     .whereRef('ps.department_id', '=', 'e.department_id')
     .whereRef('ps.fiscal_year_id', '=', 'e.fiscal_year_id')
-    .where('ps.status', '=', 'published')
-    .where('ps.phase', '=', phase);
+    .where('ps.status', '=', 'published');
 }
 
 /** The phase that makes a block public (phaseOfBlock): plan → goal_setting, review → final. */
 function publishedPhase(eb: EntryScope) {
-  return eb
-    .selectFrom('phase_status as ps')
-    .select('ps.id')
-    .whereRef('ps.department_id', '=', 'e.department_id')
-    .whereRef('ps.fiscal_year_id', '=', 'e.fiscal_year_id')
-    .where('ps.status', '=', 'published')
-    .where((w) =>
-      w.or([
-        w.and([w('e.block', '=', 'plan'), w('ps.phase', '=', 'goal_setting')]),
-        w.and([w('e.block', '=', 'review'), w('ps.phase', '=', 'final')]),
-      ]),
-    );
+  return publishedPhases(eb).where((w) =>
+    w.or([
+      w.and([w('e.block', '=', 'plan'), w('ps.phase', '=', 'goal_setting')]),
+      w.and([w('e.block', '=', 'review'), w('ps.phase', '=', 'final')]),
+    ]),
+  );
+}
+
+/** Targets and results of the entry's year both published: only then is its grade public. */
+function yearPublished(eb: EntryScope) {
+  return eb.and([
+    eb.exists(publishedPhases(eb).where('ps.phase', '=', 'goal_setting')),
+    eb.exists(publishedPhases(eb).where('ps.phase', '=', 'final')),
+  ]);
 }

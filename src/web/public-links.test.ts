@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { loadDemo } from '../demo/load-demo.ts';
-import { createTestDb, type TestDb } from '../test-support/test-db.ts';
-import { createApp } from './app.tsx';
+import { test } from 'node:test';
+import { useDemoApp } from '../test-support/demo-app.ts';
 import { CHROMIUM_PATH } from './browser.ts';
 
-let db: TestDb;
-let app: ReturnType<typeof createApp>;
-
-before(async () => {
-  db = await createTestDb();
-  await loadDemo(db);
-  app = createApp(db);
-});
-after(async () => {
-  await db.destroy();
-});
+const demo = useDemoApp();
 
 const linksIn = (html: string, navLabel: string) => {
   const nav = html.slice(html.indexOf(`aria-label="${navLabel}"`));
@@ -24,18 +12,18 @@ const linksIn = (html: string, navLabel: string) => {
 };
 
 test('every format and related page linked from a 一覧表 answers', async () => {
-  const department = await db.kysely
+  const department = await demo.db.kysely
     .selectFrom('department')
     .select('id')
     .where('name', '=', '総務部')
     .executeTakeFirstOrThrow();
-  const page = await app.request(`/m/minatodai/d/${department.id}/2024`);
+  const page = await demo.app.request(`/m/minatodai/d/${department.id}/2024`);
   assert.equal(page.status, 200);
   const links = linksIn(await page.text(), 'この一覧表の別の形式と関連ページ');
   assert.equal(links.length, 7);
   for (const href of links) {
     if (href.endsWith('.pdf') && !existsSync(CHROMIUM_PATH)) continue;
-    const res = await app.request(href);
+    const res = await demo.app.request(href);
     assert.equal(res.status, 200, href);
     if (href.endsWith('.xlsx')) {
       assert.match(res.headers.get('content-type') ?? '', /spreadsheetml/);
@@ -46,9 +34,9 @@ test('every format and related page linked from a 一覧表 answers', async () =
 });
 
 test('the index links each municipality to its dashboard, whole-city print, search and open data', async () => {
-  const html = await (await app.request('/')).text();
+  const html = await (await demo.app.request('/')).text();
   for (const href of ['/m/minatodai/dashboard/2024', '/m/minatodai/print/2025', '/search', '/open-data']) {
     assert.ok(html.includes(`href="${href}"`), href);
-    assert.equal((await app.request(href)).status, 200, href);
+    assert.equal((await demo.app.request(href)).status, 200, href);
   }
 });

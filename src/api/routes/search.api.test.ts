@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
+import { test } from 'node:test';
 import { search } from '../../search/search.service.ts';
-import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
-import { createApp } from '../../web/app.tsx';
+import { useDemoApp } from '../../test-support/demo-app.ts';
 
-let db: TestDb;
-let app: ReturnType<typeof createApp>;
-
-before(async () => {
-  db = await createTestDb();
-  await loadDemo(db);
-  app = createApp(db);
-});
-after(async () => {
-  await db.destroy();
-});
+const demo = useDemoApp();
 
 interface Hit {
   year: number;
@@ -33,14 +21,14 @@ interface Result {
 }
 
 const get = async (query: string) => {
-  const res = await app.request(`/api/search?${query}`);
+  const res = await demo.app.request(`/api/search?${query}`);
   return { status: res.status, body: (await res.json()) as Result & { error?: { field?: string } } };
 };
 
 test('GET /api/search answers like the page: published hits, marks, links, grades', async () => {
   const { status, body } = await get(`q=${encodeURIComponent('移住')}`);
   assert.equal(status, 200);
-  assert.equal(body.total, (await search(db, { q: '移住' })).total);
+  assert.equal(body.total, (await search(demo.db, { q: '移住' })).total);
   assert.ok(body.total > 0);
   assert.equal(body.pageSize, 20);
   for (const hit of body.hits) {
@@ -62,6 +50,8 @@ test('bad parameters are refused with the field named', async () => {
 });
 
 test('the OpenAPI description lists the search', async () => {
-  const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+  const doc = (await (await demo.app.request('/api/openapi.json')).json()) as {
+    paths: Record<string, unknown>;
+  };
   assert.ok(doc.paths['/search'], Object.keys(doc.paths).join());
 });

@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
-import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
-import { createApp } from '../app.tsx';
+import { test } from 'node:test';
+import { useDemoApp } from '../../test-support/demo-app.ts';
 
-let db: TestDb;
-let app: ReturnType<typeof createApp>;
-
-before(async () => {
-  db = await createTestDb();
-  await loadDemo(db);
-  app = createApp(db);
-});
-after(async () => {
-  await db.destroy();
-});
+const demo = useDemoApp();
 
 const get = async (path: string) => {
-  const res = await app.request(path);
+  const res = await demo.app.request(path);
   return { status: res.status, html: await res.text(), res };
 };
 
@@ -116,7 +104,7 @@ test('the stylesheet is served with an ETag', async () => {
   assert.equal(status, 200);
   assert.match(res.headers.get('content-type') ?? '', /text\/css/);
   const etag = res.headers.get('etag') ?? '';
-  const again = await app.request('/assets/search.css', { headers: { 'If-None-Match': etag } });
+  const again = await demo.app.request('/assets/search.css', { headers: { 'If-None-Match': etag } });
   assert.equal(again.status, 304);
 });
 
