@@ -44,6 +44,24 @@ test('planning opens a year and sets the grade scale; an editor may not', async 
   assert.equal((await call(planning, 'PUT', '/grade-scale', { preset: 'abc' })).status, 204);
   const scale = await db.kysely.selectFrom('grade_scale').select('preset').executeTakeFirstOrThrow();
   assert.equal(scale.preset, 'abc');
+  const bands = [
+    { label: '◎', minRate: 100 },
+    { label: '○', minRate: 50 },
+    { label: '×', minRate: 0 },
+  ];
+  const custom = { preset: 'custom', name: '三段階', bands };
+  assert.equal((await call(planning, 'PUT', '/grade-scale', custom)).status, 204);
+  const stored = await db.kysely
+    .selectFrom('grade_scale')
+    .select(['preset', 'bands_json'])
+    .executeTakeFirstOrThrow();
+  assert.deepEqual([stored.preset, JSON.parse(stored.bands_json)], ['custom', bands]);
+  const upward = await call(planning, 'PUT', '/grade-scale', { ...custom, bands: [...bands].reverse() });
+  assert.equal(upward.status, 400);
+  assert.match(
+    ((await upward.json()) as { error: { message: string } }).error.message,
+    /highest minRate down/,
+  );
 });
 
 test('an editor copies next year, reorders, and marks an indicator over the API', async () => {

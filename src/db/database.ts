@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../errors.ts';
+import { logger } from '../logger.ts';
 import type { Database } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -61,6 +62,11 @@ export function openDatabase(target: DbTarget): Db {
     return { kysely, engine: 'sqlite', location: target.target, destroy: () => kysely.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.target, max: 10 });
+  // An idle connection the server closes (restart, failover, pg_terminate_backend) is an event, not a
+  // crash: without a listener pg rethrows it as an uncaught exception. The pool opens a new one.
+  pool.on('error', (error) =>
+    logger.warn({ err: error, db: redact(target.target) }, 'idle database connection lost'),
+  );
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, engine: 'postgres', location: redact(target.target), destroy: () => kysely.destroy() };
 }

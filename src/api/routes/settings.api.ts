@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import type { GradeScaleInput } from '../../domain/evaluation/grade.service.ts';
 import { removeIndicator, setGradeScale, setIndicator } from '../../domain/evaluation/index.ts';
 import { indicatorInputSchema } from '../../domain/evaluation/indicator.service.ts';
 import {
@@ -18,7 +17,9 @@ const gradeScaleSchema = z.union([
   z.object({
     preset: z.literal('custom'),
     name: z.string(),
-    bands: z.array(z.object({ grade: z.string(), minRate: z.number() })),
+    bands: z
+      .array(z.object({ label: z.string(), minRate: z.number() }))
+      .describe('Highest first; the last band starts at 0'),
   }),
 ]);
 
@@ -70,7 +71,7 @@ export function registerSettingsApi(api: ApiApp, db: Db): void {
     }),
     async (c) => {
       const actor = requireActor(c);
-      await setGradeScale(db.kysely, actor, actor.municipalityId, c.req.valid('json') as GradeScaleInput);
+      await setGradeScale(db.kysely, actor, actor.municipalityId, c.req.valid('json'));
       return c.body(null, 204);
     },
   );
