@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { loadDemo } from '../demo/load-demo.ts';
+import { demoMunicipalityId } from '../test-support/demo-app.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
 import { apiCall, makeUser, type TestUser } from '../test-support/users.ts';
 import { createApp } from '../web/app.tsx';
@@ -14,11 +15,7 @@ let departmentId: number;
 before(async () => {
   db = await createTestDb();
   await loadDemo(db);
-  const m = await db.kysely
-    .selectFrom('municipality')
-    .select('id')
-    .where('code', '=', 'minatodai')
-    .executeTakeFirstOrThrow();
+  const m = { id: await demoMunicipalityId(db.kysely) };
   departmentId = (
     await db.kysely
       .selectFrom('department')

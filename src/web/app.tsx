@@ -23,6 +23,7 @@ import { presentIchiranhyo, presentIndex } from './presenters/catalog.presenter.
 import { registerPrintRoutes } from './print/print.routes.tsx';
 import { renderPage } from './render.tsx';
 import { registerSearchRoutes } from './search/search.routes.tsx';
+import { registerGradeScaleRoutes } from './settings/grade-scale.routes.tsx';
 import { registerStaffRoutes } from './staff/staff.routes.tsx';
 import { registerStatic } from './static.ts';
 import { registerWorkflowRoutes } from './workflow/workflow.routes.tsx';
@@ -63,6 +64,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   registerPrintRoutes(app, db);
   registerDashboardRoutes(app, db);
   registerEvaluationRoutes(app, db);
+  registerGradeScaleRoutes(app, db);
   registerLineageRoutes(app, db);
   registerSearchRoutes(app, db);
 

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { loadDemo } from '../demo/load-demo.ts';
 import { ensureDepartment } from '../domain/departments/department.repo.ts';
+import { demoMunicipalityId } from '../test-support/demo-app.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
 import { makeUser, type TestUser } from '../test-support/users.ts';
 import { createApp } from './app.tsx';
@@ -28,11 +29,7 @@ const actors: Record<string, TestUser | undefined> = {};
 before(async () => {
   db = await createTestDb();
   await loadDemo(db);
-  const m = await db.kysely
-    .selectFrom('municipality')
-    .select('id')
-    .where('code', '=', 'minatodai')
-    .executeTakeFirstOrThrow();
+  const m = { id: await demoMunicipalityId(db.kysely) };
   const target = await db.kysely
     .selectFrom('department')
     .select('id')

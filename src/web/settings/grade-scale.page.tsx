@@ -1,0 +1,104 @@
+import type { GradeScale } from '../../domain/evaluation/index.ts';
+import { CsrfField } from '../components/csrf-field.tsx';
+import { Layout } from '../components/layout.tsx';
+import { GRADE_SCALE_CSS_URL } from './grade-scale.css.ts';
+import { CustomBands } from './grade-scale.custom.tsx';
+import { errorMap, PresetChoices } from './grade-scale.fields.tsx';
+import type { FieldError, GradeScaleFormValues } from './grade-scale.form.ts';
+
+export const GRADE_SCALE_URL = '/staff/settings/grade-scale';
+const TITLE = '評価区分の設定';
+
+export interface GradeScalePageView {
+  scale: GradeScale;
+  csrf: string;
+  /** Only planning and admin get the form; others see the scale in force. */
+  canManage: boolean;
+  values: GradeScaleFormValues;
+  errors: FieldError[];
+  saved: boolean;
+}
+
+/** The planning division's page for the municipality's grade scale (評価区分). */
+export function GradeScalePage({ view }: { view: GradeScalePageView }) {
+  return (
+    <Layout title={TITLE} stylesheets={['/assets/staff.css', '/assets/workflow.css', GRADE_SCALE_CSS_URL]}>
+      <div class="page workflow grade-scale">
+        <p>
+          <a href="/staff">職員メニュー</a>
+        </p>
+        <h1 class="page-title">{TITLE}</h1>
+        {view.saved ? (
+          <div class="workflow-notice" role="status">
+            <p>評価区分を保存しました。評価と公開検索の絞り込みは新しい区分で表示されます。</p>
+          </div>
+        ) : null}
+        <CurrentScale scale={view.scale} />
+        <p class="hint" id="grade-scale-note">
+          評価区分を変更すると、評価済みのすべての年度の評価が新しい区分で付け直され、公開検索の「評価」による絞り込みもすぐに変わります。
+        </p>
+        {view.canManage ? (
+          <GradeScaleForm view={view} />
+        ) : (
+          <p>評価区分を変更できるのは、企画担当と管理者です。</p>
+        )}
+      </div>
+    </Layout>
+  );
+}
+
+function CurrentScale({ scale }: { scale: GradeScale }) {
+  return (
+    <section aria-labelledby="grade-current-heading">
+      <h2 id="grade-current-heading">現在の評価区分: {scale.name}</h2>
+      <table class="workflow-table" id="grade-current">
+        <caption class="visually-hidden">{`現在の評価区分（${scale.name}）の段階`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">評価</th>
+            <th scope="col">達成率の下限</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scale.bands.map((b, i) => (
+            <tr>
+              <th scope="row">{b.label}</th>
+              <td>
+                {i > 0 && b.minRate === 0 ? `0%（${scale.bands[i - 1]?.minRate}%未満）` : `${b.minRate}%`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function GradeScaleForm({ view }: { view: GradeScalePageView }) {
+  const errors = errorMap(view.errors);
+  return (
+    <section aria-labelledby="grade-form-heading">
+      <h2 id="grade-form-heading">評価区分を変更する</h2>
+      <form method="post" action={GRADE_SCALE_URL} class="staff-form" aria-describedby="grade-scale-note">
+        <CsrfField token={view.csrf} />
+        {view.errors.length > 0 ? (
+          <div class="form-error" role="alert" id="grade-scale-errors">
+            <p>保存できませんでした。次の項目を確認してください。</p>
+            <ul>
+              {view.errors.map((e) => (
+                <li>
+                  <a href={`#${e.field}`}>{e.message}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <PresetChoices values={view.values} errors={errors} />
+        <CustomBands values={view.values} errors={errors} />
+        <button type="submit" class="button-primary">
+          保存
+        </button>
+      </form>
+    </section>
+  );
+}
