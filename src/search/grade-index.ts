@@ -58,42 +58,39 @@ async function evaluationOf(db: Kysely<Database>, ref: GradeRef): Promise<Depart
   }
 }
 
-function byGrade(grades: Map<number, string>): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  for (const [id, grade] of grades) groups.set(grade, [...(groups.get(grade) ?? []), id]);
-  return groups;
-}
-
 /**
  * Makes the grades on the search entries of a department's year equal to what the evaluation gives
  * now. Call it in the transaction that changed anything the evaluation reads: the blocks, their
  * quantities, matches, self-assessments or the scale. Whether the public may see a grade is decided
- * when searching (both blocks published), so publishing needs no refresh.
+ * when searching (both blocks published), so publishing needs no refresh. Only entries whose grade
+ * changes are written: on PostgreSQL every rewritten row also rewrites its full-text index entries.
  */
 export async function refreshGrades(db: Kysely<Database>, ref: GradeRef): Promise<void> {
-  const entries = () =>
-    db
-      .updateTable('search_entry')
-      .where('department_id', '=', ref.departmentId)
-      .where('fiscal_year_id', '=', ref.fiscalYearId);
-  await entries().set({ grade: null }).where('grade', 'is not', null).execute();
+  const entries = await db
+    .selectFrom('search_entry')
+    .select(['id', 'goal_id', 'item_id', 'grade'])
+    .where('department_id', '=', ref.departmentId)
+    .where('fiscal_year_id', '=', ref.fiscalYearId)
+    .execute();
+  if (entries.length === 0) return;
   const evaluation = await evaluationOf(db, ref);
-  if (!evaluation?.reviewAvailable) return;
-  const { goals, items } = entryGrades(evaluation);
-  for (const [grade, ids] of byGrade(goals)) {
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      await entries()
-        .set({ grade })
-        .where('item_id', 'is', null)
-        .where('goal_id', 'in', ids.slice(i, i + CHUNK))
-        .execute();
-    }
+  const grades: EntryGrades = evaluation?.reviewAvailable
+    ? entryGrades(evaluation)
+    : { goals: new Map(), items: new Map() };
+  const changes = new Map<string | null, number[]>();
+  for (const e of entries) {
+    const grade = (e.item_id === null ? grades.goals.get(e.goal_id) : grades.items.get(e.item_id)) ?? null;
+    if (grade === e.grade) continue;
+    const ids = changes.get(grade) ?? [];
+    ids.push(e.id);
+    changes.set(grade, ids);
   }
-  for (const [grade, ids] of byGrade(items)) {
+  for (const [grade, ids] of changes) {
     for (let i = 0; i < ids.length; i += CHUNK) {
-      await entries()
+      await db
+        .updateTable('search_entry')
         .set({ grade })
-        .where('item_id', 'in', ids.slice(i, i + CHUNK))
+        .where('id', 'in', ids.slice(i, i + CHUNK))
         .execute();
     }
   }

@@ -1,4 +1,5 @@
 import type { ImportWarning } from '../../domain/document/document.schema.ts';
+import { warningText } from './warning-text.ts';
 
 /** Warnings the import reported; shown above the table so readers check them against the original. */
 export function WarningsNotice({ warnings }: { warnings: ImportWarning[] }) {
@@ -15,7 +16,7 @@ export function WarningsNotice({ warnings }: { warnings: ImportWarning[] }) {
       <ul>
         {warnings.map((w) => (
           <li>
-            {w.message}
+            {warningText(w.message)}
             {w.line === undefined ? null : <span class="notice__line">（原本の{w.line}行目）</span>}
           </li>
         ))}

@@ -47,7 +47,7 @@ test('planning uploads, sees warnings beside the source line, corrects the depar
   const html = await preview.text();
   assert.equal(preview.status, 200);
   assert.match(html, /<th scope="row">47<\/th>/, 'the warning stands beside its source line');
-  assert.match(html, /target numbering ② appears twice/);
+  assert.match(html, /期限・数値目標等の番号②が2回出てきます/);
   assert.equal(
     (await app.request(previewUrl, { headers: { cookie: editor.cookie } })).status,
     404,

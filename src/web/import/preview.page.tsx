@@ -2,6 +2,7 @@ import type { IchiranDocument, ImportWarning } from '../../domain/document/docum
 import { CsrfField } from '../components/csrf-field.tsx';
 import { IchiranhyoTable } from '../components/ichiranhyo-table.tsx';
 import { Layout } from '../components/layout.tsx';
+import { warningText } from '../components/warning-text.ts';
 import { yearPairLabel } from '../components/year-label.ts';
 
 export interface PreviewView {
@@ -17,7 +18,7 @@ export interface PreviewView {
 function SourceLines({ lines, warnings }: { lines: string[]; warnings: ImportWarning[] }) {
   const byLine = new Map<number, string[]>();
   for (const w of warnings)
-    if (w.line !== undefined) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w.message]);
+    if (w.line !== undefined) byLine.set(w.line, [...(byLine.get(w.line) ?? []), warningText(w.message)]);
   const shown = [...byLine.keys()].sort((a, b) => a - b);
   if (shown.length === 0) return null;
   return (
@@ -111,7 +112,7 @@ export function PreviewPage({ view }: { view: PreviewView }) {
                   {doc.warnings.map((w) => (
                     <li>
                       {w.line === undefined ? '' : `${w.line}行目: `}
-                      {w.message}
+                      {warningText(w.message)}
                     </li>
                   ))}
                 </ul>

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { warningText } from './warning-text.ts';
+
+test('every warning the importer writes reads in Japanese; unknown ones stay as written', () => {
+  const cases: Array<[string, string]> = [
+    ['goal 7: target numbering ② appears twice', '重点目標7：期限・数値目標等の番号②が2回出てきます'],
+    ['goal 3: plan item numbering ① appears 3 times', '重点目標3：取組項目（今年度）の番号①が3回出てきます'],
+    [
+      'goal 2: achievement ④ has no matching item',
+      '重点目標2：達成状況・達成度の④に対応する取組項目がありません',
+    ],
+    [
+      'goal 1: target without numbering attached to item ②',
+      '重点目標1：番号のない期限・数値目標等を取組項目②のものとしました',
+    ],
+    [
+      'goal 5: achievement without numbering has no matching item',
+      '重点目標5：番号のない達成状況・達成度に対応する取組項目がありません',
+    ],
+    ['goal numbering jumps from 3 to 5', '重点目標の番号が3から5に飛んでいます'],
+    ['goal 4: review title is missing', '重点目標4：前年度の目標名がありません'],
+    ['no goals found in the table', '表に重点目標が見つかりませんでした'],
+    ['something new <b>', 'something new <b>'],
+  ];
+  for (const [message, expected] of cases) assert.equal(warningText(message), expected, message);
+});
