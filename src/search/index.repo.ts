@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { BlockKind, Database, Phase } from '../db/schema.ts';
+import { loadBlock } from '../domain/goals/goal.repo.ts';
 import { type EntryRow, entryRow } from './entries.ts';
 import { refreshGrades } from './grade-index.ts';
 
@@ -56,37 +57,6 @@ async function blockEntries(db: Kysely<Database>, ref: BlockRef): Promise<EntryR
     .where('id', '=', ref.fiscalYearId)
     .executeTakeFirst();
   if (!fiscalYear) return [];
-  const goals = await db
-    .selectFrom('goal')
-    .select(['id', 'no', 'position', 'title'])
-    .where('department_id', '=', ref.departmentId)
-    .where('fiscal_year_id', '=', ref.fiscalYearId)
-    .where('block', '=', ref.block)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  if (goals.length === 0) return [];
-  const items = await db
-    .selectFrom('item')
-    .leftJoin('department as unit', 'unit.id', 'item.unit_id')
-    .select([
-      'item.id',
-      'item.goal_id',
-      'item.no',
-      'item.position',
-      'item.text',
-      'item.target',
-      'item.achievement',
-      'unit.name as unit_name',
-    ])
-    .where(
-      'item.goal_id',
-      'in',
-      goals.map((g) => g.id),
-    )
-    .orderBy('item.position')
-    .orderBy('item.id')
-    .execute();
   const base = {
     municipalityId: fiscalYear.municipality_id,
     departmentId: ref.departmentId,
@@ -94,23 +64,14 @@ async function blockEntries(db: Kysely<Database>, ref: BlockRef): Promise<EntryR
     year: fiscalYear.year,
     block: ref.block,
   };
-  return goals.flatMap((goal) => [
+  return (await loadBlock(db, ref)).flatMap((goal) => [
     entryRow({ ...base, goal }),
-    ...items
-      .filter((i) => i.goal_id === goal.id)
-      .map((i) =>
-        entryRow({
-          ...base,
-          goal,
-          item: {
-            id: i.id,
-            no: i.no,
-            position: i.position,
-            unitName: i.unit_name,
-            text: i.text,
-            note: ref.block === 'plan' ? i.target : i.achievement,
-          },
-        }),
-      ),
+    ...goal.items.map((item) =>
+      entryRow({
+        ...base,
+        goal,
+        item: { ...item, note: ref.block === 'plan' ? item.target : item.achievement },
+      }),
+    ),
   ]);
 }

@@ -1,19 +1,12 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/clock.ts';
 import type { BlockKind, Database } from '../../db/schema.ts';
+import { blockGoalRows, itemRows } from './goal.repo.ts';
 import type { BlockContext, GoalSnapshot, ItemSnapshot, QuantitySnapshot } from './goal-edit.types.ts';
 
 /** Rows of one block in display order; `no` and `position` are what moves and renumbering change. */
 export async function blockGoals(db: Kysely<Database>, ctx: BlockContext): Promise<GoalSnapshot[]> {
-  return db
-    .selectFrom('goal')
-    .select(['id', 'no', 'position', 'title', 'version'])
-    .where('department_id', '=', ctx.departmentId)
-    .where('fiscal_year_id', '=', ctx.fiscalYearId)
-    .where('block', '=', ctx.block)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+  return blockGoalRows(db, ctx);
 }
 
 export async function goalSnapshot(db: Kysely<Database>, id: number): Promise<GoalSnapshot | null> {
@@ -43,23 +36,7 @@ export async function itemSnapshot(
   id: number,
   block: BlockKind,
 ): Promise<ItemSnapshot | null> {
-  const row = await db
-    .selectFrom('item')
-    .leftJoin('department as unit', 'unit.id', 'item.unit_id')
-    .select([
-      'item.id',
-      'item.goal_id',
-      'item.no',
-      'item.position',
-      'item.unit_id',
-      'unit.name as unit_name',
-      'item.text',
-      'item.target',
-      'item.achievement',
-      'item.version',
-    ])
-    .where('item.id', '=', id)
-    .executeTakeFirst();
+  const row = await itemRows(db).where('item.id', '=', id).executeTakeFirst();
   if (!row) return null;
   const quantities = await db
     .selectFrom('quantity')

@@ -30,9 +30,9 @@ export interface StoredGoal {
   items: StoredItem[];
 }
 
-/** One block (review or plan) of one department and fiscal year, goals → items → quantities, in order. */
-export async function loadBlock(db: Kysely<Database>, key: BlockKey): Promise<StoredGoal[]> {
-  const goals = await db
+/** The goals of one block, in display order. */
+export function blockGoalRows(db: Kysely<Database>, key: BlockKey) {
+  return db
     .selectFrom('goal')
     .select(['id', 'no', 'position', 'title', 'version'])
     .where('department_id', '=', key.departmentId)
@@ -41,8 +41,11 @@ export async function loadBlock(db: Kysely<Database>, key: BlockKey): Promise<St
     .orderBy('position')
     .orderBy('id')
     .execute();
-  if (goals.length === 0) return [];
-  const items = await db
+}
+
+/** Items with the name of their sub-unit: the columns every reader of items wants. */
+export function itemRows(db: Kysely<Database>) {
+  return db
     .selectFrom('item')
     .leftJoin('department as unit', 'unit.id', 'item.unit_id')
     .select([
@@ -56,7 +59,14 @@ export async function loadBlock(db: Kysely<Database>, key: BlockKey): Promise<St
       'item.target',
       'item.achievement',
       'item.version',
-    ])
+    ]);
+}
+
+/** One block (review or plan) of one department and fiscal year, goals → items → quantities, in order. */
+export async function loadBlock(db: Kysely<Database>, key: BlockKey): Promise<StoredGoal[]> {
+  const goals = await blockGoalRows(db, key);
+  if (goals.length === 0) return [];
+  const items = await itemRows(db)
     .where(
       'item.goal_id',
       'in',
