@@ -1,3 +1,4 @@
+import { FormHead } from '../../web/components/form-head.tsx';
 import { IchiranhyoTable } from '../../web/components/ichiranhyo-table.tsx';
 import { WarningsNotice } from '../../web/components/warnings-notice.tsx';
 import { yearPairLabel } from '../../web/components/year-label.ts';
@@ -13,25 +14,7 @@ export function DepartmentSection({ table, inBook }: { table: TableExport; inBoo
   const yearLabel = yearPairLabel(doc.plan.fiscalYear);
   return (
     <>
-      <div class="form-head">
-        {inBook ? (
-          <h2 class="form-head__title">
-            重点目標一覧表<span class="visually-hidden">（{doc.department}）</span>
-          </h2>
-        ) : (
-          <h1 class="form-head__title">重点目標一覧表</h1>
-        )}
-        <dl class="form-head__meta">
-          <div class="form-head__dept">
-            <dt>担当部局名</dt>
-            <dd>{doc.department}</dd>
-          </div>
-          <div>
-            <dt>年度</dt>
-            <dd>{yearLabel}</dd>
-          </div>
-        </dl>
-      </div>
+      <FormHead department={doc.department} yearLabel={yearLabel} inBook={inBook} />
       <WarningsNotice warnings={doc.warnings} />
       <IchiranhyoTable document={doc} />
     </>

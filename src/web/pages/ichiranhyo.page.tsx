@@ -1,5 +1,6 @@
 import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
+import { FormHead } from '../components/form-head.tsx';
 import { IchiranhyoTable } from '../components/ichiranhyo-table.tsx';
 import { Layout } from '../components/layout.tsx';
 import { WarningsNotice } from '../components/warnings-notice.tsx';
@@ -21,19 +22,7 @@ export function IchiranhyoPage({ view }: { view: IchiranhyoView }) {
             { label: `${department.name} ${yearLabel}` },
           ]}
         />
-        <div class="form-head">
-          <h1 class="form-head__title">重点目標一覧表</h1>
-          <dl class="form-head__meta">
-            <div class="form-head__dept">
-              <dt>担当部局名</dt>
-              <dd>{doc.department}</dd>
-            </div>
-            <div>
-              <dt>年度</dt>
-              <dd>{yearLabel}</dd>
-            </div>
-          </dl>
-        </div>
+        <FormHead department={doc.department} yearLabel={yearLabel} />
         <div class="page-tools">
           <YearSwitcher
             current={planYear}
