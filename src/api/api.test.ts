@@ -142,3 +142,19 @@ test('upload then confirm an import over the API', async () => {
   assert.equal(result.documents[0]?.planYear, 2024);
   assert.equal(result.documents[0]?.changes.length, 1);
 });
+
+test('a body of the wrong media type is the client error 415, named, not a server error', async () => {
+  const res = await app.request('/api/grade-scale', {
+    method: 'PUT',
+    headers: {
+      cookie: admin.cookie,
+      'x-csrf-token': await csrfFor(admin.cookie),
+      'content-type': 'text/plain',
+    },
+    body: 'preset=abc',
+  });
+  assert.equal(res.status, 415);
+  const body = (await res.json()) as { error: { code: string; message: string } };
+  assert.equal(body.error.code, 'INVALID_INPUT');
+  assert.match(body.error.message, /Unsupported Media Type/);
+});

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { sql } from 'kysely';
 import { createApi } from '../api/api-app.ts';
 import type { Db } from '../db/database.ts';
@@ -24,6 +25,7 @@ import { registerPrintRoutes } from './print/print.routes.tsx';
 import { renderPage } from './render.tsx';
 import { registerSearchRoutes } from './search/search.routes.tsx';
 import { registerGradeScaleRoutes } from './settings/grade-scale.routes.tsx';
+import { registerReorganisationRoutes } from './settings/reorganisation.routes.tsx';
 import { registerStaffRoutes } from './staff/staff.routes.tsx';
 import { registerStatic } from './static.ts';
 import { registerWorkflowRoutes } from './workflow/workflow.routes.tsx';
@@ -65,6 +67,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   registerDashboardRoutes(app, db);
   registerEvaluationRoutes(app, db);
   registerGradeScaleRoutes(app, db);
+  registerReorganisationRoutes(app, db);
   registerLineageRoutes(app, db);
   registerSearchRoutes(app, db);
 
@@ -120,16 +123,19 @@ export function createApp(db: Db): Hono<AppEnv> {
   );
 
   app.onError(async (error, c) => {
-    const status = error instanceof AppError ? httpStatusOf(error.code) : 500;
+    // Hono's own 4xx (a body that is not the declared media type, …) are the client's to fix, not ours.
+    const clientHttp = error instanceof HTTPException && error.status < 500;
+    const status = error instanceof AppError ? httpStatusOf(error.code) : clientHttp ? error.status : 500;
     if (status >= 500) logger.error({ err: error, path: c.req.path }, 'request failed');
     // Our own errors are written for the person reading them; anything else stays generic.
-    const detail = error instanceof AppError && status < 500 ? error.message : undefined;
+    const detail =
+      error instanceof AppError && status < 500 ? error.message : clientHttp ? error.message : undefined;
     if (
       c.req.path.startsWith('/api/') ||
       c.req.path.endsWith('.json') ||
       c.req.header('accept')?.includes('application/json')
     ) {
-      const code = error instanceof AppError ? error.code : 'INTERNAL';
+      const code = error instanceof AppError ? error.code : status < 500 ? 'INVALID_INPUT' : 'INTERNAL';
       const field = error instanceof AppError ? error.location.field : undefined;
       // A stale save answers with what won, so an API client can show it (as the editor page does).
       const current = isStaleError(error) ? error.current : undefined;
