@@ -36,6 +36,14 @@ describe('grade scales, self-assessment and indicators (demo city)', () => {
       code: 'FORBIDDEN',
     });
     await setGradeScale(db.kysely, planningOf(municipalityId), municipalityId, { preset: 'a_to_d' });
+    const audit = await db.kysely
+      .selectFrom('audit_event')
+      .select(['action', 'summary', 'before_json'])
+      .where('entity_type', '=', 'grade_scale')
+      .executeTakeFirstOrThrow();
+    assert.equal(audit.action, 'grade_scale.set');
+    assert.match(audit.summary, /A\/B\/C\/D/);
+    assert.match(audit.before_json ?? '', /概ね達成/);
     assert.equal((await getGradeScale(db.kysely, municipalityId)).preset, 'a_to_d');
     assert.deepEqual([(await floor()).grade, (await office()).grade], ['C', 'A']);
 

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import type { GradePreset } from '../../db/tables/evaluation.ts';
 import { AppError } from '../../errors.ts';
 import { refreshGrades, refreshMunicipalityGrades } from '../../search/grade-index.ts';
+import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { deleteAssessment, saveAssessment } from './assessment.repo.ts';
@@ -40,8 +41,17 @@ export async function setGradeScale(
     scale = preset;
   }
   await inTransaction(db, async (trx) => {
+    const before = await loadGradeScale(trx, municipalityId);
     await saveGradeScale(trx, actor, municipalityId, scale);
     await refreshMunicipalityGrades(trx, municipalityId);
+    await appendAudit(trx, actor, {
+      action: 'grade_scale.set',
+      entityType: 'grade_scale',
+      entityId: municipalityId,
+      summary: `grade scale: ${scale.name} (${scale.bands.map((b) => b.label).join('/')})`,
+      before,
+      after: scale,
+    });
   });
   return scale;
 }

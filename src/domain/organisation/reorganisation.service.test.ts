@@ -163,5 +163,16 @@ describe('組織改編: old goals stay reachable from the new department', () =>
       'same plan 2023#2 → review 2023#2',
       'same plan 2023#2.1 → review 2023#2.1',
     ]);
+    const trail = await db.kysely
+      .selectFrom('audit_event')
+      .select(['action', 'entity_id', 'actor_login'])
+      .where('entity_type', '=', 'reorganisation')
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      trail.map((e) => e.action),
+      ['reorganisation.record', 'reorganisation.record', 'reorganisation.delete'],
+    );
+    assert.equal(trail.at(-1)?.entity_id, merge.id);
   });
 });

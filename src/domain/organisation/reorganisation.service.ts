@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { deleteLinks } from '../lineage/link.repo.ts';
@@ -74,6 +75,13 @@ export async function recordReorganisation(
     for (const departmentId of to) await refreshDepartmentLineage(trx, municipalityId, departmentId);
     const stored = (await listReorganisations(trx, municipalityId)).find((r) => r.id === id);
     if (!stored) throw new AppError('INTERNAL', `reorganisation ${id} vanished`);
+    await appendAudit(trx, actor, {
+      action: 'reorganisation.record',
+      entityType: 'reorganisation',
+      entityId: id,
+      summary: `${event.kind} from ${event.effectiveYear}: ${from.join(', ')} → ${to.join(', ')}`,
+      after: stored,
+    });
     return stored;
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);
@@ -81,25 +89,36 @@ export async function recordReorganisation(
 
 /** Withdraws a recorded 組織改編 with the suggestions it caused; links a person decided stay. */
 export async function deleteReorganisation(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
-  const [event] = (await listReorganisations(db, actor.municipalityId)).filter((r) => r.id === id);
   authorize(actor, 'organisation.manage', { municipalityId: actor.municipalityId });
-  if (!event) throw new AppError('NOT_FOUND', `no reorganisation ${id}`, { field: 'reorganisation' });
-  const ids = (departments: Array<{ id: number }>) => departments.map((d) => d.id);
-  const across = await db
-    .selectFrom('goal_link as l')
-    .innerJoin('goal as f', 'f.id', 'l.from_goal_id')
-    .innerJoin('goal as t', 't.id', 'l.to_goal_id')
-    .select(['l.id', 'f.department_id as fromDepartment', 't.department_id as toDepartment'])
-    .where('l.status', '=', 'suggested')
-    .where('f.department_id', 'in', ids(event.from))
-    .where('t.department_id', 'in', ids(event.to))
-    .execute();
-  // Links inside one department (one that kept going through a split) are not the event's doing.
-  await deleteLinks(
-    db,
-    across.filter((l) => l.fromDepartment !== l.toDepartment).map((l) => l.id),
-  );
-  await db.deleteFrom('reorganisation').where('id', '=', id).execute();
+  // The record and the suggestions it caused go together, or not at all.
+  const run = async (trx: Kysely<Database>) => {
+    const [event] = (await listReorganisations(trx, actor.municipalityId)).filter((r) => r.id === id);
+    if (!event) throw new AppError('NOT_FOUND', `no reorganisation ${id}`, { field: 'reorganisation' });
+    const ids = (departments: Array<{ id: number }>) => departments.map((d) => d.id);
+    const across = await trx
+      .selectFrom('goal_link as l')
+      .innerJoin('goal as f', 'f.id', 'l.from_goal_id')
+      .innerJoin('goal as t', 't.id', 'l.to_goal_id')
+      .select(['l.id', 'f.department_id as fromDepartment', 't.department_id as toDepartment'])
+      .where('l.status', '=', 'suggested')
+      .where('f.department_id', 'in', ids(event.from))
+      .where('t.department_id', 'in', ids(event.to))
+      .execute();
+    // Links inside one department (one that kept going through a split) are not the event's doing.
+    await deleteLinks(
+      trx,
+      across.filter((l) => l.fromDepartment !== l.toDepartment).map((l) => l.id),
+    );
+    await trx.deleteFrom('reorganisation').where('id', '=', id).execute();
+    await appendAudit(trx, actor, {
+      action: 'reorganisation.delete',
+      entityType: 'reorganisation',
+      entityId: id,
+      summary: `withdrawn with ${across.length} suggested links`,
+      before: event,
+    });
+  };
+  await (db.isTransaction ? run(db) : db.transaction().execute(run));
 }
 
 export { listReorganisations };
