@@ -1,5 +1,6 @@
 import type { GradeScale } from '../../domain/evaluation/index.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
+import { ErrorSummary } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
 import { GRADE_SCALE_CSS_URL } from './grade-scale.css.ts';
 import { CustomBands } from './grade-scale.custom.tsx';
@@ -81,18 +82,11 @@ function GradeScaleForm({ view }: { view: GradeScalePageView }) {
       <h2 id="grade-form-heading">評価区分を変更する</h2>
       <form method="post" action={GRADE_SCALE_URL} class="staff-form" aria-describedby="grade-scale-note">
         <CsrfField token={view.csrf} />
-        {view.errors.length > 0 ? (
-          <div class="form-error" role="alert" id="grade-scale-errors">
-            <p>保存できませんでした。次の項目を確認してください。</p>
-            <ul>
-              {view.errors.map((e) => (
-                <li>
-                  <a href={`#${e.field}`}>{e.message}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ErrorSummary
+          id="grade-scale-errors"
+          heading="保存できませんでした。次の項目を確認してください。"
+          errors={view.errors}
+        />
         <PresetChoices values={view.values} errors={errors} />
         <CustomBands values={view.values} errors={errors} />
         <button type="submit" class="button-primary">

@@ -1,5 +1,6 @@
 import type { Reorganisation } from '../../domain/organisation/reorganisation.repo.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
+import { ErrorSummary } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
 import { errorMap } from './grade-scale.fields.tsx';
 import { REORGANISATION_CSS_URL } from './reorganisation.css.ts';
@@ -64,18 +65,11 @@ function ReorganisationForm({ view }: { view: ReorganisationPageView }) {
       ) : (
         <form method="post" action={REORGANISATIONS_URL} class="staff-form" aria-describedby="reorg-intro">
           <CsrfField token={view.csrf} />
-          {view.errors.length > 0 ? (
-            <div class="form-error" role="alert" id="reorg-errors">
-              <p>記録できませんでした。次の項目を確認してください。</p>
-              <ul>
-                {view.errors.map((e) => (
-                  <li>
-                    <a href={`#${e.field}`}>{e.message}</a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <ErrorSummary
+            id="reorg-errors"
+            heading="記録できませんでした。次の項目を確認してください。"
+            errors={view.errors}
+          />
           <KindChoices {...fields} />
           <YearSelect {...fields} years={view.years} />
           <DepartmentChoices {...fields} side="from" departments={view.departments} />
