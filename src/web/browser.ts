@@ -11,6 +11,8 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Dates in inputs and the like as a Japanese user's browser shows them.
+  '--lang=ja-JP',
 ];
 
 /** The system Chromium (playwright-core downloads no browser). Used for previews, PDF export and e2e. */

@@ -2,6 +2,8 @@ import type { DepartmentEvaluation, GoalEvaluation } from '../../domain/evaluati
 import { Layout } from '../components/layout.tsx';
 import { AssessmentForm } from './assessment-form.tsx';
 import { evaluationUrls, itemAnchor } from './evaluation.urls.ts';
+import type { IndicatorField } from './indicator-input.ts';
+import { IndicatorFailure } from './indicator-summary.tsx';
 import { FAILURE, FLASH, formatRate, TARGET_STATUS_LABELS } from './labels.ts';
 import { TargetRow } from './target-form.tsx';
 
@@ -11,6 +13,8 @@ export interface EvaluationPageView {
   /** A key of FLASH / FAILURE from the query after a redirect. */
   saved?: string;
   failed?: string;
+  /** After a failed indicator save: the target and the field to fix. */
+  invalid?: { targetId: number; field: IndicatorField };
 }
 
 /** The staff page on which a department confirms or corrects how its targets pair with its actuals. */
@@ -34,6 +38,7 @@ export function EvaluationPage({ view }: { view: EvaluationPageView }) {
         {failed ? (
           <p class="form-error" role="alert">
             {failed}
+            {view.invalid ? <IndicatorFailure {...view.invalid} /> : null}
           </p>
         ) : null}
         {e.reviewAvailable ? null : (
@@ -101,6 +106,7 @@ function Goal({ goal, view }: { goal: GoalEvaluation; view: EvaluationPageView }
                       item={item}
                       target={t}
                       csrf={csrf}
+                      invalidField={view.invalid?.targetId === t.target.id ? view.invalid.field : undefined}
                     />
                   ))}
                 </tbody>

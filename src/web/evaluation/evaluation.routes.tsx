@@ -3,7 +3,6 @@ import type { Db } from '../../db/database.ts';
 import { can } from '../../domain/auth/policy.ts';
 import { listTopDepartments } from '../../domain/departments/department.repo.ts';
 import { setSelfAssessment } from '../../domain/evaluation/index.ts';
-import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
@@ -12,21 +11,15 @@ import '../../api/routes/evaluation.api.ts';
 import { evaluationCss } from './evaluation.css.ts';
 import { EvaluationPage } from './evaluation.page.tsx';
 import { evaluationUrls, itemAnchor, targetAnchor } from './evaluation.urls.ts';
-import { readMatchForm, readText } from './form.ts';
+import { failureOf, readMatchForm, readText } from './form.ts';
 import { EvaluationIndexPage } from './index.page.tsx';
-import { applyMatchAction, evaluationForEditor } from './match-action.ts';
+import { registerIndicatorRoutes } from './indicator-action.ts';
+import { indicatorFieldOf } from './indicator-input.ts';
+import { applyMatchAction, authorizeEditor, evaluationForEditor } from './match-action.ts';
 import { PoliciesPage } from './policies.page.tsx';
 import { presentPolicies } from './policies.presenter.ts';
 
 const PAGE = '/staff/evaluation/:departmentId{[0-9]+}/:year{[0-9]{4}}';
-
-/** Errors an editor fixes on the same page: shown there after the redirect instead of an error page. */
-function failureOf(error: unknown): string | undefined {
-  if (!(error instanceof AppError)) return undefined;
-  if (error.code === 'CONFLICT' || error.code === 'STALE') return 'conflict';
-  if (error.code === 'INVALID_INPUT') return 'invalid';
-  return undefined;
-}
 
 export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
   if (!staffLinks.some((l) => l.href === evaluationUrls.index())) {
@@ -81,6 +74,10 @@ export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
       csrf: c.get('csrfToken'),
       saved: c.req.query('saved'),
       failed: c.req.query('failed'),
+      invalid:
+        c.req.query('failed') === 'invalid'
+          ? invalidOf(c.req.query('target'), c.req.query('field'))
+          : undefined,
     };
     return c.html(await renderPage(<EvaluationPage view={view} />));
   });
@@ -92,6 +89,8 @@ export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
     const targetId = Number(c.req.param('targetId'));
     const back = evaluationUrls.page(departmentId, year);
     const anchor = `#${targetAnchor(targetId)}`;
+    // Who may, before what was sent: a refused caller hears 403, not a note about the form.
+    await authorizeEditor(db.kysely, actor, departmentId);
     try {
       const form = await readMatchForm(c);
       await applyMatchAction(db.kysely, actor, targetId, form.action, form.actualId);
@@ -108,6 +107,7 @@ export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
     const back = evaluationUrls.page(Number(c.req.param('departmentId')), Number(c.req.param('year')));
     const itemId = Number(c.req.param('itemId'));
     const anchor = `#${itemAnchor(itemId)}`;
+    await authorizeEditor(db.kysely, actor, Number(c.req.param('departmentId')));
     try {
       const body = await c.req.parseBody();
       await setSelfAssessment(db.kysely, actor, itemId, {
@@ -121,4 +121,14 @@ export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
       return c.redirect(`${back}?failed=${failed}${anchor}`, 303);
     }
   });
+
+  registerIndicatorRoutes(app, db);
+}
+
+/** `?target=12&field=baselineDate` after a failed indicator save; anything else is ignored. */
+function invalidOf(target: string | undefined, field: string | undefined) {
+  const known = indicatorFieldOf(field);
+  return known && target && /^\d{1,12}$/.test(target)
+    ? { targetId: Number(target), field: known }
+    : undefined;
 }

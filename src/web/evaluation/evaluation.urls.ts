@@ -6,6 +6,10 @@ export const evaluationUrls = {
     `/staff/evaluation/${departmentId}/${year}/matches/${targetId}`,
   assessment: (departmentId: number, year: number, itemId: number) =>
     `/staff/evaluation/${departmentId}/${year}/items/${itemId}/assessment`,
+  indicator: (departmentId: number, year: number, targetId: number) =>
+    `/staff/evaluation/${departmentId}/${year}/indicator/${targetId}`,
+  indicatorRemove: (departmentId: number, year: number, targetId: number) =>
+    `/staff/evaluation/${departmentId}/${year}/indicator/${targetId}/delete`,
   stylesheet: () => '/assets/evaluation.css',
 };
 

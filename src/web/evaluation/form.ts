@@ -3,6 +3,14 @@ import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
 import { MATCH_ACTIONS, type MatchAction } from './match-action.ts';
 
+/** Errors an editor fixes on the same page: shown there after the redirect instead of an error page. */
+export function failureOf(error: unknown): string | undefined {
+  if (!(error instanceof AppError)) return undefined;
+  if (error.code === 'CONFLICT' || error.code === 'STALE') return 'conflict';
+  if (error.code === 'INVALID_INPUT') return 'invalid';
+  return undefined;
+}
+
 type Body = Record<string, string | File | (string | File)[]>;
 
 export function readText(body: Body, name: string): string {

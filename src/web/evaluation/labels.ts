@@ -35,6 +35,8 @@ export const FLASH: Record<string, string> = {
   reject: '対応を却下しました。この目標は未報告として扱われます。',
   clear: '保存した対応を取り消し、自動提案に戻しました。',
   assessment: '自己評価を保存しました。',
+  indicator: '指標の設定を保存しました。',
+  'indicator-removed': '指標の設定を解除しました。',
 };
 
 export const FAILURE: Record<string, string> = {

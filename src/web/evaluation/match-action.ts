@@ -56,8 +56,17 @@ export async function evaluationForEditor(
   departmentId: number,
   year: number,
 ): Promise<DepartmentEvaluation> {
+  await authorizeEditor(db, actor, departmentId);
+  return evaluateDepartmentYear(db, departmentId, year);
+}
+
+/** May the actor edit this department's evaluation? The page's guard; services check their own scope too. */
+export async function authorizeEditor(
+  db: Kysely<Database>,
+  actor: Actor,
+  departmentId: number,
+): Promise<void> {
   const department = await getDepartment(db, departmentId);
   if (!department) throw new AppError('NOT_FOUND', `no department ${departmentId}`);
   authorize(actor, 'evaluation.edit', { municipalityId: department.municipality_id, departmentId });
-  return evaluateDepartmentYear(db, departmentId, year);
 }

@@ -1,6 +1,9 @@
 import type { ItemEvaluation, QuantityView, TargetEvaluation } from '../../domain/evaluation/index.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { evaluationUrls, targetAnchor } from './evaluation.urls.ts';
+import { IndicatorForm } from './indicator-form.tsx';
+import type { IndicatorField } from './indicator-input.ts';
+import { IndicatorSummary } from './indicator-summary.tsx';
 import { actualOption, formatRate, matchStatusLabel, quantityText, TARGET_STATUS_LABELS } from './labels.ts';
 
 interface Props {
@@ -9,10 +12,12 @@ interface Props {
   item: ItemEvaluation;
   target: TargetEvaluation;
   csrf: string;
+  /** The indicator field a failed save of this target named. */
+  invalidField?: IndicatorField;
 }
 
 /** One target: what is paired with it now, and the editor's choices (confirm, choose, reject). */
-export function TargetRow({ departmentId, year, item, target, csrf }: Props) {
+export function TargetRow({ departmentId, year, item, target, csrf, invalidField }: Props) {
   const id = target.target.id;
   const current = target.actual?.id ?? null;
   const actuals = item.reviewItem?.actuals ?? [];
@@ -27,6 +32,7 @@ export function TargetRow({ departmentId, year, item, target, csrf }: Props) {
         {target.target.label}
         <br />
         <strong>{quantityText(target.target)}</strong>
+        <IndicatorSummary indicator={target.indicator} unit={target.target.unit} />
       </td>
       <td>{target.actual ? quantityText(target.actual) : '—'}</td>
       <td class="num">{formatRate(target.rate)}</td>
@@ -81,6 +87,13 @@ export function TargetRow({ departmentId, year, item, target, csrf }: Props) {
             ) : null}
           </div>
         </form>
+        <IndicatorForm
+          departmentId={departmentId}
+          year={year}
+          target={target}
+          csrf={csrf}
+          invalid={invalidField}
+        />
       </td>
     </tr>
   );
