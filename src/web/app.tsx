@@ -10,6 +10,7 @@ import { logger } from '../logger.ts';
 import { registerAuditRoutes } from './audit/audit.routes.tsx';
 import { registerAuthRoutes } from './auth/auth.routes.tsx';
 import { csrfMiddleware, sessionMiddleware } from './auth/session.middleware.ts';
+import { writeGate } from './auth/write-gate.ts';
 import { registerDashboardRoutes } from './dashboard/dashboard.routes.tsx';
 import { registerEditorRoutes } from './editor/editor.routes.tsx';
 import type { AppEnv } from './env.ts';
@@ -55,6 +56,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   registerStatic(app);
   app.use(sessionMiddleware(db));
   app.use(csrfMiddleware());
+  app.use(writeGate());
   registerAuthRoutes(app, db);
   registerStaffRoutes(app, db);
   registerEditorRoutes(app, db);

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
+import { authorize } from '../../domain/auth/policy.ts';
 import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
 import { phases } from '../../domain/workflow/labels.ts';
 import { openFiscalYear, setDeadline } from '../../domain/workflow/year.service.ts';
@@ -47,7 +48,10 @@ export function registerMatrixRoutes(app: Hono<AppEnv>, db: Db): void {
   const handle =
     (done: 'open' | 'deadlines', run: (c: Context<AppEnv>, year: number, form: FormBody) => Promise<void>) =>
     async (c: Context<AppEnv>) => {
-      requireSession(c);
+      const { actor } = requireSession(c);
+      // Both actions are the planning office's: refuse others before reading the form, so an empty
+      // form from them is a 403, not a "saved".
+      authorize(actor, 'fiscalYear.open', { municipalityId: actor.municipalityId });
       const year = Number(c.req.param('year'));
       try {
         await run(c, year, await readForm(c));
