@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { makeUser, TEST_PASSWORD } from '../src/test-support/users.ts';
+import type { Browser } from 'playwright-core';
+import { makeUser } from '../src/test-support/users.ts';
 import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, startTestServer, type TestServer } from './browser-harness.ts';
+import { axeViolations, signedInPage } from './staff-kit.ts';
 
 /**
  * The grade-scale settings page, signed in as planning, through axe-core at a desktop and a phone
  * width: as it opens and with a refused custom scale on it. Zero WCAG 2.x A/AA violations.
  */
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const URL = '/staff/settings/grade-scale';
-
-interface AxeGlobal {
-  axe: {
-    run(
-      context: Document,
-      options: { runOnly: { type: 'tag'; values: string[] } },
-    ): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }>;
-  };
-}
 
 let server: TestServer;
 let browser: Browser | undefined;
@@ -41,31 +30,14 @@ after(async () => {
   await server.close();
 });
 
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async (tags) => {
-    const { axe } = globalThis as unknown as AxeGlobal;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    );
-  }, TAGS);
-}
-
 for (const width of [1280, 390]) {
   test(`axe: the grade-scale page at ${width}px, with and without errors`, {
     skip: chromiumSkip,
   }, async () => {
     browser ??= await launchChromium();
-    // The app's CSP forbids inline scripts (rightly); only the test's injected axe bypasses it.
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login?next=${encodeURIComponent(URL)}`);
-    await page.locator('#login').fill(login);
-    await page.locator('#password').fill(TEST_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}${URL}`);
-    assert.deepEqual(await violations(page), [], 'the page as it opens');
+    const page = await signedInPage(browser, server, login, URL, width);
+    const context = page.context();
+    assert.deepEqual(await axeViolations(page), [], 'the page as it opens');
 
     await page.getByLabel('独自の評価区分', { exact: true }).check();
     await page.getByLabel('名称', { exact: true }).fill('二段階');
@@ -80,7 +52,7 @@ for (const width of [1280, 390]) {
     assert.equal(response?.status(), 400);
     assert.match((await page.getByRole('alert').textContent()) ?? '', /最後の段階（段階2）の下限は0%/);
     assert.equal(await page.getByLabel('段階2の達成率の下限（%）').inputValue(), '10', 'typed value kept');
-    assert.deepEqual(await violations(page), [], 'the page with an error');
+    assert.deepEqual(await axeViolations(page), [], 'the page with an error');
     await context.close();
   });
 }

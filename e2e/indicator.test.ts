@@ -1,29 +1,18 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { evaluateDepartmentYear } from '../src/domain/evaluation/index.ts';
-import { makeUser, TEST_PASSWORD } from '../src/test-support/users.ts';
+import { makeUser } from '../src/test-support/users.ts';
 import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
+import { axeViolations, signedInPage } from './staff-kit.ts';
 
 /**
  * An editor marks a target as 成果指標 on the staff evaluation page, by keyboard where it matters:
  * the disclosure opens with Enter, a wrong figure comes back named at its field, the saved indicator
  * shows as words and pre-fills the form. axe-core finds no WCAG 2.x A/AA violation in either state.
  */
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const YEAR = 2023;
-
-interface AxeGlobal {
-  axe: {
-    run(
-      context: Document,
-      options: { runOnly: { type: 'tag'; values: string[] } },
-    ): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }>;
-  };
-}
 
 let server: TestServer;
 let browser: Browser | undefined;
@@ -46,17 +35,6 @@ after(async () => {
   await server.close();
 });
 
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async (tags) => {
-    const { axe } = globalThis as unknown as AxeGlobal;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    );
-  }, TAGS);
-}
-
 test('an editor sets a 成果指標 with baseline and long-term target in Chromium', {
   skip: chromiumSkip,
 }, async () => {
@@ -69,19 +47,9 @@ test('an editor sets a 成果指標 with baseline and long-term target in Chromi
   const unit = target.target.unit;
 
   browser = await launchChromium();
-  // The app's CSP forbids inline scripts (rightly); only the test's injected axe bypasses it.
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'ja-JP',
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
   const path = `/staff/evaluation/${departmentId}/${YEAR}`;
-  await page.goto(`${server.url}/login?next=${encodeURIComponent(path)}`);
-  await page.locator('#login').fill(login);
-  await page.locator('#password').fill(TEST_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(`${server.url}${path}`);
+  const page = await signedInPage(browser, server, login, path);
+  const context = page.context();
 
   // From the row's last match button, Tab reaches the disclosure; Enter opens it.
   const row = page.locator(`#target-${id}`);
@@ -100,7 +68,7 @@ test('an editor sets a 成果指標 with baseline and long-term target in Chromi
   assert.match((await page.getByRole('alert').textContent()) ?? '', /指標の「基準値」/);
   const bad = row.getByLabel(`基準値（${unit}）`);
   assert.equal(await bad.getAttribute('aria-invalid'), 'true');
-  assert.deepEqual(await violations(page), [], 'the page with the error');
+  assert.deepEqual(await axeViolations(page), [], 'the page with the error');
 
   await row.getByLabel('成果指標').check();
   await row.getByLabel('指標名').fill('転入者数');
@@ -126,7 +94,7 @@ test('an editor sets a 成果指標 with baseline and long-term target in Chromi
   await page.keyboard.press('Enter');
   assert.equal(await row.getByLabel(`基準値（${unit}）`).inputValue(), '1200', 'pre-filled');
   assert.equal(await row.getByLabel('成果指標').isChecked(), true);
-  assert.deepEqual(await violations(page), [], 'the page with the indicator set and its form open');
+  assert.deepEqual(await axeViolations(page), [], 'the page with the indicator set and its form open');
   await row.scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('evaluation-indicator.png'), fullPage: false });
   await context.close();

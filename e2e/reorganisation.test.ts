@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { makeUser, TEST_PASSWORD } from '../src/test-support/users.ts';
+import { makeUser } from '../src/test-support/users.ts';
 import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
+import { axeViolations, signedInPage } from './staff-kit.ts';
 
 /**
  * The 組織改編 page, signed in as planning, through axe-core at a desktop and a phone width: as it
  * opens, with a refused merge on it, and with a record listed. Zero WCAG 2.x A/AA violations, no
  * sideways scrolling; screenshots of the error and the list.
  */
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const URL = '/staff/settings/reorganisations';
-
-interface AxeGlobal {
-  axe: {
-    run(
-      context: Document,
-      options: { runOnly: { type: 'tag'; values: string[] } },
-    ): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }>;
-  };
-}
 
 let server: TestServer;
 let browser: Browser | undefined;
@@ -42,17 +31,6 @@ after(async () => {
   await server.close();
 });
 
-async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async (tags) => {
-    const { axe } = globalThis as unknown as AxeGlobal;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    );
-  }, TAGS);
-}
-
 const scrollsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
@@ -69,15 +47,9 @@ for (const width of [1280, 390]) {
     skip: chromiumSkip,
   }, async () => {
     browser ??= await launchChromium();
-    // The app's CSP forbids inline scripts (rightly); only the test's injected axe bypasses it.
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login?next=${encodeURIComponent(URL)}`);
-    await page.locator('#login').fill(login);
-    await page.locator('#password').fill(TEST_PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}${URL}`);
-    assert.deepEqual(await violations(page), [], 'the page as it opens');
+    const page = await signedInPage(browser, server, login, URL, width);
+    const context = page.context();
+    assert.deepEqual(await axeViolations(page), [], 'the page as it opens');
     assert.equal(await scrollsSideways(page), false, 'no sideways scrolling as it opens');
 
     const before = page.getByRole('group', { name: '改編前の部局' });
@@ -94,7 +66,7 @@ for (const width of [1280, 390]) {
     );
     assert.equal(await before.getByLabel('総務部').isChecked(), true, 'ticked box kept');
     assert.equal(await page.getByLabel('実施年度').inputValue(), '2026', 'year kept');
-    assert.deepEqual(await violations(page), [], 'the page with an error');
+    assert.deepEqual(await axeViolations(page), [], 'the page with an error');
     assert.equal(await scrollsSideways(page), false, 'no sideways scrolling with an error');
     await page.screenshot({ path: screenshotPath(`reorganisation-error-${width}.png`), fullPage: true });
 
@@ -106,7 +78,7 @@ for (const width of [1280, 390]) {
       (await record.textContent()) ?? '',
       /令和8年度（2026年度）\s*統合改編前総務部、産業観光部改編後健康福祉部/,
     );
-    assert.deepEqual(await violations(page), [], 'the page with a record');
+    assert.deepEqual(await axeViolations(page), [], 'the page with a record');
     assert.equal(await scrollsSideways(page), false, 'no sideways scrolling with a record');
     await page.screenshot({ path: screenshotPath(`reorganisation-list-${width}.png`), fullPage: true });
 
