@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { demoMunicipalityId } from '../src/test-support/demo-app.ts';
 import { makeUser } from '../src/test-support/users.ts';
 import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
@@ -19,12 +20,7 @@ let login: string;
 
 before(async () => {
   server = await startTestServer();
-  const m = await server.db.kysely
-    .selectFrom('municipality')
-    .select('id')
-    .where('code', '=', 'minatodai')
-    .executeTakeFirstOrThrow();
-  login = (await makeUser(server.db.kysely, m.id, 'planning')).login;
+  login = (await makeUser(server.db.kysely, await demoMunicipalityId(server.db.kysely), 'planning')).login;
 });
 after(async () => {
   await browser?.close();

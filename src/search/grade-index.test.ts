@@ -93,6 +93,17 @@ describe('grades on search entries follow the evaluation (demo city)', () => {
     assert.equal(await gradeOfItem(item.id), '概ね達成');
     await removeSelfAssessment(db.kysely, editorOf(municipalityId, somu), item.id);
     assert.equal(await gradeOfItem(item.id), null);
+    const trail = await db.kysely
+      .selectFrom('audit_event')
+      .select('action')
+      .where('entity_type', '=', 'item')
+      .where('entity_id', '=', item.id)
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      trail.map((e) => e.action),
+      ['assessment.set', 'assessment.remove'],
+    );
   });
 
   test('rejecting a match ungrades a target left without results; clearing it grades it again', async () => {
@@ -108,6 +119,21 @@ describe('grades on search entries follow the evaluation (demo city)', () => {
     assert.equal(await gradeOfItem(item.id), after.grade);
     await clearMatch(db.kysely, editor, target.target.id);
     assert.equal(await gradeOfItem(item.id), before);
+    // Each decision is on the trail, against the target and its goal.
+    const trail = await db.kysely
+      .selectFrom('audit_event')
+      .select(['action', 'entity_type', 'entity_id', 'goal_id', 'actor_login'])
+      .where('entity_type', '=', 'quantity')
+      .where('entity_id', '=', target.target.id)
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      trail.map((e) => [e.action, e.goal_id, e.actor_login]),
+      [
+        ['match.reject', view.goals.find((g) => g.items.includes(item))?.id, editor.login],
+        ['match.clear', view.goals.find((g) => g.items.includes(item))?.id, editor.login],
+      ],
+    );
   });
 
   test("an editor's correction of a target's number regrades its item", async () => {

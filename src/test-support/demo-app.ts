@@ -1,6 +1,4 @@
 import { after, before } from 'node:test';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { createApp } from '../web/app.tsx';
 import { createTestDb, type TestDb } from './test-db.ts';
@@ -27,23 +25,4 @@ export function useDemoApp(): DemoApp {
   return ctx;
 }
 
-/** The demo city's municipality id. */
-export async function demoMunicipalityId(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('municipality')
-    .select('id')
-    .where('code', '=', 'minatodai')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-/** A top-level department by name (総務部, 健康福祉部, …). */
-export async function demoDepartmentId(db: Kysely<Database>, name: string): Promise<number> {
-  const row = await db
-    .selectFrom('department')
-    .select('id')
-    .where('name', '=', name)
-    .where('parent_id', 'is', null)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+export { demoDepartmentId, demoMunicipalityId } from './demo-ids.ts';

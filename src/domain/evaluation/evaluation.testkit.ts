@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { demoDepartmentId } from '../../test-support/demo-ids.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { DepartmentEvaluation, ItemEvaluation, TargetEvaluation } from './evaluation.types.ts';
 
@@ -19,15 +20,8 @@ export const planningOf = (municipalityId: number): Actor => ({
   grants: [{ role: 'planning', departmentId: null }],
 });
 
-export async function departmentId(db: Kysely<Database>, name: string): Promise<number> {
-  const row = await db
-    .selectFrom('department')
-    .select('id')
-    .where('name', '=', name)
-    .where('parent_id', 'is', null)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+/** A top-level department by name. */
+export const departmentId = demoDepartmentId;
 
 /** Every target quantity stored in the plan block of the year, straight from the tables. */
 export async function storedTargetIds(

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { deleteAssessment, saveAssessment } from './assessment.repo.ts';
+import { auditEvaluation } from './audit.ts';
 import { loadGradeScale, saveGradeScale } from './grade-scale.repo.ts';
 import { GRADE_PRESETS, type GradeBand, type GradeScale, hasGrade, validBands } from './grades.ts';
 import { itemScope } from './scope.ts';
@@ -90,6 +91,11 @@ export async function setSelfAssessment(
     }
     await saveAssessment(trx, actor, itemId, { grade: input.grade, comment });
     await refreshGrades(trx, scope);
+    await auditEvaluation(trx, actor, scope, {
+      action: 'assessment.set',
+      summary: `self-assessment ${input.grade}`,
+      after: { grade: input.grade, comment },
+    });
   });
 }
 
@@ -106,6 +112,11 @@ export async function removeSelfAssessment(
     });
     const removed = await deleteAssessment(trx, itemId);
     await refreshGrades(trx, scope);
+    if (removed)
+      await auditEvaluation(trx, actor, scope, {
+        action: 'assessment.remove',
+        summary: 'self-assessment removed',
+      });
     return removed;
   });
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
+import { auditEvaluation } from './audit.ts';
 import { deleteIndicator, saveIndicator } from './indicator.repo.ts';
 import { targetScope } from './scope.ts';
 import { inTransaction, requireId } from './tx.ts';
@@ -55,6 +56,11 @@ export async function setIndicator(
       longTermValue: value.longTerm?.value ?? null,
       longTermYear: value.longTerm?.year ?? null,
     });
+    await auditEvaluation(trx, actor, scope, {
+      action: 'indicator.set',
+      summary: `target ${targetId} is an ${value.kind} indicator`,
+      after: value,
+    });
   });
 }
 
@@ -69,6 +75,12 @@ export async function removeIndicator(
       municipalityId: scope.municipalityId,
       departmentId: scope.departmentId,
     });
-    return deleteIndicator(trx, targetId);
+    const removed = await deleteIndicator(trx, targetId);
+    if (removed)
+      await auditEvaluation(trx, actor, scope, {
+        action: 'indicator.remove',
+        summary: `target ${targetId} is no indicator`,
+      });
+    return removed;
   });
 }

@@ -3,9 +3,11 @@ import type { Database } from '../../db/schema.ts';
 import type { MatchStatus } from '../../db/tables/evaluation.ts';
 import { AppError } from '../../errors.ts';
 import { refreshGrades } from '../../search/grade-index.ts';
+import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
+import { auditEvaluation } from './audit.ts';
 import { loadDepartmentYear, matchDepartmentYear } from './department-year.ts';
 import { deleteMatch, loadMatches, saveMatch } from './match.repo.ts';
 import { type QuantityScope, quantityScope, targetScope } from './scope.ts';
@@ -77,6 +79,10 @@ export async function confirmMatch(
     const status: MatchStatus = pair.status === 'manual' ? 'manual' : 'confirmed';
     await saveMatch(trx, actor, { targetId, actualId: pair.actualId, status, score: pair.score });
     await refreshGrades(trx, scope);
+    await auditEvaluation(trx, actor, scope, {
+      action: 'match.confirm',
+      summary: `target ${targetId} answered by ${pair.actualId ?? 'none (未報告)'}`,
+    });
     return { targetId, actualId: pair.actualId, status };
   });
 }
@@ -112,6 +118,10 @@ export async function setMatch(
     }
     await saveMatch(trx, actor, { targetId, actualId, status: 'manual', score: null });
     await refreshGrades(trx, scope);
+    await auditEvaluation(trx, actor, scope, {
+      action: 'match.set',
+      summary: `target ${targetId} answered by ${actualId ?? 'none (未報告)'}`,
+    });
     return { targetId, actualId, status: 'manual' };
   });
 }
@@ -132,6 +142,10 @@ export async function rejectMatch(
     }
     await saveMatch(trx, actor, { targetId, actualId: pair.actualId, status: 'rejected', score: pair.score });
     await refreshGrades(trx, scope);
+    await auditEvaluation(trx, actor, scope, {
+      action: 'match.reject',
+      summary: `target ${targetId} is not answered by ${pair.actualId}`,
+    });
     return { targetId, actualId: pair.actualId, status: 'rejected' };
   });
 }
@@ -142,6 +156,12 @@ export async function clearMatch(db: Kysely<Database>, actor: Actor, targetId: n
     const scope = await authorizedTarget(trx, actor, targetId);
     const removed = await deleteMatch(trx, targetId);
     await refreshGrades(trx, scope);
+    if (removed) {
+      await auditEvaluation(trx, actor, scope, {
+        action: 'match.clear',
+        summary: `target ${targetId} suggested afresh`,
+      });
+    }
     return removed;
   });
 }
@@ -185,6 +205,13 @@ export async function suggestMatches(
     }
     const fiscalYearId = await findFiscalYearId(trx, year.municipality.id, fiscalYear);
     if (fiscalYearId !== undefined) await refreshGrades(trx, { departmentId, fiscalYearId });
+    await appendAudit(trx, actor, {
+      action: 'match.suggest',
+      entityType: 'department',
+      entityId: departmentId,
+      departmentId,
+      summary: `${fiscalYear}: ${count} suggestions stored, ${withActual} with an actual`,
+    });
     return { stored: count, withActual };
   });
 }

@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { appendAudit } from '../audit/audit.repo.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { ItemScope, QuantityScope } from './scope.ts';
+
+/**
+ * Records an evaluation decision (a match, a self-assessment, an indicator) on the trail, against the
+ * target or item and its goal, so the goal's history shows who judged its results and when.
+ */
+export function auditEvaluation(
+  db: Kysely<Database>,
+  actor: Actor,
+  scope: ItemScope | QuantityScope,
+  change: { action: string; summary: string; after?: unknown },
+): Promise<void> {
+  const quantityId = 'quantityId' in scope ? scope.quantityId : undefined;
+  return appendAudit(db, actor, {
+    action: change.action,
+    entityType: quantityId === undefined ? 'item' : 'quantity',
+    entityId: quantityId ?? scope.itemId,
+    departmentId: scope.departmentId,
+    goalId: scope.goalId,
+    summary: `${change.summary} (${scope.year} ${scope.block})`,
+    after: change.after,
+  });
+}
