@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { refreshGrades } from '../../search/grade-index.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ItemScope, QuantityScope } from './scope.ts';
@@ -24,4 +25,18 @@ export function auditEvaluation(
     summary: `${change.summary} (${scope.year} ${scope.block})`,
     after: change.after,
   });
+}
+
+/**
+ * A decision that can change a grade (a match, a self-assessment): the search's grades of the
+ * department year follow at once, and the decision goes on the trail.
+ */
+export async function recordGradingDecision(
+  db: Kysely<Database>,
+  actor: Actor,
+  scope: ItemScope | QuantityScope,
+  change: { action: string; summary: string; after?: unknown },
+): Promise<void> {
+  await refreshGrades(db, scope);
+  await auditEvaluation(db, actor, scope, change);
 }

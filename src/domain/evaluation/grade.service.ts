@@ -2,12 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { GradePreset } from '../../db/tables/evaluation.ts';
 import { AppError } from '../../errors.ts';
-import { refreshGrades, refreshMunicipalityGrades } from '../../search/grade-index.ts';
+import { refreshMunicipalityGrades } from '../../search/grade-index.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { deleteAssessment, saveAssessment } from './assessment.repo.ts';
-import { auditEvaluation } from './audit.ts';
+import { recordGradingDecision } from './audit.ts';
 import { loadGradeScale, saveGradeScale } from './grade-scale.repo.ts';
 import { GRADE_PRESETS, type GradeBand, type GradeScale, hasGrade, validBands } from './grades.ts';
 import { itemScope } from './scope.ts';
@@ -90,8 +90,7 @@ export async function setSelfAssessment(
       throw new AppError('INVALID_INPUT', `grade must be one of ${labels}`, { field: 'grade' });
     }
     await saveAssessment(trx, actor, itemId, { grade: input.grade, comment });
-    await refreshGrades(trx, scope);
-    await auditEvaluation(trx, actor, scope, {
+    await recordGradingDecision(trx, actor, scope, {
       action: 'assessment.set',
       summary: `self-assessment ${input.grade}`,
       after: { grade: input.grade, comment },
@@ -111,9 +110,8 @@ export async function removeSelfAssessment(
       departmentId: scope.departmentId,
     });
     const removed = await deleteAssessment(trx, itemId);
-    await refreshGrades(trx, scope);
     if (removed)
-      await auditEvaluation(trx, actor, scope, {
+      await recordGradingDecision(trx, actor, scope, {
         action: 'assessment.remove',
         summary: 'self-assessment removed',
       });

@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
-import { auditEvaluation } from './audit.ts';
+import { recordGradingDecision } from './audit.ts';
 import { loadDepartmentYear, matchDepartmentYear } from './department-year.ts';
 import { deleteMatch, loadMatches, saveMatch } from './match.repo.ts';
 import { type QuantityScope, quantityScope, targetScope } from './scope.ts';
@@ -78,8 +78,7 @@ export async function confirmMatch(
     }
     const status: MatchStatus = pair.status === 'manual' ? 'manual' : 'confirmed';
     await saveMatch(trx, actor, { targetId, actualId: pair.actualId, status, score: pair.score });
-    await refreshGrades(trx, scope);
-    await auditEvaluation(trx, actor, scope, {
+    await recordGradingDecision(trx, actor, scope, {
       action: 'match.confirm',
       summary: `target ${targetId} answered by ${pair.actualId ?? 'none (未報告)'}`,
     });
@@ -117,8 +116,7 @@ export async function setMatch(
       }
     }
     await saveMatch(trx, actor, { targetId, actualId, status: 'manual', score: null });
-    await refreshGrades(trx, scope);
-    await auditEvaluation(trx, actor, scope, {
+    await recordGradingDecision(trx, actor, scope, {
       action: 'match.set',
       summary: `target ${targetId} answered by ${actualId ?? 'none (未報告)'}`,
     });
@@ -141,8 +139,7 @@ export async function rejectMatch(
       throw new AppError('INVALID_INPUT', 'the target has no actual to reject', { field: 'targetId' });
     }
     await saveMatch(trx, actor, { targetId, actualId: pair.actualId, status: 'rejected', score: pair.score });
-    await refreshGrades(trx, scope);
-    await auditEvaluation(trx, actor, scope, {
+    await recordGradingDecision(trx, actor, scope, {
       action: 'match.reject',
       summary: `target ${targetId} is not answered by ${pair.actualId}`,
     });
@@ -155,9 +152,8 @@ export async function clearMatch(db: Kysely<Database>, actor: Actor, targetId: n
   return inTransaction(db, async (trx) => {
     const scope = await authorizedTarget(trx, actor, targetId);
     const removed = await deleteMatch(trx, targetId);
-    await refreshGrades(trx, scope);
     if (removed) {
-      await auditEvaluation(trx, actor, scope, {
+      await recordGradingDecision(trx, actor, scope, {
         action: 'match.clear',
         summary: `target ${targetId} suggested afresh`,
       });

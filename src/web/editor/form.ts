@@ -8,6 +8,7 @@ import type {
   UnitChoice,
 } from '../../domain/goals/goal-edit.types.ts';
 import { AppError } from '../../errors.ts';
+import { foldWidth } from '../../quantities/numbers.ts';
 import type { AppEnv } from '../env.ts';
 import type { GoalFields, ItemFields, QuantityFields } from './editor.view.ts';
 
@@ -67,7 +68,7 @@ export function unitChoiceOf(fields: ItemFields): UnitChoice {
 }
 
 export function itemNoOf(fields: ItemFields): number | undefined {
-  const value = fields.no.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const value = foldWidth(fields.no.trim());
   if (value === '') return undefined;
   if (!/^\d+$/.test(value)) throw new AppError('INVALID_INPUT', 'item number must be 1–99', { field: 'no' });
   return Number(value);
@@ -75,10 +76,7 @@ export function itemNoOf(fields: ItemFields): number | undefined {
 
 /** Accepts what people type: full-width digits, thousands separators. */
 export function quantityInputOf(fields: QuantityFields): QuantityInput {
-  const folded = fields.value
-    .trim()
-    .replace(/[０-９．－]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[,，]/g, '');
+  const folded = foldWidth(fields.value.trim()).replace(/,/g, '');
   if (!/^-?\d+(\.\d+)?$/.test(folded))
     throw new AppError('INVALID_INPUT', 'value must be a number', { field: 'value' });
   return { value: Number(folded), unit: fields.unit, comparator: fields.comparator as Comparator };

@@ -10,7 +10,7 @@ import { staffLinks } from '../staff/staff.routes.tsx';
 import '../../api/routes/evaluation.api.ts';
 import { evaluationCss } from './evaluation.css.ts';
 import { EvaluationPage } from './evaluation.page.tsx';
-import { evaluationUrls, itemAnchor, targetAnchor } from './evaluation.urls.ts';
+import { EVALUATION_PAGE_ROUTE, evaluationUrls, itemAnchor, targetAnchor } from './evaluation.urls.ts';
 import { failureOf, readMatchForm, readText } from './form.ts';
 import { EvaluationIndexPage } from './index.page.tsx';
 import { registerIndicatorRoutes } from './indicator-action.ts';
@@ -19,7 +19,7 @@ import { applyMatchAction, authorizeEditor, evaluationForEditor } from './match-
 import { PoliciesPage } from './policies.page.tsx';
 import { presentPolicies } from './policies.presenter.ts';
 
-const PAGE = '/staff/evaluation/:departmentId{[0-9]+}/:year{[0-9]{4}}';
+const PAGE = EVALUATION_PAGE_ROUTE;
 
 export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
   if (!staffLinks.some((l) => l.href === evaluationUrls.index())) {

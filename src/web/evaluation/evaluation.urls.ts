@@ -1,3 +1,6 @@
+/** The route pattern of one department's year on the staff evaluation page; its forms post below it. */
+export const EVALUATION_PAGE_ROUTE = '/staff/evaluation/:departmentId{[0-9]+}/:year{[0-9]{4}}';
+
 /** Staff evaluation URLs in one place, so pages, redirects and tests agree. */
 export const evaluationUrls = {
   index: () => '/staff/evaluation',

@@ -5,16 +5,12 @@ import { removeIndicator, setIndicator } from '../../domain/evaluation/index.ts'
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
 import { requireSession } from '../staff/require-session.ts';
-import { evaluationUrls, targetAnchor } from './evaluation.urls.ts';
+import { EVALUATION_PAGE_ROUTE, evaluationUrls, targetAnchor } from './evaluation.urls.ts';
 import { failureOf } from './form.ts';
 import { indicatorFieldOfPath, readIndicatorForm } from './indicator-input.ts';
 import { authorizeEditor } from './match-action.ts';
 
-/**
- * The year is spelled without a nested quantifier (`{4}`) so that role-walk.test.ts, which fills route
- * parameters by name, can read the pattern and walk these routes as unauthorised users.
- */
-const INDICATOR = '/staff/evaluation/:departmentId{[0-9]+}/:year{[0-9]{4}}/indicator/:targetId{[0-9]+}';
+const INDICATOR = `${EVALUATION_PAGE_ROUTE}/indicator/:targetId{[0-9]+}`;
 
 interface Where {
   departmentId: number;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IndicatorInput } from '../../domain/evaluation/index.ts';
 import { AppError } from '../../errors.ts';
+import { foldWidth } from '../../quantities/numbers.ts';
 import { readText } from './form.ts';
 
 type Body = Record<string, string | File | (string | File)[]>;
@@ -52,8 +53,7 @@ export function indicatorFieldOfPath(path: string | undefined): IndicatorField {
 
 // Full-width digits and commas (１，２００ → 1200), a minus sign typed as ー or −: what people type.
 const folded = (s: string) =>
-  s
-    .normalize('NFKC')
+  foldWidth(s)
     .trim()
     .replace(/^[−ー‐]/, '-');
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;

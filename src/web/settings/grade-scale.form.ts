@@ -5,6 +5,7 @@ import {
   type GradeScale,
   type GradeScaleInput,
 } from '../../domain/evaluation/index.ts';
+import { foldWidth } from '../../quantities/numbers.ts';
 
 /** The grade-scale form: raw values (kept as typed on error), field ids, and zod parsing into the service's input. */
 export const MAX_BANDS = 10;
@@ -67,7 +68,7 @@ const customSchema = z
       z.object({
         label: z.string().trim(),
         // Full-width digits and a trailing % are what people type; both mean the same number.
-        minRate: z.string().transform((s) => s.normalize('NFKC').trim().replace(/%$/, '').trim()),
+        minRate: z.string().transform((s) => foldWidth(s).trim().replace(/%$/, '').trim()),
       }),
     ),
   })
