@@ -1,48 +1,24 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { loadDemo } from '../demo/load-demo.ts';
+import { test } from 'node:test';
 import { openFiscalYear } from '../domain/workflow/year.service.ts';
-import { demoMunicipalityId } from '../test-support/demo-app.ts';
-import { createTestDb, type TestDb } from '../test-support/test-db.ts';
+import { demoDepartmentId, demoMunicipalityId, useDemoApp } from '../test-support/demo-app.ts';
 import { apiCall, makeUser, type TestUser } from '../test-support/users.ts';
-import { createApp } from '../web/app.tsx';
 
-let db: TestDb;
-let app: ReturnType<typeof createApp>;
 let editor: TestUser;
 let otherEditor: TestUser;
 let departmentId: number;
 
-before(async () => {
-  db = await createTestDb();
-  await loadDemo(db);
-  const m = { id: await demoMunicipalityId(db.kysely) };
-  departmentId = (
-    await db.kysely
-      .selectFrom('department')
-      .select('id')
-      .where('name', '=', '総務部')
-      .executeTakeFirstOrThrow()
-  ).id;
-  const other = (
-    await db.kysely
-      .selectFrom('department')
-      .select('id')
-      .where('name', '=', '健康福祉部')
-      .executeTakeFirstOrThrow()
-  ).id;
-  const planning = await makeUser(db.kysely, m.id, 'planning');
-  await openFiscalYear(db.kysely, planning.actor, { year: 2026 });
-  editor = await makeUser(db.kysely, m.id, 'editor', departmentId);
-  otherEditor = await makeUser(db.kysely, m.id, 'editor', other);
-  app = createApp(db);
-});
-after(async () => {
-  await db.destroy();
+const demo = useDemoApp(async ({ db: { kysely: db } }) => {
+  const municipalityId = await demoMunicipalityId(db);
+  departmentId = await demoDepartmentId(db, '総務部');
+  const planning = await makeUser(db, municipalityId, 'planning');
+  await openFiscalYear(db, planning.actor, { year: 2026 });
+  editor = await makeUser(db, municipalityId, 'editor', departmentId);
+  otherEditor = await makeUser(db, municipalityId, 'editor', await demoDepartmentId(db, '健康福祉部'));
 });
 
 const call = (user: TestUser, method: string, path: string, body?: unknown) =>
-  apiCall(app, user, method, path, body);
+  apiCall(demo.app, user, method, path, body);
 
 test('an editor drafts over the API; a stale save answers 409 with what won; another department is refused', async () => {
   const created = await call(editor, 'POST', '/goals', {
@@ -80,7 +56,7 @@ test('an editor drafts over the API; a stale save answers 409 with what won; ano
 });
 
 test('the workflow moves over the API with the version it saw', async () => {
-  const phase = await db.kysely
+  const phase = await demo.db.kysely
     .selectFrom('phase_status')
     .innerJoin('fiscal_year', 'fiscal_year.id', 'phase_status.fiscal_year_id')
     .select('phase_status.version')

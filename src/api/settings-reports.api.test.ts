@@ -1,45 +1,28 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { loadDemo } from '../demo/load-demo.ts';
-import { demoMunicipalityId } from '../test-support/demo-app.ts';
-import { createTestDb, type TestDb } from '../test-support/test-db.ts';
+import { test } from 'node:test';
+import { demoDepartmentId, demoMunicipalityId, useDemoApp } from '../test-support/demo-app.ts';
 import { apiCall, makeUser, type TestUser } from '../test-support/users.ts';
-import { createApp } from '../web/app.tsx';
 
-let db: TestDb;
-let app: ReturnType<typeof createApp>;
 let planning: TestUser;
 let editor: TestUser;
 let departmentId: number;
 
-before(async () => {
-  db = await createTestDb();
-  await loadDemo(db);
-  const m = { id: await demoMunicipalityId(db.kysely) };
-  departmentId = (
-    await db.kysely
-      .selectFrom('department')
-      .select('id')
-      .where('name', '=', '総務部')
-      .executeTakeFirstOrThrow()
-  ).id;
-  planning = await makeUser(db.kysely, m.id, 'planning');
-  editor = await makeUser(db.kysely, m.id, 'editor', departmentId);
-  app = createApp(db);
-});
-after(async () => {
-  await db.destroy();
+const demo = useDemoApp(async ({ db: { kysely: db } }) => {
+  const municipalityId = await demoMunicipalityId(db);
+  departmentId = await demoDepartmentId(db, '総務部');
+  planning = await makeUser(db, municipalityId, 'planning');
+  editor = await makeUser(db, municipalityId, 'editor', departmentId);
 });
 
 const call = (user: TestUser, method: string, path: string, body?: unknown) =>
-  apiCall(app, user, method, path, body);
+  apiCall(demo.app, user, method, path, body);
 
 test('planning opens a year and sets the grade scale; an editor may not', async () => {
   assert.equal((await call(editor, 'POST', '/years/2026/open', {})).status, 403);
   assert.equal((await call(planning, 'POST', '/years/2026/open', {})).status, 200);
   assert.equal((await call(editor, 'PUT', '/grade-scale', { preset: 'abc' })).status, 403);
   assert.equal((await call(planning, 'PUT', '/grade-scale', { preset: 'abc' })).status, 204);
-  const scale = await db.kysely.selectFrom('grade_scale').select('preset').executeTakeFirstOrThrow();
+  const scale = await demo.db.kysely.selectFrom('grade_scale').select('preset').executeTakeFirstOrThrow();
   assert.equal(scale.preset, 'abc');
   const bands = [
     { label: '◎', minRate: 100 },
@@ -48,7 +31,7 @@ test('planning opens a year and sets the grade scale; an editor may not', async 
   ];
   const custom = { preset: 'custom', name: '三段階', bands };
   assert.equal((await call(planning, 'PUT', '/grade-scale', custom)).status, 204);
-  const stored = await db.kysely
+  const stored = await demo.db.kysely
     .selectFrom('grade_scale')
     .select(['preset', 'bands_json'])
     .executeTakeFirstOrThrow();
@@ -64,7 +47,7 @@ test('planning opens a year and sets the grade scale; an editor may not', async 
 test('an editor copies next year, reorders, and marks an indicator over the API', async () => {
   const copied = await call(editor, 'POST', `/departments/${departmentId}/years/2025/copy-next-year`);
   assert.equal(copied.status, 201);
-  const goals = await db.kysely
+  const goals = await demo.db.kysely
     .selectFrom('goal')
     .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
     .select(['goal.id', 'goal.version', 'goal.title'])
@@ -80,14 +63,14 @@ test('an editor copies next year, reorders, and marks an indicator over the API'
       .status,
     200,
   );
-  const reordered = await db.kysely
+  const reordered = await demo.db.kysely
     .selectFrom('goal')
     .select('position')
     .where('id', '=', first.id)
     .executeTakeFirstOrThrow();
   assert.equal(reordered.position, 1);
 
-  const target = await db.kysely
+  const target = await demo.db.kysely
     .selectFrom('quantity')
     .innerJoin('item', 'item.id', 'quantity.item_id')
     .innerJoin('goal', 'goal.id', 'item.goal_id')
@@ -100,7 +83,7 @@ test('an editor copies next year, reorders, and marks an indicator over the API'
     baseline: { value: 10 },
   });
   assert.equal(marked.status, 204);
-  const indicator = await db.kysely
+  const indicator = await demo.db.kysely
     .selectFrom('evaluation_indicator')
     .select(['kind', 'baseline_value'])
     .executeTakeFirstOrThrow();

@@ -10,14 +10,16 @@ export interface DemoApp {
 
 /**
  * Registers the file's (or suite's) before/after hooks: a fresh database on DATABASE_URL's engine with
- * the demo city, and the app over it. Read the fields inside tests, once the hooks have run.
+ * the demo city, and the app over it, then `setup` (users and the like). Read the fields inside tests.
  */
-export function useDemoApp(): DemoApp {
+export function useDemoApp(setup?: (demo: DemoApp) => Promise<void>): DemoApp {
   const ctx = {} as DemoApp;
+  // One hook: node:test does not promise that a file's before hooks run in the order they were added.
   before(async () => {
     ctx.db = await createTestDb();
     await loadDemo(ctx.db);
     ctx.app = createApp(ctx.db);
+    await setup?.(ctx);
   });
   after(async () => {
     await ctx.db?.destroy();

@@ -29,13 +29,13 @@ const actors: Record<string, TestUser | undefined> = {};
 before(async () => {
   db = await createTestDb();
   await loadDemo(db);
-  const m = { id: await demoMunicipalityId(db.kysely) };
+  const municipalityId = await demoMunicipalityId(db.kysely);
   const target = await db.kysely
     .selectFrom('department')
     .select('id')
     .where('name', '=', '総務部')
     .executeTakeFirstOrThrow();
-  const other = await ensureDepartment(db.kysely, m.id, '他部');
+  const other = await ensureDepartment(db.kysely, municipalityId, '他部');
   const goal = await db.kysely
     .selectFrom('goal')
     .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
@@ -64,9 +64,9 @@ before(async () => {
     .where('department_id', '=', target.id)
     .execute();
   actors.anonymous = undefined;
-  actors.viewer = await makeUser(db.kysely, m.id, 'viewer');
-  actors.otherEditor = await makeUser(db.kysely, m.id, 'editor', other.id);
-  actors.otherApprover = await makeUser(db.kysely, m.id, 'approver', other.id);
+  actors.viewer = await makeUser(db.kysely, municipalityId, 'viewer');
+  actors.otherEditor = await makeUser(db.kysely, municipalityId, 'editor', other.id);
+  actors.otherApprover = await makeUser(db.kysely, municipalityId, 'approver', other.id);
   app = createApp(db);
 });
 after(async () => {

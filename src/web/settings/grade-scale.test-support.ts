@@ -22,8 +22,8 @@ export interface Fixture {
 export async function gradeScaleFixture(): Promise<Fixture> {
   const db = await createTestDb();
   await loadDemo(db);
-  const m = { id: await demoMunicipalityId(db.kysely) };
-  const d = { id: await demoDepartmentId(db.kysely, '総務部') };
+  const municipalityId = await demoMunicipalityId(db.kysely);
+  const departmentId = await demoDepartmentId(db.kysely, '総務部');
   const app = createApp(db);
   const page = async (user: TestUser, query = '') =>
     app.request(`${URL}${query}`, { headers: { cookie: user.cookie } });
@@ -38,10 +38,10 @@ export async function gradeScaleFixture(): Promise<Fixture> {
   return {
     db,
     app,
-    planning: await makeUser(db.kysely, m.id, 'planning'),
-    editor: await makeUser(db.kysely, m.id, 'editor', d.id),
-    viewer: await makeUser(db.kysely, m.id, 'viewer'),
-    scale: () => getGradeScale(db.kysely, m.id),
+    planning: await makeUser(db.kysely, municipalityId, 'planning'),
+    editor: await makeUser(db.kysely, municipalityId, 'editor', departmentId),
+    viewer: await makeUser(db.kysely, municipalityId, 'viewer'),
+    scale: () => getGradeScale(db.kysely, municipalityId),
     page,
     post,
   };
