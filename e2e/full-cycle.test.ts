@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { copyPlanToNextYear } from '../src/domain/goals/goal-edit.service.ts';
+import { demoDepartmentId, demoMunicipalityId } from '../src/test-support/demo-ids.ts';
 import { makeUser, TEST_PASSWORD, type TestUser } from '../src/test-support/users.ts';
 import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
@@ -19,17 +20,11 @@ const YEAR = 2026;
 before(async () => {
   server = await startTestServer();
   const db = server.db.kysely;
-  const m = await db
-    .selectFrom('municipality')
-    .select('id')
-    .where('code', '=', 'minatodai')
-    .executeTakeFirstOrThrow();
-  somuId = (
-    await db.selectFrom('department').select('id').where('name', '=', '総務部').executeTakeFirstOrThrow()
-  ).id;
-  users.planning = await makeUser(db, m.id, 'planning');
-  users.editor = await makeUser(db, m.id, 'editor', somuId);
-  users.head = await makeUser(db, m.id, 'approver', somuId);
+  const municipalityId = await demoMunicipalityId(db);
+  somuId = await demoDepartmentId(db, '総務部');
+  users.planning = await makeUser(db, municipalityId, 'planning');
+  users.editor = await makeUser(db, municipalityId, 'editor', somuId);
+  users.head = await makeUser(db, municipalityId, 'approver', somuId);
 });
 after(async () => {
   await browser?.close();

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { systemActor } from '../src/domain/auth/actor.ts';
 import { createUser } from '../src/domain/auth/user.service.ts';
+import { demoDepartmentId, demoMunicipalityId } from '../src/test-support/demo-ids.ts';
 import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 
@@ -15,15 +16,9 @@ const password = 'workflow-password-1';
 before(async () => {
   server = await startTestServer();
   const db = server.db.kysely;
-  const m = await db
-    .selectFrom('municipality')
-    .select('id')
-    .where('code', '=', 'minatodai')
-    .executeTakeFirstOrThrow();
-  somuId = (
-    await db.selectFrom('department').select('id').where('name', '=', '総務部').executeTakeFirstOrThrow()
-  ).id;
-  const system = systemActor(m.id);
+  const municipalityId = await demoMunicipalityId(db);
+  somuId = await demoDepartmentId(db, '総務部');
+  const system = systemActor(municipalityId);
   await createUser(db, system, { login: 'kikaku', displayName: '企画 花子', password, role: 'planning' });
   await createUser(db, system, {
     login: 'somu-editor',
