@@ -3,6 +3,7 @@ import { readComparator } from './comparators.ts';
 import { isNotAmount } from './context.ts';
 import { matchCounter } from './counters.ts';
 import { foldWidth, isDigit, scanNumber } from './numbers.ts';
+import { isQuantityValue, MAX_QUANTITY_DIGITS } from './range.ts';
 
 /** A quantity with the span it was read from: `text === input.slice(start, end)` (UTF-16 offsets). */
 export type ExtractedQuantity = Quantity & { text: string; start: number; end: number };
@@ -24,7 +25,8 @@ function readUnit(folded: string, pos: number): UnitMatch | undefined {
  * Every quantity in a target or achievement text, in reading order (format.md "Quantities"): a number
  * (full-width digits, thousands separators, decimals and 万/億/千 place words allowed) directly followed
  * by a known counter, with an optional comparator word after it. Dates, ordinals and numbering are
- * skipped, and so is a number whose following word is not a known counter.
+ * skipped, and so is a number whose following word is not a known counter or that is out of the range
+ * of quantities (range.ts).
  */
 export function extractQuantities(text: string): ExtractedQuantity[] {
   const folded = foldWidth(text);
@@ -38,6 +40,11 @@ export function extractQuantities(text: string): ExtractedQuantity[] {
     const number = scanNumber(folded, i);
     if (!number) {
       i += 1;
+      continue;
+    }
+    if (number.digits > MAX_QUANTITY_DIGITS || !isQuantityValue(number.value)) {
+      // Too large or too long to be meant (a pasted ID, a run of digits): the text keeps it as written.
+      i = number.end;
       continue;
     }
     const unit = readUnit(folded, number.end);

@@ -1,3 +1,5 @@
+import { digitCount } from './range.ts';
+
 /**
  * Folds full-width ASCII (`１２`, `，`, `．`, `％`, `ｋｍ`, `／`) to half-width one character for one,
  * so every offset into the folded text is also an offset into the original.
@@ -11,6 +13,8 @@ export const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
 interface Scanned {
   value: number;
   end: number;
+  /** Digits written, across every group of a place-word number (range.ts holds the limit). */
+  digits: number;
 }
 
 /**
@@ -24,7 +28,11 @@ export function scanDigits(folded: string, pos: number): Scanned | undefined {
   const match = DIGITS.exec(folded);
   if (!match) return undefined;
   const literal = match[0];
-  return { value: Number(literal.replaceAll(',', '')), end: pos + literal.length };
+  return {
+    value: Number(literal.replaceAll(',', '')),
+    end: pos + literal.length,
+    digits: digitCount(literal),
+  };
 }
 
 /** Longest first, so `百万` wins over `百`. */
@@ -53,10 +61,12 @@ const clean = (n: number): number => Number(n.toPrecision(12));
 export function scanNumber(folded: string, pos: number): Scanned | undefined {
   let cursor = pos;
   let total = 0;
+  let digits = 0;
   let ceiling = Number.POSITIVE_INFINITY;
   for (;;) {
     const group = scanDigits(folded, cursor);
     if (!group) break;
+    digits += group.digits;
     const multiplier = matchMultiplier(folded, group.end);
     if (!multiplier || multiplier[1] >= ceiling) {
       total += group.value;
@@ -68,5 +78,5 @@ export function scanNumber(folded: string, pos: number): Scanned | undefined {
     cursor = group.end + multiplier[0].length;
     if (!isDigit(folded.charAt(cursor))) break;
   }
-  return cursor === pos ? undefined : { value: clean(total), end: cursor };
+  return cursor === pos ? undefined : { value: clean(total), end: cursor, digits };
 }

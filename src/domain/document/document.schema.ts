@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isQuantityValue, QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
 
 /**
  * The interchange JSON (`shared/spec/document.schema.json`): one department's 重点目標一覧表,
@@ -9,7 +10,8 @@ export const comparatorSchema = z.enum(['>=', '<=', '>', '<', '=']);
 export type Comparator = z.infer<typeof comparatorSchema>;
 
 export const quantitySchema = z.object({
-  value: z.number().finite(),
+  // Out-of-range numbers are not quantities (quantities/range.ts): refused here so an import names the field.
+  value: z.number().refine(isQuantityValue, { message: QUANTITY_RANGE_MESSAGE }),
   unit: z.string(),
   comparator: comparatorSchema,
   text: z.string().optional(),

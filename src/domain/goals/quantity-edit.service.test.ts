@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { AppError } from '../../errors.ts';
+import { QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
 import {
   addQuantity,
   copyPlanToNextYear,
@@ -121,4 +123,42 @@ test('quantity changes are audited with the list before and after, and need the 
     }),
     { code: 'INVALID_INPUT' },
   );
+});
+
+test('a correction or addition out of the quantity range is refused on the value field (issue 13, defect 6)', async () => {
+  const item = await createItem(f.db.kysely, f.editor, { goalId, unit: null, text: '範囲', note: '5件' });
+  const [first] = item.quantities;
+  assert.ok(first);
+  for (const value of [1e16, Number.POSITIVE_INFINITY, -1e300]) {
+    await assert.rejects(
+      correctQuantity(f.db.kysely, f.editor, {
+        itemId: item.id,
+        quantityId: first.id,
+        itemVersion: item.version,
+        value,
+        unit: '件',
+        comparator: '=',
+      }),
+      (error: unknown) =>
+        error instanceof AppError && error.code === 'INVALID_INPUT' && error.location.field === 'value',
+    );
+  }
+  await assert.rejects(
+    addQuantity(f.db.kysely, f.editor, {
+      itemId: item.id,
+      itemVersion: item.version,
+      value: 2e15,
+      unit: '件',
+      comparator: '=',
+    }),
+    { code: 'INVALID_INPUT', message: QUANTITY_RANGE_MESSAGE },
+  );
+  const kept = await addQuantity(f.db.kysely, f.editor, {
+    itemId: item.id,
+    itemVersion: item.version,
+    value: 1e15,
+    unit: '円',
+    comparator: '=',
+  });
+  assert.equal(kept.quantities.at(-1)?.value, 1e15);
 });

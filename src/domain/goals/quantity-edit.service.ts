@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, QuantityKind } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { isQuantityValue, QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
 import { refreshGrades } from '../../search/grade-index.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -62,6 +63,8 @@ function checkQuantity(input: QuantityInput): QuantityInput {
   const unit = input.unit.trim();
   if (!Number.isFinite(input.value))
     throw new AppError('INVALID_INPUT', 'value must be a number', { field: 'value' });
+  if (!isQuantityValue(input.value))
+    throw new AppError('INVALID_INPUT', QUANTITY_RANGE_MESSAGE, { field: 'value' });
   if (unit === '') throw new AppError('INVALID_INPUT', 'unit must not be empty', { field: 'unit' });
   const comparator = comparatorSchema.safeParse(input.comparator);
   if (!comparator.success) throw new AppError('INVALID_INPUT', 'unknown comparator', { field: 'comparator' });

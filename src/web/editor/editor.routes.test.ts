@@ -181,3 +181,28 @@ test('deleting asks on a page of its own, then deletes with the confirmed versio
     .executeTakeFirst();
   assert.equal(gone, undefined);
 });
+
+test('a quantity of 400 digits is refused with a Japanese message and nothing is stored (issue 13, defect 6)', async () => {
+  const editor = await signIn('henshu');
+  const item = await firstItem();
+  const count = async () =>
+    (
+      await db.kysely
+        .selectFrom('quantity')
+        .select(db.kysely.fn.countAll<string | number>().as('n'))
+        .where('item_id', '=', item.id)
+        .executeTakeFirstOrThrow()
+    ).n;
+  const before = await count();
+  const res = await editor.post(`${block(2024)}/items/${item.id}/quantities`, {
+    item_version: String(item.version),
+    value: '9'.repeat(400),
+    unit: '件',
+    comparator: '=',
+  });
+  assert.equal(res.status, 400);
+  const html = await res.text();
+  assert.match(html, /値が大きすぎるか桁数が多すぎます。/);
+  assert.doesNotMatch(html, /Infinity|a quantity must be/);
+  assert.equal(String(await count()), String(before));
+});

@@ -9,6 +9,12 @@ import type {
 } from '../../domain/goals/goal-edit.types.ts';
 import { AppError } from '../../errors.ts';
 import { foldWidth } from '../../quantities/numbers.ts';
+import {
+  digitCount,
+  isQuantityValue,
+  MAX_QUANTITY_DIGITS,
+  QUANTITY_RANGE_MESSAGE,
+} from '../../quantities/range.ts';
 import type { AppEnv } from '../env.ts';
 import type { GoalFields, ItemFields, QuantityFields } from './editor.view.ts';
 
@@ -79,6 +85,9 @@ export function quantityInputOf(fields: QuantityFields): QuantityInput {
   const folded = foldWidth(fields.value.trim()).replace(/,/g, '');
   if (!/^-?\d+(\.\d+)?$/.test(folded))
     throw new AppError('INVALID_INPUT', 'value must be a number', { field: 'value' });
+  // Checked on the digits typed, before Number() can turn 400 nines into Infinity.
+  if (digitCount(folded) > MAX_QUANTITY_DIGITS || !isQuantityValue(Number(folded)))
+    throw new AppError('INVALID_INPUT', QUANTITY_RANGE_MESSAGE, { field: 'value' });
   return { value: Number(folded), unit: fields.unit, comparator: fields.comparator as Comparator };
 }
 

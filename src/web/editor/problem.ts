@@ -1,5 +1,6 @@
 import { type StaleCurrent, StaleError } from '../../domain/goals/goal-edit.types.ts';
 import type { AppError } from '../../errors.ts';
+import { QUANTITY_RANGE_MESSAGE, QUANTITY_RANGE_TEXT } from '../../quantities/range.ts';
 import type { GoalFields, ItemFields, Problem, QuantityFields } from './editor.view.ts';
 
 export type ProblemBase = { target: string } & (
@@ -32,6 +33,7 @@ export function problemMessage(error: AppError): string {
     case 'NOT_FOUND':
       return 'この項目は他の人が削除したため、保存できませんでした。';
     default:
+      if (error.message === QUANTITY_RANGE_MESSAGE) return QUANTITY_RANGE_TEXT;
       return fieldMessages[error.location.field ?? ''] ?? '入力内容を確認してください。';
   }
 }
