@@ -19,7 +19,11 @@ export type ErrorCode =
 export interface ErrorLocation {
   file?: string;
   line?: number;
+  /** 1-based, in characters (code points) of that line: where a JSON syntax error is. */
+  column?: number;
   field?: string;
+  /** A worksheet cell such as `C12` (the sheet is `field`, as everywhere the xlsx reader reports). */
+  cell?: string;
 }
 
 export class AppError extends Error {
@@ -33,11 +37,14 @@ export class AppError extends Error {
     this.location = location;
   }
 
-  /** "file:line: field: message" — the form a user can act on. */
+  /** "file:line:column: field!cell: message" — the form a user can act on. */
   describe(): string {
-    const { file, line, field } = this.location;
-    const where = [file, line === undefined ? undefined : String(line)].filter(Boolean).join(':');
-    return [where, field, this.message].filter(Boolean).join(': ');
+    const { file, line, column, field, cell } = this.location;
+    const where = [file, line, line === undefined ? undefined : column]
+      .filter((part) => part !== undefined && part !== '')
+      .join(':');
+    const place = [field, cell].filter(Boolean).join('!');
+    return [where, place, this.message].filter(Boolean).join(': ');
   }
 
   withFile(file: string): AppError {

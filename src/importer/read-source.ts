@@ -4,6 +4,7 @@ import { documentSchema, type IchiranDocument } from '../domain/document/documen
 import { AppError } from '../errors.ts';
 import { fillQuantities, quantitiesOf } from '../quantities/fill.ts';
 import { decodeInput } from './decode.ts';
+import { jsonSyntaxError } from './json-error.ts';
 import { parseIchiranText } from './text/parse-text.ts';
 import { looksLikeXlsx, readWorkbook } from './xlsx/read-workbook.ts';
 
@@ -54,8 +55,7 @@ function readJson(text: string): IchiranDocument[] {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new AppError('PARSE_ERROR', `not valid JSON: ${message}`, { line: lineOfJsonError(text, message) });
+    throw jsonSyntaxError(text, error);
   }
   const list = Array.isArray(data) ? data : [data];
   return list.map((entry, index) => {
@@ -75,12 +75,6 @@ function schemaError(error: z.ZodError, index: number | undefined): AppError {
   return new AppError('NOT_A_DOCUMENT', `not an interchange document: ${issue?.message ?? 'invalid'}`, {
     field: path || '(root)',
   });
-}
-
-function lineOfJsonError(text: string, message: string): number | undefined {
-  const position = /position (\d+)/.exec(message)?.[1];
-  if (position === undefined) return undefined;
-  return text.slice(0, Number(position)).split('\n').length;
 }
 
 /** Quantities a person corrected travel in the JSON and are kept; items without any get extracted ones. */

@@ -11,7 +11,13 @@ export type Comparator = z.infer<typeof comparatorSchema>;
 
 export const quantitySchema = z.object({
   // Out-of-range numbers are not quantities (quantities/range.ts): refused here so an import names the field.
-  value: z.number().refine(isQuantityValue, { message: QUANTITY_RANGE_MESSAGE }),
+  // JSON.parse turns 1e400 into Infinity, which z.number() refuses before the refinement could speak.
+  value: z
+    .number({
+      error: (issue) =>
+        issue.input === Infinity || issue.input === -Infinity ? QUANTITY_RANGE_MESSAGE : undefined,
+    })
+    .refine(isQuantityValue, { message: QUANTITY_RANGE_MESSAGE }),
   unit: z.string(),
   comparator: comparatorSchema,
   text: z.string().optional(),
