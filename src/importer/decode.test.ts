@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeInput } from './decode.ts';
+import { AppError } from '../errors.ts';
+import { decodeForDisplay, decodeInput, INVALID_UTF8_MESSAGE } from './decode.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -40,5 +41,38 @@ describe('decodeInput', () => {
 
   it('decodes empty input to an empty string', () => {
     assert.equal(decodeInput(new Uint8Array()), '');
+  });
+
+  it('names the line of one bad byte in a UTF-8 file instead of reading it all as Shift_JIS (issue 13, 10c)', () => {
+    const lines = [
+      '重点目標一覧表',
+      '担当部局名 総務部',
+      '【令和4年度重点目標】',
+      '【令和5年度重点目標】',
+      '説明会を開催する',
+    ];
+    const bytes = utf8(lines.join('\r\n'));
+    const damaged = bytes.slice();
+    const at = utf8(lines.slice(0, 4).join('\r\n')).length + 5;
+    damaged[at] = 0xff;
+    assert.throws(
+      () => decodeInput(damaged),
+      (error: unknown) =>
+        error instanceof AppError &&
+        error.code === 'PARSE_ERROR' &&
+        error.location.line === 5 &&
+        error.message.startsWith(INVALID_UTF8_MESSAGE),
+    );
+    assert.equal(decodeForDisplay(damaged).split('\n')[4], '説\uFFFD\uFFFD開催する');
+  });
+
+  it('still reads a Shift_JIS file, whose bytes are mostly not UTF-8', () => {
+    const many = Uint8Array.from([...shiftJisBytes, 0x0a, ...shiftJisBytes, 0x0a, ...shiftJisBytes]);
+    assert.equal(
+      decodeInput(many),
+      ['重点目標一覧表\n①あ\u3000ア', '重点目標一覧表\n①あ\u3000ア', '重点目標一覧表\n①あ\u3000ア'].join(
+        '\n',
+      ),
+    );
   });
 });
