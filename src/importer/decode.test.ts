@@ -63,7 +63,7 @@ describe('decodeInput', () => {
         error.location.line === 5 &&
         error.message.startsWith(INVALID_UTF8_MESSAGE),
     );
-    assert.equal(decodeForDisplay(damaged).split('\n')[4], '説\uFFFD\uFFFD開催する');
+    assert.match(decodeForDisplay(damaged).split('\n')[4] ?? '', /^説\uFFFD+会を開催する$/);
   });
 
   it('still reads a Shift_JIS file, whose bytes are mostly not UTF-8', () => {
