@@ -30,8 +30,14 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly location: ErrorLocation;
 
-  constructor(code: ErrorCode, message: string, location: ErrorLocation = {}) {
-    super(message);
+  /** `cause` keeps a library's own error for the logs; users see only `message`. */
+  constructor(
+    code: ErrorCode,
+    message: string,
+    location: ErrorLocation = {},
+    options: { cause?: unknown } = {},
+  ) {
+    super(message, options);
     this.name = 'AppError';
     this.code = code;
     this.location = location;
@@ -48,7 +54,7 @@ export class AppError extends Error {
   }
 
   withFile(file: string): AppError {
-    return new AppError(this.code, this.message, { ...this.location, file });
+    return new AppError(this.code, this.message, { ...this.location, file }, { cause: this.cause });
   }
 }
 

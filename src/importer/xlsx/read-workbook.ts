@@ -6,7 +6,7 @@ import {
 } from '../../domain/document/document.schema.ts';
 import { AppError } from '../../errors.ts';
 import { WARNINGS_SHEET } from '../../exporters/xlsx/layout.ts';
-import { cellText, notADocument } from './cells.ts';
+import { cellText, DAMAGED_WORKBOOK_MESSAGE, damagedWorkbook, notADocument } from './cells.ts';
 import { readSheet } from './read-sheet.ts';
 
 /** XLSX files are ZIP archives: local file header `PK\x03\x04`. */
@@ -20,24 +20,85 @@ export function looksLikeXlsx(bytes: Uint8Array): boolean {
  */
 export async function readWorkbook(bytes: Uint8Array): Promise<IchiranDocument[]> {
   const workbook = new ExcelJS.Workbook();
+  checkSharedStrings(workbook);
   try {
     // A copy: ExcelJS wants a plain ArrayBuffer, and `bytes` may be a view into a larger one.
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new AppError('NOT_A_DOCUMENT', `not an Excel workbook: ${message}`);
+    // Zip, XML and model errors come in the library's words ("Cannot set properties of undefined");
+    // the user gets one plain statement, the logs get the cause.
+    throw damagedWorkbook({}, error);
   }
-  const warnings = readWarnings(workbook.getWorksheet(WARNINGS_SHEET));
-  const sheets = workbook.worksheets.filter((ws) => ws.name !== WARNINGS_SHEET);
-  if (sheets.length === 0) throw new AppError('NOT_A_DOCUMENT', 'the workbook has no 一覧表 sheet');
-  return sheets.map((ws) => {
-    const doc = readSheet(ws, warnings.get(ws.name) ?? []);
-    const result = documentSchema.safeParse(doc);
-    if (!result.success) {
-      throw notADocument(ws.name, 1, `not a 一覧表: ${result.error.issues[0]?.message ?? 'invalid'}`);
+  let sheetName: string | undefined;
+  try {
+    const warnings = readWarnings(workbook.getWorksheet(WARNINGS_SHEET));
+    const sheets = workbook.worksheets.filter((ws) => ws.name !== WARNINGS_SHEET);
+    if (sheets.length === 0) throw new AppError('NOT_A_DOCUMENT', 'the workbook has no 一覧表 sheet');
+    return sheets.map((ws) => {
+      sheetName = ws.name;
+      const doc = readSheet(ws, warnings.get(ws.name) ?? []);
+      const result = documentSchema.safeParse(doc);
+      if (!result.success) {
+        throw notADocument(ws.name, 1, `not a 一覧表: ${result.error.issues[0]?.message ?? 'invalid'}`);
+      }
+      return doc;
+    });
+  } catch (error) {
+    throw damagedWorkbook({ field: sheetName }, error);
+  }
+}
+
+interface CellModel {
+  address?: unknown;
+  type?: unknown;
+  value?: unknown;
+}
+interface LoadedModel {
+  worksheets?: Array<{ sheetNo?: unknown; rows?: Array<{ cells?: CellModel[] } | undefined> }>;
+  sheets?: Array<{ name?: unknown; rId?: unknown }>;
+  workbookRels?: Array<{ Id?: unknown; Target?: unknown }>;
+  sharedStrings?: { values?: unknown[] };
+}
+
+const STRING_TYPE = ExcelJS.ValueType.String;
+
+/**
+ * ExcelJS looks a string cell's shared string up without checking the index, so a cell pointing past
+ * the end of sharedStrings.xml (a truncated or hand-edited file) crashes it with "Cannot read properties
+ * of undefined (reading 'richText')". Its `reconcile` step is where the lookup happens; checking just
+ * before it names the cell instead. Private API: if a later ExcelJS drops the method, the check is
+ * skipped and the crash still ends as a plain "damaged workbook" error.
+ */
+function checkSharedStrings(workbook: ExcelJS.Workbook): void {
+  const xlsx = workbook.xlsx as unknown as { reconcile?: (model: LoadedModel, options: unknown) => void };
+  const reconcile = xlsx.reconcile;
+  if (typeof reconcile !== 'function') return;
+  xlsx.reconcile = function checked(model: LoadedModel, options: unknown) {
+    const count = model.sharedStrings?.values?.length ?? 0;
+    for (const sheet of model.worksheets ?? []) {
+      for (const row of sheet.rows ?? []) {
+        for (const cell of row?.cells ?? []) {
+          if (cell.type !== STRING_TYPE || typeof cell.value !== 'number') continue;
+          if (Number.isInteger(cell.value) && cell.value >= 0 && cell.value < count) continue;
+          const address = typeof cell.address === 'string' ? cell.address : undefined;
+          throw new AppError(
+            'NOT_A_DOCUMENT',
+            `${DAMAGED_WORKBOOK_MESSAGE} (sheet "${sheetNameOf(model, sheet.sheetNo)}", cell ${address ?? '?'}: its text is missing from the workbook)`,
+            { field: sheetNameOf(model, sheet.sheetNo), ...(address ? { cell: address } : {}) },
+          );
+        }
+      }
     }
-    return doc;
-  });
+    return reconcile.call(this, model, options);
+  };
+}
+
+/** Worksheet parts are numbered by file (`sheet3.xml`); the name lives in workbook.xml via the rels. */
+function sheetNameOf(model: LoadedModel, sheetNo: unknown): string {
+  const target = `worksheets/sheet${String(sheetNo)}.xml`;
+  const rel = model.workbookRels?.find((r) => typeof r.Target === 'string' && r.Target.endsWith(target));
+  const name = model.sheets?.find((s) => s.rId === rel?.Id)?.name;
+  return typeof name === 'string' ? name : `sheet${String(sheetNo)}`;
 }
 
 function readWarnings(ws: ExcelJS.Worksheet | undefined): Map<string, ImportWarning[]> {
