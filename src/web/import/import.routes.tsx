@@ -4,16 +4,18 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Db } from '../../db/database.ts';
 import { listTopDepartments } from '../../domain/departments/department.repo.ts';
 import { AppError } from '../../errors.ts';
-import { decodeInput } from '../../importer/decode.ts';
+import { decodeForDisplay, decodeInput } from '../../importer/decode.ts';
 import {
   confirmPendingImport,
   loadPendingImport,
   stagePendingImport,
 } from '../../importer/pending/pending-import.service.ts';
+import { logger } from '../../logger.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { staffLinks } from '../staff/staff.routes.tsx';
+import { importErrorText, uploadKindOf } from './import-error-text.ts';
 import { PreviewPage } from './preview.page.tsx';
 import { ResultPage } from './result.page.tsx';
 import { UploadPage } from './upload.page.tsx';
@@ -63,12 +65,19 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
         ) {
           throw error;
         }
-        const { line, field } = error.location;
-        const where = [file.name, line === undefined ? undefined : `${line}行目`, field]
+        const { line } = error.location;
+        const kind = uploadKindOf(bytes);
+        logger.warn(
+          { code: error.code, detail: error.describe(), cause: String(error.cause ?? '') },
+          'import refused',
+        );
+        const shownLine = kind === 'xlsx' ? undefined : line;
+        const where = [file.name, shownLine === undefined ? undefined : `${shownLine}行目`]
           .filter(Boolean)
           .join(' ');
-        const sourceLine = line === undefined ? undefined : safeLine(bytes, line);
-        const view = { csrfToken: c.get('csrfToken'), error: { message: error.message, where, sourceLine } };
+        const sourceLine = shownLine === undefined ? undefined : safeLine(bytes, shownLine);
+        const message = importErrorText(error, kind);
+        const view = { csrfToken: c.get('csrfToken'), error: { message, where, sourceLine } };
         return c.html(await renderPage(<UploadPage view={view} />), 422);
       }
     },
@@ -103,10 +112,7 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
   });
 }
 
+/** The line at fault as the user's editor shows it; damaged bytes appear as U+FFFD. */
 function safeLine(bytes: Uint8Array, line: number): string | undefined {
-  try {
-    return decodeInput(bytes).split('\n')[line - 1];
-  } catch {
-    return undefined;
-  }
+  return decodeForDisplay(bytes).split('\n')[line - 1];
 }

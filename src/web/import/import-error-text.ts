@@ -1,0 +1,49 @@
+import type { AppError } from '../../errors.ts';
+import { INVALID_UTF8_MESSAGE } from '../../importer/decode.ts';
+import { DAMAGED_WORKBOOK_MESSAGE } from '../../importer/xlsx/cells.ts';
+import { QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
+
+export type UploadKind = 'text' | 'json' | 'xlsx';
+
+/** What kind of file the bytes are, as the reader decides it (xlsx = ZIP; JSON starts with { or [). */
+export function uploadKindOf(bytes: Uint8Array): UploadKind {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = start; i < Math.min(bytes.length, start + 1024); i += 1) {
+    const b = bytes[i];
+    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) continue;
+    return b === 0x7b || b === 0x5b ? 'json' : 'text';
+  }
+  return 'text';
+}
+
+/**
+ * A refused upload in Japanese: what is wrong, where, and what to do next (issue 13, defect 10). The
+ * readers' English messages and codes go to the log; the page shows only this.
+ */
+export function importErrorText(error: AppError, kind: UploadKind): string {
+  const { line, column, field, cell } = error.location;
+  if (error.message.startsWith(INVALID_UTF8_MESSAGE)) {
+    return `${line}行目に UTF-8 として読めないバイトがあります（ファイルの一部が壊れているか、別の文字コードで保存された文字が混じっています）。この行の文字化けしている箇所を直すか、ファイル全体を UTF-8 で保存し直してから、もう一度取り込んでください。`;
+  }
+  if (kind === 'xlsx') {
+    const where = [field && `シート「${field}」`, cell && `セル ${cell}`].filter(Boolean).join('の');
+    if (error.message.startsWith(DAMAGED_WORKBOOK_MESSAGE)) {
+      return `Excel ファイルを読み取れませんでした${where ? `（${where}）` : ''}。ファイルが壊れているか、.xlsx 形式ではありません。Excel で開いて「.xlsx」形式で保存し直すか、このシステムから出力した Excel ファイルを使ってください。`;
+    }
+    return `Excel ファイルが一覧表の様式になっていません${where ? `（${where}${line === undefined || cell ? '' : `の${line}行目`}）` : ''}。このシステムから出力した Excel の様式（見出し・列の並び）のまま入力してから、もう一度取り込んでください。`;
+  }
+  if (kind === 'json') {
+    if (error.code === 'PARSE_ERROR' && column !== undefined) {
+      return `JSON の書き方に誤りがあります（${line}行目、${column}文字目）。その位置の括弧・カンマ・引用符を確認して直すか、このシステムから出力した JSON をそのまま使ってください。`;
+    }
+    if (error.message.endsWith(QUANTITY_RANGE_MESSAGE)) {
+      return `数値が大きすぎるか桁数が多すぎます（${field}）。数量の値は絶対値1000兆以下・20桁以内にしてから、もう一度取り込んでください。`;
+    }
+    return `JSON の内容が交換用 JSON の形式に合いません${field ? `（${field}）` : ''}。このシステムから出力した JSON の形式に合わせて直してから、もう一度取り込んでください。`;
+  }
+  if (line !== undefined) {
+    return `${line}行目を一覧表として読み取れませんでした。PDF から取り出したテキストのこの行（下に表示）を確認し、見出しや区切り（タブ）を直してから、もう一度取り込んでください。`;
+  }
+  return '重点目標一覧表として読み取れませんでした。一覧表を PDF から取り出したテキスト、このシステムから出力した Excel、または交換用 JSON を選んでください。';
+}
