@@ -71,7 +71,7 @@ describe('xlsx reader under fuzzing (issue 13, defect 16)', () => {
         const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
         await parsesOrRefuses('edited.xlsx', bytes, BUDGET_MS);
       }),
-      runs(40),
+      runs(30),
     );
   });
 
@@ -93,7 +93,7 @@ describe('xlsx reader under fuzzing (issue 13, defect 16)', () => {
           await parsesOrRefuses('damaged.xlsx', zip(damaged), BUDGET_MS);
         },
       ),
-      runs(80),
+      runs(60),
     );
   });
 
@@ -112,7 +112,7 @@ describe('xlsx reader under fuzzing (issue 13, defect 16)', () => {
       fc.asyncProperty(damage, async (apply) => {
         await parsesOrRefuses('flipped.xlsx', apply(valid), BUDGET_MS);
       }),
-      runs(80),
+      runs(60),
     );
   });
 });
