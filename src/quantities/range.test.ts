@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { documentSchema } from '../domain/document/document.schema.ts';
 import { extractQuantities } from './extract.ts';
 import { quantitiesOf } from './fill.ts';
@@ -66,5 +67,37 @@ describe('quantity range (issue 13, defect 6)', () => {
     const issue = result.error?.issues[0];
     assert.deepEqual(issue?.path, ['plan', 'goals', 0, 'items', 0, 'quantities', 0, 'value']);
     assert.match(issue?.message ?? '', /1000000000000000/);
+  });
+
+  it('every quantity read from any run of digits, separators and place words is in range', () => {
+    const piece = fc.oneof(
+      fc.stringMatching(/^[0-9０-９]{1,30}$/),
+      fc.constantFrom(
+        ',',
+        '.',
+        '，',
+        '．',
+        '兆',
+        '億',
+        '万',
+        '千',
+        '百',
+        '千万',
+        '件',
+        '円',
+        '%',
+        '人',
+        '以上',
+        ' ',
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+        for (const q of extractQuantities(pieces.join(''))) {
+          assert.ok(isQuantityValue(q.value), `${q.text} → ${q.value}`);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
