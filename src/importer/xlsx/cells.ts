@@ -1,9 +1,14 @@
 import type { Cell, Worksheet } from 'exceljs';
 import { AppError } from '../../errors.ts';
+import { unguard } from '../../exporters/formula-guard.ts';
 
-/** A cell's text whatever a spreadsheet program made of it (string, number, rich text, formula result). */
+/**
+ * A cell's text whatever a spreadsheet program made of it (string, number, rich text, formula result).
+ * A string loses the `'` the exporter's formula guard put in front of it, and only that one.
+ */
 export function cellText(cell: Cell): string {
-  return cell.value === null || cell.value === undefined ? '' : cell.text;
+  if (cell.value === null || cell.value === undefined) return '';
+  return typeof cell.value === 'string' ? unguard(cell.value) : cell.text;
 }
 
 export function textAt(ws: Worksheet, row: number, col: number): string {
