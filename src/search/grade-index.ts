@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { forChunks } from '../db/batch.ts';
 import type { Database } from '../db/schema.ts';
 // The service file, not the module's index: the evaluation's write services call back into this file.
 import { evaluateDepartmentYear } from '../domain/evaluation/evaluate.service.ts';
@@ -17,9 +18,6 @@ export interface EntryGrades {
   /** Item id → the item's grade: plan items, and the review items that answer them. */
   items: Map<number, string>;
 }
-
-/** Ids per UPDATE, far below both engines' bound-parameter limits. */
-const CHUNK = 500;
 
 /**
  * The grade each entry shows: a goal title its goal's, an item its own. The review side of the year
@@ -86,13 +84,11 @@ export async function refreshGrades(db: Kysely<Database>, ref: GradeRef): Promis
     changes.set(grade, ids);
   }
   for (const [grade, ids] of changes) {
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      await db
-        .updateTable('search_entry')
-        .set({ grade })
-        .where('id', 'in', ids.slice(i, i + CHUNK))
-        .execute();
-    }
+    await forChunks(
+      ids,
+      (chunk) => db.updateTable('search_entry').set({ grade }).where('id', 'in', chunk).execute(),
+      1,
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { insertBatches } from '../db/batch.ts';
 import type { BlockKind, Database, Phase } from '../db/schema.ts';
 import { loadBlock } from '../domain/goals/goal.repo.ts';
 import { type EntryRow, entryRow } from './entries.ts';
@@ -9,9 +10,6 @@ export interface BlockRef {
   fiscalYearId: number;
   block: BlockKind;
 }
-
-/** Rows per INSERT: 17 columns × 500 stays far below both engines' bound-parameter limits. */
-const CHUNK = 500;
 
 /**
  * Makes the search entries of one block equal to what is stored: delete its entries, insert them
@@ -26,12 +24,7 @@ export async function reindexBlock(db: Kysely<Database>, ref: BlockRef): Promise
     .where('block', '=', ref.block)
     .execute();
   const entries = await blockEntries(db, ref);
-  for (let i = 0; i < entries.length; i += CHUNK) {
-    await db
-      .insertInto('search_entry')
-      .values(entries.slice(i, i + CHUNK))
-      .execute();
-  }
+  await insertBatches(entries, (chunk) => db.insertInto('search_entry').values(chunk).execute());
   await refreshGrades(db, ref);
   return entries.length;
 }

@@ -54,3 +54,32 @@ export function sourceOf(...documents: IchiranDocument[]): ParsedSource {
     documents,
   };
 }
+
+/**
+ * A department's table at the size that used to break bulk statements: every goal and item appears
+ * in both blocks with the same wording, so lineage suggests a link for each goal and each item.
+ */
+export function makeLargeDocument(
+  goals: number,
+  itemsPerGoal: number,
+  department = '大規模部',
+): IchiranDocument {
+  const block = (side: 'target' | 'achievement') =>
+    Array.from({ length: goals }, (_, g) =>
+      makeGoal(
+        g + 1,
+        Array.from({ length: itemsPerGoal }, (_, i) =>
+          makeItem(i + 1, {
+            text: `第${g + 1}目標の取組${i + 1}：地域${g + 1}-${i + 1}の支援`,
+            [side]: side === 'target' ? `説明会 ${i + 1}回以上` : `説明会を${i + 1}回開催`,
+          }),
+        ),
+        `重点目標${g + 1}：分野${g + 1}の推進`,
+      ),
+    );
+  return makeDocument({
+    department,
+    review: { fiscalYear: 2022, goals: block('achievement') },
+    plan: { fiscalYear: 2023, goals: block('target') },
+  });
+}

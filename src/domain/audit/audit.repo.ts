@@ -54,9 +54,7 @@ export async function listAuditForEntity(
 
 /** A goal's own events and its items' (including items deleted since), newest first. */
 export async function listAuditForGoal(db: Kysely<Database>, goalId: number): Promise<AuditEvent[]> {
-  const itemIds = (await db.selectFrom('item').select('id').where('goal_id', '=', goalId).execute()).map(
-    (r) => r.id,
-  );
+  // A subquery rather than a bound list: a goal may have more items than a statement may bind.
   return db
     .selectFrom('audit_event')
     .selectAll()
@@ -64,9 +62,10 @@ export async function listAuditForGoal(db: Kysely<Database>, goalId: number): Pr
       eb.or([
         eb('goal_id', '=', goalId),
         eb.and([eb('entity_type', '=', 'goal'), eb('entity_id', '=', goalId)]),
-        ...(itemIds.length > 0
-          ? [eb.and([eb('entity_type', '=', 'item'), eb('entity_id', 'in', itemIds)])]
-          : []),
+        eb.and([
+          eb('entity_type', '=', 'item'),
+          eb('entity_id', 'in', eb.selectFrom('item').select('item.id').where('item.goal_id', '=', goalId)),
+        ]),
       ]),
     )
     .orderBy('id', 'desc')

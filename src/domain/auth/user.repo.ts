@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AppUserTable } from '../../db/tables/auth.ts';
@@ -54,11 +55,9 @@ export async function insertUser(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (values.grants.length > 0) {
-    await db
-      .insertInto('user_grant')
-      .values(values.grants.map((g) => ({ user_id: row.id, role: g.role, department_id: g.departmentId })))
-      .execute();
-  }
+  await insertBatches(
+    values.grants.map((g) => ({ user_id: row.id, role: g.role, department_id: g.departmentId })),
+    (chunk) => db.insertInto('user_grant').values(chunk).execute(),
+  );
   return row.id;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ImportWarning } from './document.schema.ts';
@@ -31,19 +32,15 @@ export async function insertSourceDocument(db: Kysely<Database>, doc: NewSourceD
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (doc.warnings.length > 0) {
-    await db
-      .insertInto('source_warning')
-      .values(
-        doc.warnings.map((w, position) => ({
-          source_document_id: row.id,
-          position,
-          line: w.line ?? null,
-          message: w.message,
-        })),
-      )
-      .execute();
-  }
+  await insertBatches(
+    doc.warnings.map((w, position) => ({
+      source_document_id: row.id,
+      position,
+      line: w.line ?? null,
+      message: w.message,
+    })),
+    (chunk) => db.insertInto('source_warning').values(chunk).execute(),
+  );
   return row.id;
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inChunks } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { SelfAssessmentRow } from '../../db/tables/evaluation.ts';
@@ -9,7 +10,9 @@ export async function loadAssessments(
   itemIds: number[],
 ): Promise<Map<number, SelfAssessmentRow>> {
   if (itemIds.length === 0) return new Map();
-  const rows = await db.selectFrom('self_assessment').selectAll().where('item_id', 'in', itemIds).execute();
+  const rows = await inChunks(itemIds, (chunk) =>
+    db.selectFrom('self_assessment').selectAll().where('item_id', 'in', chunk).execute(),
+  );
   return new Map(rows.map((r) => [r.item_id, r]));
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inChunks } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { EvaluationIndicatorRow, IndicatorKind } from '../../db/tables/evaluation.ts';
@@ -9,11 +10,9 @@ export async function loadIndicators(
   targetIds: number[],
 ): Promise<Map<number, EvaluationIndicatorRow>> {
   if (targetIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('evaluation_indicator')
-    .selectAll()
-    .where('target_quantity_id', 'in', targetIds)
-    .execute();
+  const rows = await inChunks(targetIds, (chunk) =>
+    db.selectFrom('evaluation_indicator').selectAll().where('target_quantity_id', 'in', chunk).execute(),
+  );
   return new Map(rows.map((r) => [r.target_quantity_id, r]));
 }
 

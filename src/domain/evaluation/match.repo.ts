@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inChunks } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { MatchStatus, QuantityMatchRow } from '../../db/tables/evaluation.ts';
@@ -10,11 +11,9 @@ export async function loadMatches(
   targetIds: number[],
 ): Promise<Map<number, QuantityMatchRow>> {
   if (targetIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('quantity_match')
-    .selectAll()
-    .where('target_quantity_id', 'in', targetIds)
-    .execute();
+  const rows = await inChunks(targetIds, (chunk) =>
+    db.selectFrom('quantity_match').selectAll().where('target_quantity_id', 'in', chunk).execute(),
+  );
   return new Map(rows.map((r) => [r.target_quantity_id, r]));
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -97,12 +98,10 @@ async function copyBlock(trx: Kysely<Database>, from: BlockContext, to: BlockCon
         .where('item_id', '=', i.id)
         .where('kind', '=', 'target')
         .execute();
-      if (quantities.length > 0) {
-        await trx
-          .insertInto('quantity')
-          .values(quantities.map(({ id: _id, ...q }) => ({ ...q, item_id: copy.id })))
-          .execute();
-      }
+      await insertBatches(
+        quantities.map(({ id: _id, ...q }) => ({ ...q, item_id: copy.id })),
+        (chunk) => trx.insertInto('quantity').values(chunk).execute(),
+      );
     }
   }
   return result;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { forChunks, inChunks, insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { BlockKind, Database, QuantityKind, QuantityRow } from '../../db/schema.ts';
 
@@ -66,46 +67,50 @@ export function itemRows(db: Kysely<Database>) {
 export async function loadBlock(db: Kysely<Database>, key: BlockKey): Promise<StoredGoal[]> {
   const goals = await blockGoalRows(db, key);
   if (goals.length === 0) return [];
-  const items = await itemRows(db)
-    .where(
-      'item.goal_id',
-      'in',
-      goals.map((g) => g.id),
-    )
-    .orderBy('item.position')
-    .orderBy('item.id')
-    .execute();
-  const quantities =
-    items.length === 0
-      ? []
-      : await db
-          .selectFrom('quantity')
-          .selectAll()
-          .where(
-            'item_id',
-            'in',
-            items.map((i) => i.id),
-          )
-          .orderBy('position')
-          .orderBy('id')
-          .execute();
+  // Pieces split by goal (and by item), so each goal's items and each item's quantities keep their order.
+  const items = await inChunks(
+    goals.map((g) => g.id),
+    (chunk) =>
+      itemRows(db).where('item.goal_id', 'in', chunk).orderBy('item.position').orderBy('item.id').execute(),
+  );
+  const quantities = await inChunks(
+    items.map((i) => i.id),
+    (chunk) =>
+      db
+        .selectFrom('quantity')
+        .selectAll()
+        .where('item_id', 'in', chunk)
+        .orderBy('position')
+        .orderBy('id')
+        .execute(),
+  );
+  const itemsOf = groupBy(items, (i) => i.goal_id);
+  const quantitiesOf = groupBy(quantities, (q) => q.item_id);
   return goals.map((g) => ({
     ...g,
-    items: items
-      .filter((i) => i.goal_id === g.id)
-      .map((i) => ({
-        id: i.id,
-        no: i.no,
-        position: i.position,
-        unitId: i.unit_id,
-        unitName: i.unit_name,
-        text: i.text,
-        target: i.target,
-        achievement: i.achievement,
-        version: i.version,
-        quantities: quantities.filter((q) => q.item_id === i.id),
-      })),
+    items: (itemsOf.get(g.id) ?? []).map((i) => ({
+      id: i.id,
+      no: i.no,
+      position: i.position,
+      unitId: i.unit_id,
+      unitName: i.unit_name,
+      text: i.text,
+      target: i.target,
+      achievement: i.achievement,
+      version: i.version,
+      quantities: quantitiesOf.get(i.id) ?? [],
+    })),
   }));
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }
 
 export async function insertGoal(
@@ -152,7 +157,7 @@ export async function updateGoal(
 }
 
 export async function deleteGoals(db: Kysely<Database>, ids: number[]): Promise<void> {
-  if (ids.length > 0) await db.deleteFrom('goal').where('id', 'in', ids).execute();
+  await forChunks(ids, (chunk) => db.deleteFrom('goal').where('id', 'in', chunk).execute());
 }
 
 export interface ItemValues {
@@ -207,7 +212,7 @@ export async function updateItem(
 }
 
 export async function deleteItems(db: Kysely<Database>, ids: number[]): Promise<void> {
-  if (ids.length > 0) await db.deleteFrom('item').where('id', 'in', ids).execute();
+  await forChunks(ids, (chunk) => db.deleteFrom('item').where('id', 'in', chunk).execute());
 }
 
 export interface QuantityValues {
@@ -228,22 +233,19 @@ export async function replaceQuantities(
   quantities: QuantityValues[],
 ): Promise<void> {
   await db.deleteFrom('quantity').where('item_id', '=', itemId).where('kind', '=', kind).execute();
-  if (quantities.length === 0) return;
-  await db
-    .insertInto('quantity')
-    .values(
-      quantities.map((q, position) => ({
-        item_id: itemId,
-        kind,
-        position,
-        value: q.value,
-        unit: q.unit,
-        comparator: q.comparator,
-        span_text: q.spanText,
-        span_start: q.spanStart,
-        span_end: q.spanEnd,
-        origin: q.origin,
-      })),
-    )
-    .execute();
+  await insertBatches(
+    quantities.map((q, position) => ({
+      item_id: itemId,
+      kind,
+      position,
+      value: q.value,
+      unit: q.unit,
+      comparator: q.comparator,
+      span_text: q.spanText,
+      span_start: q.spanStart,
+      span_end: q.spanEnd,
+      origin: q.origin,
+    })),
+    (chunk) => db.insertInto('quantity').values(chunk).execute(),
+  );
 }

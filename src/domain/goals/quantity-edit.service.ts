@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { forChunks } from '../../db/batch.ts';
 import type { Database, QuantityKind } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { isQuantityValue, QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
@@ -32,7 +33,7 @@ export async function refreshQuantities(
     .orderBy('id')
     .execute();
   const plan = reconcileQuantities(oldNote, newNote, stored);
-  if (plan.remove.length > 0) await trx.deleteFrom('quantity').where('id', 'in', plan.remove).execute();
+  await forChunks(plan.remove, (chunk) => trx.deleteFrom('quantity').where('id', 'in', chunk).execute());
   for (const k of plan.keep) {
     await trx
       .updateTable('quantity')

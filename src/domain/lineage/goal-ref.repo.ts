@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inChunks } from '../../db/batch.ts';
 import type { BlockKind, Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 
@@ -35,7 +36,7 @@ function goalRefQuery(db: Kysely<Database>) {
 
 export async function goalRefs(db: Kysely<Database>, ids: number[]): Promise<GoalRef[]> {
   if (ids.length === 0) return [];
-  return goalRefQuery(db).where('goal.id', 'in', ids).execute();
+  return inChunks(ids, (chunk) => goalRefQuery(db).where('goal.id', 'in', chunk).execute());
 }
 
 export async function requireGoalRef(db: Kysely<Database>, id: number): Promise<GoalRef> {

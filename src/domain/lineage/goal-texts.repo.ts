@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inChunks } from '../../db/batch.ts';
 import type { BlockKind, Database } from '../../db/schema.ts';
 import type { LineageMember } from '../organisation/department-lineage.ts';
 import type { GoalText } from './score.ts';
@@ -31,18 +32,25 @@ export async function loadGoalTexts(db: Kysely<Database>, selection: BlockSelect
     .orderBy('goal.id')
     .execute();
   if (goals.length === 0) return [];
-  const items = await db
-    .selectFrom('item')
-    .leftJoin('department as unit', 'unit.id', 'item.unit_id')
-    .select(['item.id', 'item.goal_id', 'item.no', 'item.text', 'unit.name as unit'])
-    .where(
-      'item.goal_id',
-      'in',
-      goals.map((g) => g.id),
-    )
-    .orderBy('item.position')
-    .orderBy('item.id')
-    .execute();
+  // Pieces split by goal, so each goal's items keep their order.
+  const items = await inChunks(
+    goals.map((g) => g.id),
+    (chunk) =>
+      db
+        .selectFrom('item')
+        .leftJoin('department as unit', 'unit.id', 'item.unit_id')
+        .select(['item.id', 'item.goal_id', 'item.no', 'item.text', 'unit.name as unit'])
+        .where('item.goal_id', 'in', chunk)
+        .orderBy('item.position')
+        .orderBy('item.id')
+        .execute(),
+  );
+  const itemsOf = new Map<number, typeof items>();
+  for (const item of items) {
+    const list = itemsOf.get(item.goal_id);
+    if (list) list.push(item);
+    else itemsOf.set(item.goal_id, [item]);
+  }
   const rank = new Map(members.map((d, index) => [d.id, index]));
   return [...goals]
     .sort((a, b) => (rank.get(a.department_id) ?? 0) - (rank.get(b.department_id) ?? 0))
@@ -50,8 +58,6 @@ export async function loadGoalTexts(db: Kysely<Database>, selection: BlockSelect
       id: g.id,
       no: g.no,
       title: g.title,
-      items: items
-        .filter((i) => i.goal_id === g.id)
-        .map((i) => ({ id: i.id, no: i.no, text: i.text, unit: i.unit })),
+      items: (itemsOf.get(g.id) ?? []).map((i) => ({ id: i.id, no: i.no, text: i.text, unit: i.unit })),
     }));
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { forChunks, inChunks, insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { GoalLinkRow, LinkKind, LinkStatus } from '../../db/tables/lineage.ts';
@@ -24,25 +25,32 @@ export async function linksBetween(
   toGoalIds: number[],
 ): Promise<GoalLinkRow[]> {
   if (fromGoalIds.length === 0 || toGoalIds.length === 0) return [];
-  return db
-    .selectFrom('goal_link')
-    .selectAll()
-    .where('from_goal_id', 'in', fromGoalIds)
-    .where('to_goal_id', 'in', toGoalIds)
-    .orderBy('id')
-    .execute();
+  const toSet = new Set(toGoalIds);
+  const rows = await inChunks(fromGoalIds, (chunk) =>
+    db.selectFrom('goal_link').selectAll().where('from_goal_id', 'in', chunk).execute(),
+  );
+  return rows.filter((r) => toSet.has(r.to_goal_id)).sort((a, b) => a.id - b.id);
 }
 
 /** Links touching any of these goals, at either end; rejected ones left out. */
 export async function activeLinksOf(db: Kysely<Database>, goalIds: number[]): Promise<GoalLinkRow[]> {
   if (goalIds.length === 0) return [];
-  return db
-    .selectFrom('goal_link')
-    .selectAll()
-    .where((eb) => eb.or([eb('from_goal_id', 'in', goalIds), eb('to_goal_id', 'in', goalIds)]))
-    .where('status', '!=', 'rejected')
-    .orderBy('id')
-    .execute();
+  // Both ends bind the piece, so each piece binds twice its length (plus the status).
+  const rows = await inChunks(
+    goalIds,
+    (chunk) =>
+      db
+        .selectFrom('goal_link')
+        .selectAll()
+        .where((eb) => eb.or([eb('from_goal_id', 'in', chunk), eb('to_goal_id', 'in', chunk)]))
+        .where('status', '!=', 'rejected')
+        .execute(),
+    1,
+    2,
+  );
+  // A link between two pieces comes back once per piece.
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
 export async function findLinkByEnds(db: Kysely<Database>, ends: LinkEnds): Promise<GoalLinkRow | undefined> {
@@ -69,25 +77,23 @@ export async function insertSuggestions(
 ): Promise<void> {
   if (links.length === 0) return;
   const now = nowIso();
-  await db
-    .insertInto('goal_link')
-    .values(
-      links.map((l) => ({
-        municipality_id: municipalityId,
-        kind: l.kind,
-        from_goal_id: l.fromGoalId,
-        from_item_id: l.fromItemId,
-        to_goal_id: l.toGoalId,
-        to_item_id: l.toItemId,
-        score: l.score,
-        status: 'suggested' as const,
-        decided_by: null,
-        decided_at: null,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .execute();
+  await insertBatches(
+    links.map((l) => ({
+      municipality_id: municipalityId,
+      kind: l.kind,
+      from_goal_id: l.fromGoalId,
+      from_item_id: l.fromItemId,
+      to_goal_id: l.toGoalId,
+      to_item_id: l.toItemId,
+      score: l.score,
+      status: 'suggested' as const,
+      decided_by: null,
+      decided_at: null,
+      created_at: now,
+      updated_at: now,
+    })),
+    (chunk) => db.insertInto('goal_link').values(chunk).execute(),
+  );
 }
 
 export async function updateSuggestion(
@@ -103,7 +109,7 @@ export async function updateSuggestion(
 }
 
 export async function deleteLinks(db: Kysely<Database>, ids: number[]): Promise<void> {
-  if (ids.length > 0) await db.deleteFrom('goal_link').where('id', 'in', ids).execute();
+  await forChunks(ids, (chunk) => db.deleteFrom('goal_link').where('id', 'in', chunk).execute());
 }
 
 export async function decideLink(

@@ -56,12 +56,23 @@ function itemWording(item: ItemText): string {
   return `${item.unit ?? ''}${item.text}`;
 }
 
-/** Mean over both sides of each item's best Dice against the other goal's items. */
+/**
+ * Mean over both sides of each item's best Dice against the other goal's items. Every goal pair of
+ * two years is scored, so each Dice is computed once and serves both sides.
+ */
 function itemOverlap(a: PreparedGoal, b: PreparedGoal): number {
-  const side = (x: PreparedGoal, y: PreparedGoal) =>
-    x.items.reduce((sum, i) => sum + Math.max(0, ...y.items.map((j) => diceOf(i.grams, j.grams))), 0) /
-    x.items.length;
-  return (side(a, b) + side(b, a)) / 2;
+  const bestOfA = new Array<number>(a.items.length).fill(0);
+  const bestOfB = new Array<number>(b.items.length).fill(0);
+  for (let i = 0; i < a.items.length; i += 1) {
+    const gramsA = (a.items[i] as PreparedItem).grams;
+    for (let j = 0; j < b.items.length; j += 1) {
+      const score = diceOf(gramsA, (b.items[j] as PreparedItem).grams);
+      if (score > (bestOfA[i] as number)) bestOfA[i] = score;
+      if (score > (bestOfB[j] as number)) bestOfB[j] = score;
+    }
+  }
+  const mean = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
+  return (mean(bestOfA) + mean(bestOfB)) / 2;
 }
 
 export function goalScore(a: PreparedGoal, b: PreparedGoal): number {

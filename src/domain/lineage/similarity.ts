@@ -24,9 +24,14 @@ function size(counts: Map<string, number>): number {
   return total;
 }
 
+/** Walks the smaller multiset: the sum of minimums is the same either way. */
 function overlap(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
-  for (const [gram, n] of a) shared += Math.min(n, b.get(gram) ?? 0);
+  for (const [gram, n] of small) {
+    const m = large.get(gram);
+    if (m !== undefined) shared += n < m ? n : m;
+  }
   return shared;
 }
 

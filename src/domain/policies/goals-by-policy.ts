@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inChunks } from '../../db/batch.ts';
 import type { Database } from '../../db/schema.ts';
 import { type GoalRef, goalRefs } from '../lineage/goal-ref.repo.ts';
 import { UnionFind } from '../lineage/union-find.ts';
@@ -54,18 +55,22 @@ export async function goalsByPolicy(
     .where('fy.year', '=', fiscalYear)
     .execute();
   const linkedIds = [...new Set(linkRows.map((r) => r.goal_id))];
-  const sameLinks =
-    linkedIds.length === 0
-      ? []
-      : await db
-          .selectFrom('goal_link')
-          .select(['from_goal_id', 'to_goal_id'])
-          .where('kind', '=', 'same')
-          .where('status', '!=', 'rejected')
-          .where('from_item_id', 'is', null)
-          .where('to_item_id', 'is', null)
-          .where((eb) => eb.or([eb('from_goal_id', 'in', linkedIds), eb('to_goal_id', 'in', linkedIds)]))
-          .execute();
+  // A link between two pieces comes back twice; the union-find below takes it the same.
+  const sameLinks = await inChunks(
+    linkedIds,
+    (chunk) =>
+      db
+        .selectFrom('goal_link')
+        .select(['from_goal_id', 'to_goal_id'])
+        .where('kind', '=', 'same')
+        .where('status', '!=', 'rejected')
+        .where('from_item_id', 'is', null)
+        .where('to_item_id', 'is', null)
+        .where((eb) => eb.or([eb('from_goal_id', 'in', chunk), eb('to_goal_id', 'in', chunk)]))
+        .execute(),
+    2,
+    2,
+  );
   const goals = new Map(
     (await goalRefs(db, [...linkedIds, ...sameLinks.flatMap((l) => [l.from_goal_id, l.to_goal_id])])).map(
       (g) => [g.goalId, g],

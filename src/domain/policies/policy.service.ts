@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { forChunks, inChunks } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { PolicyNodeRow } from '../../db/tables/lineage.ts';
@@ -83,31 +84,23 @@ export async function importPolicies(
     }
     const gone = [...existing.values()];
     if (gone.length > 0) {
-      const linked = await trx
-        .selectFrom('goal_policy')
-        .innerJoin('policy_node', 'policy_node.id', 'goal_policy.policy_id')
-        .select('policy_node.code')
-        .distinct()
-        .where(
-          'goal_policy.policy_id',
-          'in',
-          gone.map((p) => p.id),
-        )
-        .execute();
+      const goneIds = gone.map((p) => p.id);
+      const linked = await inChunks(goneIds, (chunk) =>
+        trx
+          .selectFrom('goal_policy')
+          .innerJoin('policy_node', 'policy_node.id', 'goal_policy.policy_id')
+          .select('policy_node.code')
+          .distinct()
+          .where('goal_policy.policy_id', 'in', chunk)
+          .execute(),
+      );
       if (linked.length > 0) {
         const codes = linked.map((l) => l.code).join(', ');
         throw new AppError('CONFLICT', `goals are linked to policies missing from the file: ${codes}`, {
           field: 'code',
         });
       }
-      await trx
-        .deleteFrom('policy_node')
-        .where(
-          'id',
-          'in',
-          gone.map((p) => p.id),
-        )
-        .execute();
+      await forChunks(goneIds, (chunk) => trx.deleteFrom('policy_node').where('id', 'in', chunk).execute());
       report.removed = gone.length;
     }
     return report;

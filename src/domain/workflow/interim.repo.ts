@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inChunks } from '../../db/batch.ts';
 import type { Database } from '../../db/schema.ts';
 
 export interface InterimEntry {
@@ -20,19 +21,17 @@ export async function loadInterim(
     .where('department_id', '=', departmentId)
     .where('fiscal_year_id', '=', fiscalYearId)
     .execute();
-  const quantities =
-    rows.length === 0
-      ? []
-      : await db
-          .selectFrom('interim_quantity')
-          .selectAll()
-          .where(
-            'progress_id',
-            'in',
-            rows.map((r) => r.id),
-          )
-          .orderBy('position')
-          .execute();
+  // Pieces split by progress row, so each row's quantities keep their order.
+  const quantities = await inChunks(
+    rows.map((r) => r.id),
+    (chunk) =>
+      db
+        .selectFrom('interim_quantity')
+        .selectAll()
+        .where('progress_id', 'in', chunk)
+        .orderBy('position')
+        .execute(),
+  );
   return new Map(
     rows.map((r) => [
       r.item_id,

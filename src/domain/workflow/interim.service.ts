@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -108,21 +109,19 @@ export async function saveInterimProgress(
     const quantities = progressId === undefined ? [] : extractQuantities(text);
     if (progressId !== undefined && quantities.length > 0) {
       const id = progressId;
-      await trx
-        .insertInto('interim_quantity')
-        .values(
-          quantities.map((q, position) => ({
-            progress_id: id,
-            position,
-            value: q.value,
-            unit: q.unit,
-            comparator: q.comparator,
-            span_text: q.text,
-            span_start: q.start,
-            span_end: q.end,
-          })),
-        )
-        .execute();
+      await insertBatches(
+        quantities.map((q, position) => ({
+          progress_id: id,
+          position,
+          value: q.value,
+          unit: q.unit,
+          comparator: q.comparator,
+          span_text: q.text,
+          span_start: q.start,
+          span_end: q.end,
+        })),
+        (chunk) => trx.insertInto('interim_quantity').values(chunk).execute(),
+      );
     }
     await appendAudit(trx, actor, {
       action: 'workflow.interim',

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { NotificationRow, NotificationTable } from '../../db/tables/workflow.ts';
@@ -36,12 +37,11 @@ export async function usersWithRole(
 export type NewNotification = Omit<NotificationTable, 'id' | 'created_at' | 'read_at'>;
 
 export async function insertNotifications(db: Kysely<Database>, rows: NewNotification[]): Promise<void> {
-  if (rows.length === 0) return;
   const now = nowIso();
-  await db
-    .insertInto('notification')
-    .values(rows.map((r) => ({ ...r, created_at: now, read_at: null })))
-    .execute();
+  await insertBatches(
+    rows.map((r) => ({ ...r, created_at: now, read_at: null })),
+    (chunk) => db.insertInto('notification').values(chunk).execute(),
+  );
 }
 
 export async function listInbox(

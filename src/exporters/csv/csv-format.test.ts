@@ -45,11 +45,16 @@ test('numbers are written plain: no exponent, no grouping, negatives unprefixed'
 
 test('text that would start a formula gets a leading apostrophe; numbers and codes do not', () => {
   const texts = ['=SUM(A1:A9)', '+81-3-1234', '-5', '@cmd', '\t=1+1', '\rx', 'ok =1', '・箇条書き'];
-  const rows = texts.map((t): CsvTable['rows'][number] => [t, -5, '=']);
+  // Spreadsheets skip leading whitespace before a formula; a full-width ＝ starts none.
+  const spaced = [' =1+1', ' \t=1+1', '\n=1+1', '\u3000+1', '＝1+1'];
+  const rows = [...texts, ...spaced].map((t): CsvTable['rows'][number] => [t, -5, '=']);
   const records = parseUtf8Csv(toCsv(table(rows)).bytes).slice(1);
   assert.deepEqual(
     records.map((r) => r[0]),
-    ["'=SUM(A1:A9)", "'+81-3-1234", "'-5", "'@cmd", "'\t=1+1", "'\rx", 'ok =1', '・箇条書き'],
+    [
+      ...["'=SUM(A1:A9)", "'+81-3-1234", "'-5", "'@cmd", "'\t=1+1", "'\rx", 'ok =1', '・箇条書き'],
+      ...["' =1+1", "' \t=1+1", "'\n=1+1", "'\u3000+1", '＝1+1'],
+    ],
   );
   assert.ok(records.every((r) => r[1] === '-5' && r[2] === '='));
 });

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors.ts';
+import { guard } from '../formula-guard.ts';
 import type { ColumnSpec } from './columns.ts';
 import { encodeCp932, toCp932Text } from './cp932.ts';
 import { formatPlainNumber } from './number-format.ts';
@@ -21,17 +22,12 @@ export interface CsvBytes {
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 const CRLF = '\r\n';
 
-/** Starts a spreadsheet would read as a formula (or that hide one behind a tab or carriage return). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
- * Text cells that would start a formula get a leading `'`, which Excel and LibreOffice show as a
- * text marker. Number cells are real numbers we wrote, so -5 stays -5; code cells hold only values
- * from the column's fixed list (e.g. the comparator `=`), never user text.
+ * Text cells that would start a formula get a leading `'` (see formula-guard.ts). Number cells are
+ * real numbers we wrote, so -5 stays -5; code cells hold only values from the column's fixed list
+ * (e.g. the comparator `=`), never user text.
  */
-export function neutralise(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+export const neutralise = guard;
 
 function quote(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

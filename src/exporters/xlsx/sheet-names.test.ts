@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { importSources } from '../../importer/import.service.ts';
+import { makeDocument, sourceOf } from '../../test-support/factories.ts';
+import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
+import { exportTables } from '../export.service.ts';
 import { WARNINGS_SHEET } from './layout.ts';
 import { sheetNames } from './sheet-names.ts';
+
+/** 30 characters, then an apostrophe as the 31st: the cut at 31 used to leave it at the end. */
+const APOSTROPHE_AT_31 = `${'企画'.repeat(15)}'s 推進課`;
 
 describe('sheetNames', () => {
   it('replaces characters Excel forbids with their full-width forms', () => {
@@ -27,5 +36,76 @@ describe('sheetNames', () => {
 
   it('never hands out a reserved name', () => {
     assert.deepEqual(sheetNames([WARNINGS_SHEET], [WARNINGS_SHEET]), [`${WARNINGS_SHEET} (2)`]);
+  });
+
+  it('cuts at 31 and then drops an apostrophe the cut leaves at either end', () => {
+    assert.deepEqual(sheetNames([APOSTROPHE_AT_31, `${'x'.repeat(31)}'`, `'${' '.repeat(40)}'`]), [
+      '企画'.repeat(15),
+      'x'.repeat(31),
+      'シート',
+    ]);
+  });
+
+  it('gives names ExcelJS accepts, unique regardless of case, for any department names', () => {
+    // Names made mostly of the characters that break sheet names, plus any Unicode at all.
+    const tricky = fc.string({
+      unit: fc.constantFrom(
+        "'",
+        ' ',
+        '\u3000',
+        '\t',
+        '/',
+        '[',
+        ']',
+        '*',
+        '?',
+        ':',
+        '\\',
+        'a',
+        'A',
+        'あ',
+        '𠮷',
+        'History',
+      ),
+      maxLength: 45,
+    });
+    const anyText = fc.string({ unit: 'binary', maxLength: 45 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(tricky, anyText), { minLength: 1, maxLength: 8 }), (departments) => {
+        const names = sheetNames(departments, [WARNINGS_SHEET]);
+        const workbook = new ExcelJS.Workbook();
+        workbook.addWorksheet(WARNINGS_SHEET);
+        for (const name of names) {
+          assert.ok(name.length >= 1 && name.length <= 31, name);
+          workbook.addWorksheet(name); // throws on any name Excel would refuse or repeat
+          assert.equal(workbook.getWorksheet(name)?.name, name, 'kept as given, not truncated');
+        }
+        assert.equal(new Set(names.map((n) => n.toLowerCase())).size, names.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("export --all --format xlsx with an apostrophe at a department name's 31st character", () => {
+  let db: TestDb;
+  before(async () => {
+    db = await createTestDb();
+  });
+  after(async () => {
+    await db.destroy();
+  });
+
+  it('writes the whole city, one sheet per department', async () => {
+    await importSources(
+      db,
+      [sourceOf(makeDocument({ department: APOSTROPHE_AT_31 }), makeDocument({ department: '総務部' }))],
+      { municipality: 'apos' },
+    );
+    const out = await exportTables(db, { municipality: 'apos', planYear: 2023, format: 'xlsx' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(out.body as Uint8Array).buffer);
+    const names = workbook.worksheets.map((w) => w.name).sort();
+    assert.deepEqual(names, ['企画'.repeat(15), '総務部'].sort());
   });
 });

@@ -14,15 +14,24 @@ const FULL_WIDTH: Record<string, string> = {
   '\\': '＼',
 };
 
+/**
+ * Excel refuses a name that starts or ends with an apostrophe; spaces at the edges are dropped too,
+ * so a name never looks blank. Done again after truncation: cutting at 31 can expose an apostrophe.
+ */
+function trimEdges(name: string): string {
+  return name.replace(/^[\s']+|[\s']+$/gu, '');
+}
+
 function clean(name: string): string {
-  const replaced = [...name]
-    .map((c) => FULL_WIDTH[c] ?? c)
-    .join('')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must go
-    .replace(/[\u0000-\u001f]/g, ' ')
-    .replace(/^'+|'+$/g, '')
-    .trim();
-  return truncate(replaced === '' ? 'シート' : replaced, MAX_LENGTH);
+  const replaced = trimEdges(
+    [...name]
+      .map((c) => FULL_WIDTH[c] ?? c)
+      .join('')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must go
+      .replace(/[\u0000-\u001f\u007f]/g, ' '),
+  );
+  const cut = trimEdges(truncate(replaced, MAX_LENGTH));
+  return cut === '' ? 'シート' : cut;
 }
 
 // By code points, so a truncation never splits a surrogate pair; Excel counts UTF-16 units.
@@ -37,7 +46,8 @@ function truncate(text: string, max: number): string {
 
 /** Valid, unique sheet names for `names`, in order; `reserved` names are never handed out. */
 export function sheetNames(names: string[], reserved: string[] = []): string[] {
-  const taken = new Set(reserved.map((n) => n.toLowerCase()));
+  // ExcelJS (after Excel) keeps "History" for the change log, in any case.
+  const taken = new Set(['history', ...reserved.map((n) => n.toLowerCase())]);
   return names.map((name) => {
     const base = clean(name);
     let candidate = base;

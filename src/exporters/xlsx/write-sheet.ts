@@ -1,6 +1,7 @@
 import type { Alignment, Fill, Font, Worksheet } from 'exceljs';
 import type { Block, Goal, IchiranDocument, Item } from '../../domain/document/document.schema.ts';
 import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
+import { guard } from '../formula-guard.ts';
 import { goalTitleText, itemCellText, numberedText } from './cell-text.ts';
 import {
   ACHIEVEMENT_HEADER,
@@ -39,10 +40,13 @@ interface CellStyle {
 const BLOCKS: Block[] = ['review', 'plan'];
 const width = (col: number): number => COLUMN_WIDTHS[col - 1] ?? 10;
 
-/** Every cell gets a string value and the text format: nothing written here can become a formula. */
+/**
+ * Every cell gets a string value and the text format, so nothing written here can become a formula,
+ * even when edited; text that looks like one also gets the same `'` as in CSV (formula-guard.ts).
+ */
 function put(ws: Worksheet, row: number, col: number, text: string, style: CellStyle = {}): void {
   const cell = ws.getCell(row, col);
-  cell.value = text;
+  cell.value = guard(text);
   cell.numFmt = TEXT_FORMAT;
   cell.font = style.font ?? bodyFont;
   cell.alignment = style.alignment ?? wrapTop;

@@ -120,13 +120,23 @@ describe('writeWorkbook: the seed in the official form', () => {
 });
 
 describe('writeWorkbook: formula injection', () => {
-  const hostile = ['=HYPERLINK("x")', '+1', '@SUM(A1)', '-2', '\t=1+1', '\r=1+1'];
+  const hostile = [
+    '=HYPERLINK("x")',
+    '+1',
+    '@SUM(A1)',
+    '-2',
+    '\t=1+1',
+    '\r=1+1',
+    ' =1+1',
+    ' \t=1+1',
+    '\n=1+1',
+  ];
   const doc = makeDocument({
     department: '=HYPERLINK("x")',
     warnings: hostile.map((message) => ({ message })),
   });
 
-  it('keeps =, +, -, @ texts as strings that no spreadsheet evaluates', async () => {
+  it('keeps =, +, -, @ texts (after any whitespace) as strings behind the same apostrophe as CSV', async () => {
     const bytes = await writeWorkbook(tablesOf(doc));
     const workbook = await load(bytes);
     const cells = [sheet(workbook, doc.department).getCell('E2')];
@@ -136,7 +146,7 @@ describe('writeWorkbook: formula injection', () => {
     // XML reads a bare CR as LF; the text is a string either way.
     assert.deepEqual(
       cells.map((c) => c.value),
-      [doc.department, ...hostile.map((h) => h.replace('\r', '\n'))],
+      [`'${doc.department}`, ...hostile.map((h) => `'${h.replace('\r', '\n')}`)],
     );
     for (const cell of cells) {
       assert.equal(cell.type, ExcelJS.ValueType.String, cell.address);

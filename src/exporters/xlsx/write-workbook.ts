@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { IchiranDocument } from '../../domain/document/document.schema.ts';
+import { guard } from '../formula-guard.ts';
 import type { TableExport } from '../types.ts';
 import { PRINT_TITLE_ROWS, ROW, WARNINGS_HEADER, WARNINGS_SHEET } from './layout.ts';
 import { sheetNames } from './sheet-names.ts';
@@ -69,7 +70,7 @@ function writeWarnings(workbook: ExcelJS.Workbook, sheets: Array<[string, Ichira
   const ws = workbook.addWorksheet(WARNINGS_SHEET, { state: 'hidden' });
   ws.columns = [{ width: 30 }, { width: 8 }, { width: 80 }];
   for (const values of [[...WARNINGS_HEADER], ...rows]) {
-    const row = ws.addRow(values);
+    const row = ws.addRow(values.map(guard));
     row.eachCell((cell) => {
       cell.numFmt = TEXT_FORMAT;
     });

@@ -1,5 +1,6 @@
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { AppError } from '../../errors.ts';
+import { unguard } from '../../exporters/formula-guard.ts';
 
 /**
  * The text of a cell value, whatever a spreadsheet program (or a damaged file) made of it. ExcelJS's own
@@ -29,9 +30,12 @@ export function valueText(value: CellValue | unknown): string {
   return '';
 }
 
-/** A cell's text whatever a spreadsheet program made of it (string, number, rich text, formula result). */
+/**
+ * A cell's text whatever a spreadsheet program made of it (string, number, rich text, formula result).
+ * A string loses the `'` the exporter's formula guard put in front of it, and only that one.
+ */
 export function cellText(cell: Cell): string {
-  return valueText(cell.value);
+  return typeof cell.value === 'string' ? unguard(cell.value) : valueText(cell.value);
 }
 
 export function textAt(ws: Worksheet, row: number, col: number): string {

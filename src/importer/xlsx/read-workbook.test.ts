@@ -131,3 +131,34 @@ describe('readWorkbook: not a 一覧表', () => {
     assert.throws(() => readSource('x.xlsx', bytes), { code: 'INVALID_INPUT' });
   });
 });
+
+describe('readWorkbook: formula-guarded cells', () => {
+  it('reads back the text the exporter guarded, without the apostrophe it added', async () => {
+    const notes = [' =1+1', ' \t=1+1', '\n=1+1', '-5%', "'=1", "'plain", '＝1+1'];
+    const doc = fillQuantities(
+      makeDocument({
+        department: '@総務部',
+        review: { fiscalYear: 2023, goals: [] },
+        plan: {
+          fiscalYear: 2024,
+          goals: [
+            makeGoal(
+              1,
+              notes.map((target, i) => makeItem(i + 1, { target })),
+              '=HYPERLINK("x")',
+            ),
+          ],
+        },
+        warnings: [{ message: '+1 の行', line: 3 }],
+      }),
+    );
+    const [back] = await roundTrip(doc);
+    assert.equal(back?.department, doc.department);
+    assert.deepEqual(
+      back?.plan.goals[0]?.items.map((i) => i.target),
+      notes,
+    );
+    assert.equal(back?.plan.goals[0]?.title, '=HYPERLINK("x")');
+    assert.deepEqual(back?.warnings, doc.warnings);
+  });
+});

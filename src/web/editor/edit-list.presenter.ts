@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inChunks } from '../../db/batch.ts';
 import type { BlockKind, Database, PhaseState } from '../../db/schema.ts';
 import { can } from '../../domain/auth/policy.ts';
 import type { SessionContext } from '../../domain/auth/session.service.ts';
@@ -18,29 +19,34 @@ interface BlockRow {
 
 async function blockRows(db: Kysely<Database>, departmentIds: number[]): Promise<BlockRow[]> {
   if (departmentIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('goal')
-    .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
-    .select([
-      'goal.department_id',
-      'fiscal_year.year',
-      'goal.block',
-      (eb) => eb.fn.countAll<number>().as('n'),
-    ])
-    .where('goal.department_id', 'in', departmentIds)
-    .groupBy(['goal.department_id', 'fiscal_year.year', 'goal.block'])
-    .execute();
+  // Grouped by department, so pieces of the department list never split a group.
+  const rows = await inChunks(departmentIds, (chunk) =>
+    db
+      .selectFrom('goal')
+      .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
+      .select([
+        'goal.department_id',
+        'fiscal_year.year',
+        'goal.block',
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
+      .where('goal.department_id', 'in', chunk)
+      .groupBy(['goal.department_id', 'fiscal_year.year', 'goal.block'])
+      .execute(),
+  );
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
 async function states(db: Kysely<Database>, departmentIds: number[]) {
   if (departmentIds.length === 0) return new Map<string, PhaseState>();
-  const rows = await db
-    .selectFrom('phase_status')
-    .innerJoin('fiscal_year', 'fiscal_year.id', 'phase_status.fiscal_year_id')
-    .select(['phase_status.department_id', 'fiscal_year.year', 'phase_status.phase', 'phase_status.status'])
-    .where('phase_status.department_id', 'in', departmentIds)
-    .execute();
+  const rows = await inChunks(departmentIds, (chunk) =>
+    db
+      .selectFrom('phase_status')
+      .innerJoin('fiscal_year', 'fiscal_year.id', 'phase_status.fiscal_year_id')
+      .select(['phase_status.department_id', 'fiscal_year.year', 'phase_status.phase', 'phase_status.status'])
+      .where('phase_status.department_id', 'in', chunk)
+      .execute(),
+  );
   return new Map(rows.map((r) => [`${r.department_id}/${r.year}/${r.phase}`, r.status]));
 }
 
