@@ -9,10 +9,28 @@ import { renderPage } from '../render.tsx';
 import { isHttps, SESSION_COOKIE, setSecureCookie } from './cookies.ts';
 import { LoginPage } from './login.page.tsx';
 
-/** Only same-site paths: an open redirect after login would hand phishers a trusted link. */
+const AFTER_LOGIN = '/staff';
+
+/**
+ * Only same-site paths: an open redirect after login would hand phishers a trusted link. Browsers
+ * drop TAB and newlines from Location (`/\t/evil` becomes `//evil`) and treat `\` as `/`, and Node
+ * refuses control characters in a header, so none of them may appear, raw or percent-encoded.
+ */
 export function safeNext(value: unknown): string {
-  return typeof value === 'string' && /^\/(?!\/)[^\\]*$/.test(value) ? value : '/staff';
+  if (typeof value !== 'string' || !isLocalPath(value)) return AFTER_LOGIN;
+  try {
+    if (!isLocalPath(decodeURIComponent(value))) return AFTER_LOGIN;
+    // Location must be ASCII; our own links already are, anything else is escaped rather than refused.
+    return value.replace(/[^\x21-\x7e]/gu, (ch) => encodeURIComponent(ch));
+  } catch {
+    // A broken escape or a lone surrogate: not a link this site made.
+    return AFTER_LOGIN;
+  }
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused here.
+const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/;
+const isLocalPath = (path: string) => /^\/[^/]/.test(path) && !UNSAFE_IN_PATH.test(path);
 
 function clientOf(c: Context<AppEnv>): string {
   const forwarded =
