@@ -7,6 +7,37 @@ export interface Config {
   logLevel: string;
   /** Load the demo municipality when the database is empty (on by default; MOKUHYO_DEMO=0 turns it off). */
   demoOnEmpty: boolean;
+  web: WebConfig;
+}
+
+/** What the web layer needs from the environment; read per request, so it needs no DB or port. */
+export interface WebConfig {
+  /** TRUST_PROXY=1: believe X-Forwarded-For / X-Forwarded-Proto (only behind our own reverse proxy). */
+  trustProxy: boolean;
+  /** Largest request body on any route (MOKUHYO_BODY_LIMIT, bytes; 1 MiB by default). */
+  bodyLimitBytes: number;
+  /** Largest upload of a 一覧表 file (MOKUHYO_UPLOAD_LIMIT, bytes; 20 MiB by default). */
+  uploadLimitBytes: number;
+}
+
+export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
+  return {
+    trustProxy: env.TRUST_PROXY === '1',
+    bodyLimitBytes: bytesOf(env, 'MOKUHYO_BODY_LIMIT', 1024 * 1024),
+    uploadLimitBytes: bytesOf(env, 'MOKUHYO_UPLOAD_LIMIT', 20 * 1024 * 1024),
+  };
+}
+
+function bytesOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    throw new AppError('CONFIG_ERROR', `${name} must be a positive number of bytes, not "${raw}"`, {
+      field: name,
+    });
+  }
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -19,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     logLevel: env.LOG_LEVEL ?? 'info',
     demoOnEmpty: env.MOKUHYO_DEMO !== '0',
+    web: loadWebConfig(env),
   };
 }

@@ -6,6 +6,7 @@ import { login, logout, SESSION_IDLE_MS } from '../../domain/auth/session.servic
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
+import { formBody } from '../request-body.ts';
 import { isHttps, SESSION_COOKIE, setSecureCookie } from './cookies.ts';
 import { LoginPage } from './login.page.tsx';
 
@@ -51,7 +52,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, db: Db): void {
   });
 
   app.post('/login', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await formBody(c);
     const loginId = typeof form.login === 'string' ? form.login : '';
     const password = typeof form.password === 'string' ? form.password : '';
     try {

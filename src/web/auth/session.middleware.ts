@@ -1,10 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '../../db/database.ts';
 import { resolveSession } from '../../domain/auth/session.service.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
+import { formBody } from '../request-body.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, setSecureCookie } from './cookies.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -36,7 +37,7 @@ export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
     if (origin && origin !== new URL(c.req.url).origin && !sameHost(origin, c.req.header('host'))) {
       throw new AppError('FORBIDDEN', 'cross-origin request refused');
     }
-    const sent = c.req.header('x-csrf-token') ?? (await formToken(c.req.raw.clone()));
+    const sent = c.req.header('x-csrf-token') ?? (await formToken(c));
     if (!sent || !equal(sent, c.get('csrfToken'))) {
       throw new AppError('FORBIDDEN', 'the form has expired or did not come from this site (CSRF token)');
     }
@@ -44,11 +45,9 @@ export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
   };
 }
 
-async function formToken(request: Request): Promise<string | undefined> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data'))
-    return undefined;
-  const value = (await request.formData()).get('_csrf');
+/** The form's `_csrf`; the body is parsed once and the route reuses it (the size limit ran before). */
+async function formToken(c: Context<AppEnv>): Promise<string | undefined> {
+  const value = (await formBody(c))._csrf;
   return typeof value === 'string' ? value : undefined;
 }
 
