@@ -1,9 +1,9 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import type { Db } from '../../db/database.ts';
 import { login, logout, SESSION_IDLE_MS } from '../../domain/auth/session.service.ts';
 import { AppError } from '../../errors.ts';
+import { clientAddress } from '../client-address.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
 import { formBody } from '../request-body.ts';
@@ -33,17 +33,6 @@ export function safeNext(value: unknown): string {
 const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/;
 const isLocalPath = (path: string) => /^\/[^/]/.test(path) && !UNSAFE_IN_PATH.test(path);
 
-function clientOf(c: Context<AppEnv>): string {
-  const forwarded =
-    process.env.TRUST_PROXY === '1' ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  if (forwarded) return forwarded;
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 export function registerAuthRoutes(app: Hono<AppEnv>, db: Db): void {
   app.get('/login', async (c) => {
     if (c.get('session')) return c.redirect('/staff');
@@ -56,7 +45,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, db: Db): void {
     const loginId = typeof form.login === 'string' ? form.login : '';
     const password = typeof form.password === 'string' ? form.password : '';
     try {
-      const { token } = await login(db.kysely, { login: loginId, password, client: clientOf(c) });
+      const { token } = await login(db.kysely, { login: loginId, password, client: clientAddress(c) });
       setSecureCookie(c, SESSION_COOKIE, token, { maxAge: SESSION_IDLE_MS / 1000 });
       return c.redirect(safeNext(form.next), 303);
     } catch (error) {
