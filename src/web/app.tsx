@@ -26,6 +26,7 @@ import { registerPrintRoutes } from './print/print.routes.tsx';
 import { renderPage } from './render.tsx';
 import { requestBodyLimit } from './request-body.ts';
 import { registerSearchRoutes } from './search/search.routes.tsx';
+import { securityHeaders } from './security-headers.ts';
 import { registerGradeScaleRoutes } from './settings/grade-scale.routes.tsx';
 import { registerReorganisationRoutes } from './settings/reorganisation.routes.tsx';
 import { registerStaffRoutes } from './staff/staff.routes.tsx';
@@ -37,16 +38,13 @@ const yearParam = '{[0-9]{4}}';
 export function createApp(db: Db): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  // Outermost, so that every answer carries them, refusals of the body limit included.
+  app.use(securityHeaders());
+  // Before anything that reads a body (session, CSRF, routes).
   app.use(requestBodyLimit());
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'same-origin');
-    c.header(
-      'Content-Security-Policy',
-      "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'",
-    );
     logger.debug({
       method: c.req.method,
       path: c.req.path,

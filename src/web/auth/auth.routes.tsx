@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import type { Db } from '../../db/database.ts';
 import { login, logout, SESSION_IDLE_MS } from '../../domain/auth/session.service.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, RateLimitedError } from '../../errors.ts';
 import { clientAddress } from '../client-address.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
@@ -49,14 +49,16 @@ export function registerAuthRoutes(app: Hono<AppEnv>, db: Db): void {
       setSecureCookie(c, SESSION_COOKIE, token, { maxAge: SESSION_IDLE_MS / 1000 });
       return c.redirect(safeNext(form.next), 303);
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'UNAUTHENTICATED') throw error;
+      const limited = error instanceof RateLimitedError;
+      if (!limited && !(error instanceof AppError && error.code === 'UNAUTHENTICATED')) throw error;
+      if (limited) c.header('Retry-After', String(error.retryAfterSeconds));
       const view = {
         csrfToken: c.get('csrfToken'),
         login: loginId,
         error: error.message,
         next: safeNext(form.next),
       };
-      return c.html(await renderPage(<LoginPage view={view} />), 401);
+      return c.html(await renderPage(<LoginPage view={view} />), limited ? 429 : 401);
     }
   });
 

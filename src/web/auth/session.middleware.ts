@@ -10,6 +10,13 @@ import { CSRF_COOKIE, SESSION_COOKIE, setSecureCookie } from './cookies.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * Where a signed-out visitor is about to need a CSRF token: the login form (staff pages send them
+ * there) and /api/me, from which an API client takes it before POST /api/session. Anywhere else an
+ * anonymous visitor has no form to send, so the public portal sets no cookie at all.
+ */
+const SIGN_IN_PATHS = [/^\/login$/, /^\/staff(\/|$)/, /^\/api\/me$/];
+
 /** Resolves the session cookie into `c.var.session` and provides the CSRF token forms must carry. */
 export function sessionMiddleware(db: Db): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -19,7 +26,7 @@ export function sessionMiddleware(db: Db): MiddlewareHandler<AppEnv> {
     let csrf = session?.csrfToken ?? getCookie(c, CSRF_COOKIE);
     if (!csrf) {
       csrf = randomBytes(24).toString('base64url');
-      setSecureCookie(c, CSRF_COOKIE, csrf);
+      if (SIGN_IN_PATHS.some((p) => p.test(c.req.path))) setSecureCookie(c, CSRF_COOKIE, csrf);
     }
     c.set('csrfToken', csrf);
     await next();
