@@ -7,10 +7,12 @@ export interface Config {
   logLevel: string;
   /** Load the demo municipality when the database is empty (on by default; MOKUHYO_DEMO=0 turns it off). */
   demoOnEmpty: boolean;
-  web: WebConfig;
 }
 
-/** What the web layer needs from the environment; read per request, so it needs no DB or port. */
+/**
+ * What the web layer needs from the environment. Apart from Config (which needs a database and a
+ * port): the middleware reads it where it runs, so tests and every server see the same rules.
+ */
 export interface WebConfig {
   /** TRUST_PROXY=1: believe X-Forwarded-For / X-Forwarded-Proto (only behind our own reverse proxy). */
   trustProxy: boolean;
@@ -50,6 +52,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     logLevel: env.LOG_LEVEL ?? 'info',
     demoOnEmpty: env.MOKUHYO_DEMO !== '0',
-    web: loadWebConfig(env),
   };
 }

@@ -40,8 +40,6 @@ export function createApp(db: Db): Hono<AppEnv> {
 
   // Outermost, so that every answer carries them, refusals of the body limit included.
   app.use(securityHeaders());
-  // Before anything that reads a body (session, CSRF, routes).
-  app.use(requestBodyLimit());
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
@@ -55,6 +53,8 @@ export function createApp(db: Db): Hono<AppEnv> {
 
   registerStatic(app);
   app.use(sessionMiddleware(db));
+  // Before anything that reads a body (CSRF check, routes); after the session, which decides who may upload.
+  app.use(requestBodyLimit());
   app.use(csrfMiddleware());
   app.use(writeGate());
   registerAuthRoutes(app, db);

@@ -74,6 +74,21 @@ test('an anonymous 5 MB chunked post is cut off at the limit while it streams', 
   assert.ok(seen.bytes <= MiB + 2 * 64 * 1024, `read ${seen.bytes} bytes of 5 MB`);
 });
 
+test('a stranger may not send an upload-sized body: signed out, the upload routes keep the general limit', async () => {
+  for (const path of ['/api/imports', '/staff/import']) {
+    const { stream, seen } = countedBody(5 * 1000 * 1000);
+    const res = await app.request(path, {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+      headers: { 'content-type': 'multipart/form-data; boundary=x', accept: 'application/json' },
+    } as RequestInit);
+    assert.equal(res.status, 413, path);
+    assert.equal(await errorCode(res), 'PAYLOAD_TOO_LARGE');
+    assert.ok(seen.bytes <= MiB + 2 * 64 * 1024, `${path}: read ${seen.bytes} bytes of 5 MB`);
+  }
+});
+
 test('an upload over 20 MiB is refused 413 on both upload routes; the general limit does not apply to them', async () => {
   const big = () => {
     const form = new FormData();

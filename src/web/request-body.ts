@@ -4,6 +4,7 @@ import type { BodyData, ParseBodyOptions } from 'hono/utils/body';
 import { loadWebConfig, type WebConfig } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { logger } from '../logger.ts';
+import type { AppEnv } from './env.ts';
 
 /** Routes that take a 一覧表 file; every other route keeps to the general limit. */
 const UPLOADS = new Set(['/staff/import', '/api/imports']);
@@ -11,14 +12,16 @@ const UPLOADS = new Set(['/staff/import', '/api/imports']);
 const mib = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`;
 
 /**
- * The one body limit, registered before anything reads a body (session, CSRF, routes): a declared
+ * The one body limit, registered before anything reads a body (CSRF check, routes): a declared
  * Content-Length over the limit is refused unread, and a chunked body is counted while it streams
- * and refused as soon as it passes the limit, so no parser ever sees more than the limit.
+ * and refused as soon as it passes the limit, so no parser ever sees more than the limit. It runs
+ * after the session is resolved (which reads only the cookie) because only a signed-in caller may
+ * send an upload's larger body: a stranger's chunked "upload" is cut off at the general limit.
  */
-export function requestBodyLimit(config: WebConfig = loadWebConfig()): MiddlewareHandler {
+export function requestBodyLimit(config: WebConfig = loadWebConfig()): MiddlewareHandler<AppEnv> {
   const general = limitOf(config.bodyLimitBytes, false);
   const upload = limitOf(config.uploadLimitBytes, true);
-  return (c, next) => (UPLOADS.has(c.req.path) ? upload(c, next) : general(c, next));
+  return (c, next) => (UPLOADS.has(c.req.path) && c.get('session') ? upload(c, next) : general(c, next));
 }
 
 function limitOf(maxSize: number, upload: boolean): MiddlewareHandler {
