@@ -131,7 +131,7 @@ export function createApp(db: Db): Hono<AppEnv> {
     if (status >= 500) logger.error({ err: error, path: c.req.path }, 'request failed');
     // Refusals that say something about the client (junk bodies, floods, guessing) are worth a line, not a stack.
     else if (error instanceof AppError && WARN_CODES.has(error.code))
-      logger.warn({ code: error.code, method: c.req.method, path: c.req.path }, error.message);
+      logger.warn({ code: error.code, method: c.req.method, path: c.req.path }, 'request refused');
     if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
     // Our own errors are written for the person reading them; anything else stays generic.
     const detail =

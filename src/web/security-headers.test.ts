@@ -133,6 +133,17 @@ test('without TRUST_PROXY a guesser cannot buy a fresh budget by changing X-Forw
   assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
 });
 
+test('behind the proxy, only the address it added counts: a forged X-Forwarded-For prefix buys nothing', async () => {
+  await behindProxy(async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const attempt = await signInAs(`10.9.8.${i}, 203.0.113.50`);
+      statuses.push((await attempt(`wrong-password-${i}`)).status);
+    }
+    assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
+  });
+});
+
 test('over the API the throttle answers 429 RATE_LIMITED with Retry-After', async () => {
   await behindProxy(async () => {
     const me = await app.request('/api/me', { headers: { 'x-forwarded-for': '203.0.113.99' } });

@@ -53,6 +53,7 @@ export function registerImportApi(api: ApiApp, db: Db): void {
         ),
         400: errorResponses[400],
         403: errorResponses[403],
+        413: errorResponses[413],
       },
     }),
     async (c) => {

@@ -31,7 +31,12 @@ export function registerSessionApi(api: ApiApp, db: Db): void {
           content: { 'application/json': { schema: z.object({ login: z.string(), password: z.string() }) } },
         },
       },
-      responses: { 200: json(meSchema, 'signed in'), 401: errorResponses[401], 403: errorResponses[403] },
+      responses: {
+        200: json(meSchema, 'signed in'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        429: errorResponses[429],
+      },
     }),
     async (c) => {
       const body = c.req.valid('json');
