@@ -9,6 +9,39 @@ export interface Config {
   demoOnEmpty: boolean;
 }
 
+/**
+ * What the web layer needs from the environment. Apart from Config (which needs a database and a
+ * port): the middleware reads it where it runs, so tests and every server see the same rules.
+ */
+export interface WebConfig {
+  /** TRUST_PROXY=1: believe X-Forwarded-For / X-Forwarded-Proto (only behind our own reverse proxy). */
+  trustProxy: boolean;
+  /** Largest request body on any route (MOKUHYO_BODY_LIMIT, bytes; 1 MiB by default). */
+  bodyLimitBytes: number;
+  /** Largest upload of a 一覧表 file (MOKUHYO_UPLOAD_LIMIT, bytes; 20 MiB by default). */
+  uploadLimitBytes: number;
+}
+
+export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
+  return {
+    trustProxy: env.TRUST_PROXY === '1',
+    bodyLimitBytes: bytesOf(env, 'MOKUHYO_BODY_LIMIT', 1024 * 1024),
+    uploadLimitBytes: bytesOf(env, 'MOKUHYO_UPLOAD_LIMIT', 20 * 1024 * 1024),
+  };
+}
+
+function bytesOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    throw new AppError('CONFIG_ERROR', `${name} must be a positive number of bytes, not "${raw}"`, {
+      field: name,
+    });
+  }
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

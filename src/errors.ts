@@ -14,6 +14,9 @@ export type ErrorCode =
   | 'CONFIG_ERROR'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'MALFORMED_BODY'
+  | 'RATE_LIMITED'
   | 'INTERNAL';
 
 export interface ErrorLocation {
@@ -58,6 +61,17 @@ export class AppError extends Error {
   }
 }
 
+/** RATE_LIMITED, saying when to try again (sent as Retry-After). */
+export class RateLimitedError extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super('RATE_LIMITED', message);
+    this.name = 'RateLimitedError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 const httpStatus: Record<ErrorCode, number> = {
   PARSE_ERROR: 422,
   NOT_A_DOCUMENT: 422,
@@ -70,6 +84,9 @@ const httpStatus: Record<ErrorCode, number> = {
   CONFIG_ERROR: 500,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  PAYLOAD_TOO_LARGE: 413,
+  MALFORMED_BODY: 400,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 

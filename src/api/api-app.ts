@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from '../web/env.ts';
+import { formFirst } from '../web/request-body.ts';
 import { registerAuditApi } from './routes/audit.api.ts';
 import { registerEditingApi } from './routes/editing.api.ts';
 import { registerImportApi } from './routes/import.api.ts';
@@ -33,6 +34,9 @@ export function createApi(db: Db): ApiApp {
       }
     },
   });
+  // The OpenAPI form validator parses a form body itself and would answer an unreadable one as a generic
+  // 400; parsed here first, it gets MALFORMED_BODY like the pages, and the validator reuses the result.
+  api.use(formFirst());
   registerPublicApi(api, db);
   registerSearchApi(api, db);
   registerSessionApi(api, db);

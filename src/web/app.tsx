@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { createApi } from '../api/api-app.ts';
 import type { Db } from '../db/database.ts';
 import { isStaleError } from '../domain/goals/goal-edit.types.ts';
-import { AppError, httpStatusOf } from '../errors.ts';
+import { AppError, httpStatusOf, RateLimitedError } from '../errors.ts';
 import { writeWorkbook } from '../exporters/xlsx/write-workbook.ts';
 import { logger } from '../logger.ts';
 import { registerAuditRoutes } from './audit/audit.routes.tsx';
@@ -24,7 +24,9 @@ import { IndexPage } from './pages/index.page.tsx';
 import { presentIchiranhyo, presentIndex } from './presenters/catalog.presenter.ts';
 import { registerPrintRoutes } from './print/print.routes.tsx';
 import { renderPage } from './render.tsx';
+import { requestBodyLimit } from './request-body.ts';
 import { registerSearchRoutes } from './search/search.routes.tsx';
+import { securityHeaders } from './security-headers.ts';
 import { registerGradeScaleRoutes } from './settings/grade-scale.routes.tsx';
 import { registerReorganisationRoutes } from './settings/reorganisation.routes.tsx';
 import { registerStaffRoutes } from './staff/staff.routes.tsx';
@@ -36,15 +38,11 @@ const yearParam = '{[0-9]{4}}';
 export function createApp(db: Db): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  // Outermost, so that every answer carries them, refusals of the body limit included.
+  app.use(securityHeaders());
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'same-origin');
-    c.header(
-      'Content-Security-Policy',
-      "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'",
-    );
     logger.debug({
       method: c.req.method,
       path: c.req.path,
@@ -55,6 +53,8 @@ export function createApp(db: Db): Hono<AppEnv> {
 
   registerStatic(app);
   app.use(sessionMiddleware(db));
+  // Before anything that reads a body (CSRF check, routes); after the session, which decides who may upload.
+  app.use(requestBodyLimit());
   app.use(csrfMiddleware());
   app.use(writeGate());
   registerAuthRoutes(app, db);
@@ -129,6 +129,10 @@ export function createApp(db: Db): Hono<AppEnv> {
     const clientHttp = error instanceof HTTPException && error.status < 500;
     const status = error instanceof AppError ? httpStatusOf(error.code) : clientHttp ? error.status : 500;
     if (status >= 500) logger.error({ err: error, path: c.req.path }, 'request failed');
+    // Refusals that say something about the client (junk bodies, floods, guessing) are worth a line, not a stack.
+    else if (error instanceof AppError && WARN_CODES.has(error.code))
+      logger.warn({ code: error.code, method: c.req.method, path: c.req.path }, 'request refused');
+    if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
     // Our own errors are written for the person reading them; anything else stays generic.
     const detail =
       error instanceof AppError && status < 500 ? error.message : clientHttp ? error.message : undefined;
@@ -155,12 +159,16 @@ export function createApp(db: Db): Hono<AppEnv> {
   return app;
 }
 
+const WARN_CODES = new Set(['MALFORMED_BODY', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED']);
+
 function messageFor(status: number): string {
   if (status === 404) return 'ページが見つかりません。';
   if (status === 403)
     return 'この操作を行う権限がないか、フォームの有効期限が切れています。ページを再読み込みしてからやり直してください。';
   if (status === 401) return 'ログインが必要です。';
   if (status === 409) return '他の人が先に変更したため、保存できませんでした。';
+  if (status === 413) return '送信された内容が大きすぎます。小さくしてから、もう一度送信してください。';
+  if (status === 429) return '試行が多すぎます。しばらく時間をおいてから、もう一度お試しください。';
   if (status < 500) return '入力内容を確認してください。';
   return 'エラーが発生しました。';
 }

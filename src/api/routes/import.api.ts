@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { documentSchema } from '../../domain/document/document.schema.ts';
 import { AppError } from '../../errors.ts';
 import { confirmPendingImport, stagePendingImport } from '../../importer/pending/pending-import.service.ts';
+import { formBody } from '../../web/request-body.ts';
 import type { ApiApp } from '../api-app.ts';
 import { requireActor } from './require-actor.ts';
 import { errorResponses, json } from './schemas.ts';
@@ -52,11 +53,12 @@ export function registerImportApi(api: ApiApp, db: Db): void {
         ),
         400: errorResponses[400],
         403: errorResponses[403],
+        413: errorResponses[413],
       },
     }),
     async (c) => {
       const actor = requireActor(c);
-      const file = (await c.req.parseBody()).file;
+      const file = (await formBody(c)).file;
       if (!(file instanceof File))
         throw new AppError('INVALID_INPUT', 'send the file as multipart field "file"', { field: 'file' });
       const pending = await stagePendingImport(

@@ -12,6 +12,14 @@ export const errorResponses = {
     content: { 'application/json': { schema: errorSchema } },
   },
   404: { description: 'not found', content: { 'application/json': { schema: errorSchema } } },
+  413: {
+    description: 'body over the limit (PAYLOAD_TOO_LARGE): 1 MiB, uploads 20 MiB',
+    content: { 'application/json': { schema: errorSchema } },
+  },
+  429: {
+    description: 'too many failed sign-ins from this client (RATE_LIMITED); see Retry-After',
+    content: { 'application/json': { schema: errorSchema } },
+  },
 } as const;
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({

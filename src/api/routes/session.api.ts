@@ -6,6 +6,7 @@ import { roles } from '../../domain/auth/actor.ts';
 import { login, logout, resolveSession, SESSION_IDLE_MS } from '../../domain/auth/session.service.ts';
 import { AppError } from '../../errors.ts';
 import { isHttps, SESSION_COOKIE, setSecureCookie } from '../../web/auth/cookies.ts';
+import { clientAddress } from '../../web/client-address.ts';
 import type { ApiApp } from '../api-app.ts';
 import { requireActor } from './require-actor.ts';
 import { errorResponses, json } from './schemas.ts';
@@ -30,11 +31,16 @@ export function registerSessionApi(api: ApiApp, db: Db): void {
           content: { 'application/json': { schema: z.object({ login: z.string(), password: z.string() }) } },
         },
       },
-      responses: { 200: json(meSchema, 'signed in'), 401: errorResponses[401], 403: errorResponses[403] },
+      responses: {
+        200: json(meSchema, 'signed in'),
+        401: errorResponses[401],
+        403: errorResponses[403],
+        429: errorResponses[429],
+      },
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const client = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'api';
+      const client = clientAddress(c);
       const { token } = await login(db.kysely, { login: body.login, password: body.password, client });
       setSecureCookie(c, SESSION_COOKIE, token, { maxAge: SESSION_IDLE_MS / 1000 });
       const session = await resolveSession(db.kysely, token);

@@ -34,7 +34,7 @@ export interface SessionTable {
 
 export interface LoginAttemptTable {
   id: Generated<number>;
-  /** Folded login or client address: limits apply to both. */
+  /** `pair:<folded login>\n<client address>` or `client:<client address>`: limits apply to both. */
   key: string;
   attempted_at: string;
   success: number;

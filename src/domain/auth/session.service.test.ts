@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { type AppError, RateLimitedError } from '../../errors.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { insertMunicipality } from '../municipalities/municipality.repo.ts';
 import { systemActor } from './actor.ts';
+import { DUMMY_HASH, verifyPassword } from './password.ts';
 import { LOGIN_REFUSED, login, logout, resolveSession } from './session.service.ts';
 import { createUser } from './user.service.ts';
 
@@ -45,18 +47,78 @@ test('a wrong password and an unknown login get the same answer', async () => {
   });
 });
 
-test('after five failures even the right password is refused, with the same message', async () => {
+test('five failures from one client slow that client down for that login only; nobody is locked out', async () => {
   await createUser(db.kysely, systemActor(municipalityId), { login: 'target', password, role: 'viewer' });
+  const now = new Date();
   for (let i = 0; i < 5; i += 1) {
     await assert.rejects(
-      login(db.kysely, { login: 'target', password: `wrong-${i}-password`, client: `c${i}` }),
+      login(db.kysely, { login: 'target', password: `wrong-${i}-password`, client: 'guesser' }, now),
+      {
+        code: 'UNAUTHENTICATED',
+        message: LOGIN_REFUSED,
+      },
     );
   }
-  await assert.rejects(login(db.kysely, { login: 'target', password, client: 'fresh' }), {
-    message: LOGIN_REFUSED,
+  await assert.rejects(login(db.kysely, { login: 'target', password, client: 'guesser' }, now), (error) => {
+    assert.ok(error instanceof RateLimitedError);
+    assert.equal(error.code, 'RATE_LIMITED');
+    assert.ok(
+      error.retryAfterSeconds > 0 && error.retryAfterSeconds <= 15 * 60,
+      `${error.retryAfterSeconds}`,
+    );
+    return true;
   });
-  const later = new Date(Date.now() + 16 * 60 * 1000);
-  assert.ok((await login(db.kysely, { login: 'target', password, client: 'fresh' }, later)).token);
+  assert.ok(
+    (await login(db.kysely, { login: 'target', password, client: 'colleague' }, now)).token,
+    'another client signs in',
+  );
+  const later = new Date(now.getTime() + 16 * 60 * 1000);
+  assert.ok(
+    (await login(db.kysely, { login: 'target', password, client: 'guesser' }, later)).token,
+    'the window passes',
+  );
+});
+
+test('within budget the right password signs in and forgives that client its misses', async () => {
+  await createUser(db.kysely, systemActor(municipalityId), { login: 'typo', password, role: 'viewer' });
+  const attempt = (p: string) => login(db.kysely, { login: 'typo', password: p, client: 'desk' });
+  for (let i = 0; i < 4; i += 1)
+    await assert.rejects(attempt('wrong password 1234'), { code: 'UNAUTHENTICATED' });
+  assert.ok((await attempt(password)).token);
+  for (let i = 0; i < 5; i += 1)
+    await assert.rejects(attempt('wrong password 1234'), { code: 'UNAUTHENTICATED' });
+  await assert.rejects(attempt(password), { code: 'RATE_LIMITED' });
+});
+
+test('one client is refused after 30 failures across logins, without the password hash being computed', async () => {
+  const now = new Date();
+  for (let i = 0; i < 30; i += 1) {
+    await assert.rejects(login(db.kysely, { login: `nobody-${i % 6}`, password, client: 'sprayer' }, now), {
+      code: 'UNAUTHENTICATED',
+    });
+  }
+  const started = performance.now();
+  await assert.rejects(login(db.kysely, { login: 'kikaku', password, client: 'sprayer' }, now), {
+    code: 'RATE_LIMITED',
+  });
+  const refusedMs = performance.now() - started;
+  const verifyStarted = performance.now();
+  await verifyPassword(DUMMY_HASH, password);
+  const hashMs = performance.now() - verifyStarted;
+  assert.ok(refusedMs < hashMs, `refusal took ${refusedMs} ms, one hash ${hashMs} ms`);
+  assert.ok((await login(db.kysely, { login: 'kikaku', password, client: 'office' }, now)).token);
+});
+
+test('concurrent guesses cannot all slip in under the limit', async () => {
+  const now = new Date();
+  const results = await Promise.allSettled(
+    Array.from({ length: 12 }, (_, i) =>
+      login(db.kysely, { login: 'kikaku', password: `parallel-guess-${i}`, client: 'burst' }, now),
+    ),
+  );
+  const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as AppError).code : 'OK'));
+  assert.ok(codes.filter((c) => c === 'UNAUTHENTICATED').length <= 5, codes.join(','));
+  assert.ok(codes.includes('RATE_LIMITED'), codes.join(','));
 });
 
 test('an expired session does not resolve', async () => {

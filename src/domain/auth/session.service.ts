@@ -3,18 +3,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from './actor.ts';
+import { claimAttempt, settleSuccess } from './login-throttle.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
-import { failuresSince, recordAttempt } from './rate-limit.repo.ts';
 import { deleteSession, findLiveSession, insertSession, touchSession } from './session.repo.ts';
 import { findUserByLogin, listGrants } from './user.repo.ts';
 
 /** Sessions slide: each use extends them, up to this idle limit. */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
-const WINDOW_MS = 15 * 60 * 1000;
-const MAX_FAILURES_PER_LOGIN = 5;
-const MAX_FAILURES_PER_CLIENT = 30;
 
-/** One message for every refusal: it must not tell whether the account exists or is locked. */
+/** One message for every wrong password: it must not tell whether the account exists. */
 export const LOGIN_REFUSED =
   'ログインIDまたはパスワードが正しくありません。続けて失敗した場合は、しばらく時間をおいてからお試しください。';
 
@@ -31,18 +28,14 @@ export async function login(
   input: { login: string; password: string; client: string },
   now = new Date(),
 ): Promise<{ token: string; expiresAt: Date }> {
-  const loginKey = `login:${input.login.trim().toLowerCase()}`;
-  const clientKey = `client:${input.client}`;
-  const since = new Date(now.getTime() - WINDOW_MS).toISOString();
-  const limited =
-    (await failuresSince(db, loginKey, since)) >= MAX_FAILURES_PER_LOGIN ||
-    (await failuresSince(db, clientKey, since)) >= MAX_FAILURES_PER_CLIENT;
-  const user = await findUserByLogin(db, input.login.trim().toLowerCase());
+  const loginName = input.login.trim().toLowerCase();
+  // Over budget, this throws before the hash below is ever computed.
+  const attempt = await claimAttempt(db, loginName, input.client, now);
+  const user = await findUserByLogin(db, loginName);
   // Always pay for one verification so that timing does not tell a missing account from a wrong password.
   const valid = await verifyPassword(user?.password_hash ?? DUMMY_HASH, input.password);
-  const ok = !limited && user !== undefined && user.disabled === 0 && valid;
-  await recordAttempt(db, [loginKey, clientKey], ok, now.toISOString());
-  if (!ok || !user) throw new AppError('UNAUTHENTICATED', LOGIN_REFUSED);
+  if (user?.disabled !== 0 || !valid) throw new AppError('UNAUTHENTICATED', LOGIN_REFUSED);
+  await settleSuccess(db, attempt);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
   await insertSession(db, {

@@ -91,3 +91,39 @@ test('safeNext keeps only same-site paths', () => {
   assert.equal(safeNext('https://evil.example'), '/staff');
   assert.equal(safeNext('/\\evil'), '/staff');
 });
+
+test('safeNext refuses control characters and backslashes, raw or percent-encoded', () => {
+  for (const c of ['\t', '\n', '\r', '\v', '\0', '\x7f']) {
+    assert.equal(safeNext(`/${c}/127.0.0.1:3302/phish`), '/staff');
+    assert.equal(safeNext(`/${encodeURIComponent(c)}/127.0.0.1:3302/phish`), '/staff');
+  }
+  assert.equal(safeNext('/%5C%5Cevil'), '/staff');
+  assert.equal(safeNext('/%2F%2Fevil'), '/staff');
+  assert.equal(safeNext('/%E0%A4%A'), '/staff', 'a broken escape');
+  assert.equal(safeNext('/\uD800'), '/staff', 'a lone surrogate');
+  assert.equal(safeNext('/staff/検索?q=市'), '/staff/%E6%A4%9C%E7%B4%A2?q=%E5%B8%82');
+});
+
+test('after signing in, next=/<control>/host leads to a local page, never to another host or a 500', async () => {
+  for (const c of ['%09', '%0A', '%0D', '%0B', '%00']) {
+    const browser = jar();
+    const next = `%2F${c}%2F127.0.0.1:3302%2Fphish`;
+    const form = await app.request(`/login?next=${next}`);
+    browser.take(form);
+    const html = await form.text();
+    const hidden = /name="next" value="([^"]*)"/.exec(html)?.[1];
+    assert.ok(hidden !== undefined, 'the form carries next');
+    const res = await app.request('/login', {
+      method: 'POST',
+      headers: { cookie: browser.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        _csrf: csrfOf(html),
+        login: 'kikaku',
+        password,
+        next: decodeURIComponent(next),
+      }).toString(),
+    });
+    assert.equal(res.status, 303, `next with ${c}`);
+    assert.equal(res.headers.get('location'), '/staff', `next with ${c}`);
+  }
+});

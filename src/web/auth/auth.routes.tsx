@@ -1,29 +1,37 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import type { Db } from '../../db/database.ts';
 import { login, logout, SESSION_IDLE_MS } from '../../domain/auth/session.service.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, RateLimitedError } from '../../errors.ts';
+import { clientAddress } from '../client-address.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
+import { formBody } from '../request-body.ts';
 import { isHttps, SESSION_COOKIE, setSecureCookie } from './cookies.ts';
 import { LoginPage } from './login.page.tsx';
 
-/** Only same-site paths: an open redirect after login would hand phishers a trusted link. */
-export function safeNext(value: unknown): string {
-  return typeof value === 'string' && /^\/(?!\/)[^\\]*$/.test(value) ? value : '/staff';
-}
+const AFTER_LOGIN = '/staff';
 
-function clientOf(c: Context<AppEnv>): string {
-  const forwarded =
-    process.env.TRUST_PROXY === '1' ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  if (forwarded) return forwarded;
+/**
+ * Only same-site paths: an open redirect after login would hand phishers a trusted link. Browsers
+ * drop TAB and newlines from Location (`/\t/evil` becomes `//evil`) and treat `\` as `/`, and Node
+ * refuses control characters in a header, so none of them may appear, raw or percent-encoded.
+ */
+export function safeNext(value: unknown): string {
+  if (typeof value !== 'string' || !isLocalPath(value)) return AFTER_LOGIN;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    if (!isLocalPath(decodeURIComponent(value))) return AFTER_LOGIN;
+    // Location must be ASCII; our own links already are, anything else is escaped rather than refused.
+    return value.replace(/[^\x21-\x7e]/gu, (ch) => encodeURIComponent(ch));
   } catch {
-    return 'unknown';
+    // A broken escape or a lone surrogate: not a link this site made.
+    return AFTER_LOGIN;
   }
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused here.
+const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/;
+const isLocalPath = (path: string) => /^\/[^/]/.test(path) && !UNSAFE_IN_PATH.test(path);
 
 export function registerAuthRoutes(app: Hono<AppEnv>, db: Db): void {
   app.get('/login', async (c) => {
@@ -33,22 +41,24 @@ export function registerAuthRoutes(app: Hono<AppEnv>, db: Db): void {
   });
 
   app.post('/login', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await formBody(c);
     const loginId = typeof form.login === 'string' ? form.login : '';
     const password = typeof form.password === 'string' ? form.password : '';
     try {
-      const { token } = await login(db.kysely, { login: loginId, password, client: clientOf(c) });
+      const { token } = await login(db.kysely, { login: loginId, password, client: clientAddress(c) });
       setSecureCookie(c, SESSION_COOKIE, token, { maxAge: SESSION_IDLE_MS / 1000 });
       return c.redirect(safeNext(form.next), 303);
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'UNAUTHENTICATED') throw error;
+      const limited = error instanceof RateLimitedError;
+      if (!limited && !(error instanceof AppError && error.code === 'UNAUTHENTICATED')) throw error;
+      if (limited) c.header('Retry-After', String(error.retryAfterSeconds));
       const view = {
         csrfToken: c.get('csrfToken'),
         login: loginId,
         error: error.message,
         next: safeNext(form.next),
       };
-      return c.html(await renderPage(<LoginPage view={view} />), 401);
+      return c.html(await renderPage(<LoginPage view={view} />), limited ? 429 : 401);
     }
   });
 

@@ -1,13 +1,21 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '../../db/database.ts';
 import { resolveSession } from '../../domain/auth/session.service.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
+import { formBody } from '../request-body.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, setSecureCookie } from './cookies.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Where a signed-out visitor is about to need a CSRF token: the login form (staff pages send them
+ * there) and /api/me, from which an API client takes it before POST /api/session. Anywhere else an
+ * anonymous visitor has no form to send, so the public portal sets no cookie at all.
+ */
+const SIGN_IN_PATHS = [/^\/login$/, /^\/staff(\/|$)/, /^\/api\/me$/];
 
 /** Resolves the session cookie into `c.var.session` and provides the CSRF token forms must carry. */
 export function sessionMiddleware(db: Db): MiddlewareHandler<AppEnv> {
@@ -18,7 +26,7 @@ export function sessionMiddleware(db: Db): MiddlewareHandler<AppEnv> {
     let csrf = session?.csrfToken ?? getCookie(c, CSRF_COOKIE);
     if (!csrf) {
       csrf = randomBytes(24).toString('base64url');
-      setSecureCookie(c, CSRF_COOKIE, csrf);
+      if (SIGN_IN_PATHS.some((p) => p.test(c.req.path))) setSecureCookie(c, CSRF_COOKIE, csrf);
     }
     c.set('csrfToken', csrf);
     await next();
@@ -36,7 +44,7 @@ export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
     if (origin && origin !== new URL(c.req.url).origin && !sameHost(origin, c.req.header('host'))) {
       throw new AppError('FORBIDDEN', 'cross-origin request refused');
     }
-    const sent = c.req.header('x-csrf-token') ?? (await formToken(c.req.raw.clone()));
+    const sent = c.req.header('x-csrf-token') ?? (await formToken(c));
     if (!sent || !equal(sent, c.get('csrfToken'))) {
       throw new AppError('FORBIDDEN', 'the form has expired or did not come from this site (CSRF token)');
     }
@@ -44,11 +52,9 @@ export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
   };
 }
 
-async function formToken(request: Request): Promise<string | undefined> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data'))
-    return undefined;
-  const value = (await request.formData()).get('_csrf');
+/** The form's `_csrf`; the body is parsed once and the route reuses it (the size limit ran before). */
+async function formToken(c: Context<AppEnv>): Promise<string | undefined> {
+  const value = (await formBody(c))._csrf;
   return typeof value === 'string' ? value : undefined;
 }
 

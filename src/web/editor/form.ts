@@ -16,13 +16,14 @@ import {
   QUANTITY_RANGE_MESSAGE,
 } from '../../quantities/range.ts';
 import type { AppEnv } from '../env.ts';
+import { formBody } from '../request-body.ts';
 import type { GoalFields, ItemFields, QuantityFields } from './editor.view.ts';
 
 export type FormData = Record<string, string>;
 
 /** The posted fields as strings (files and repeated names are not part of these forms). */
 export async function readForm(c: Context<AppEnv>): Promise<FormData> {
-  const body = await c.req.parseBody();
+  const body = await formBody(c);
   const form: FormData = {};
   for (const [key, value] of Object.entries(body)) if (typeof value === 'string') form[key] = value;
   return form;

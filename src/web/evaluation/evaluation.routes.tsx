@@ -8,6 +8,7 @@ import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { staffLinks } from '../staff/staff.routes.tsx';
 import '../../api/routes/evaluation.api.ts';
+import { formBody } from '../request-body.ts';
 import { evaluationCss } from './evaluation.css.ts';
 import { EvaluationPage } from './evaluation.page.tsx';
 import { EVALUATION_PAGE_ROUTE, evaluationUrls, itemAnchor, targetAnchor } from './evaluation.urls.ts';
@@ -109,7 +110,7 @@ export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
     const anchor = `#${itemAnchor(itemId)}`;
     await authorizeEditor(db.kysely, actor, Number(c.req.param('departmentId')));
     try {
-      const body = await c.req.parseBody();
+      const body = await formBody(c);
       await setSelfAssessment(db.kysely, actor, itemId, {
         grade: readText(body, 'grade'),
         comment: readText(body, 'comment'),

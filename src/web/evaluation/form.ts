@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
+import { formBody } from '../request-body.ts';
 import { MATCH_ACTIONS, type MatchAction } from './match-action.ts';
 
 /** Errors an editor fixes on the same page: shown there after the redirect instead of an error page. */
@@ -32,7 +33,7 @@ function actualIdOf(raw: string, field: string): number | null {
 export async function readMatchForm(
   c: Context<AppEnv>,
 ): Promise<{ action: MatchAction; actualId: number | null | undefined }> {
-  const body = await c.req.parseBody();
+  const body = await formBody(c);
   const action = MATCH_ACTIONS.find((a) => a === readText(body, 'action'));
   if (!action) throw new AppError('INVALID_INPUT', 'unknown action', { field: 'action' });
   if (action === 'clear') return { action, actualId: undefined };

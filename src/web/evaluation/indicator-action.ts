@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/auth/actor.ts';
 import { removeIndicator, setIndicator } from '../../domain/evaluation/index.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
+import { formBody } from '../request-body.ts';
 import { requireSession } from '../staff/require-session.ts';
 import { EVALUATION_PAGE_ROUTE, evaluationUrls, targetAnchor } from './evaluation.urls.ts';
 import { failureOf } from './form.ts';
@@ -22,7 +23,7 @@ interface Where {
 export function registerIndicatorRoutes(app: Hono<AppEnv>, db: Db): void {
   app.post(INDICATOR, async (c) =>
     respond(c, db, whereOf(c), 'indicator', async (actor, targetId) => {
-      const input = readIndicatorForm(await c.req.parseBody());
+      const input = readIndicatorForm(await formBody(c));
       await setIndicator(db.kysely, actor, targetId, input);
     }),
   );

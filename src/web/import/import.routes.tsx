@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Db } from '../../db/database.ts';
 import { listTopDepartments } from '../../domain/departments/department.repo.ts';
 import { AppError } from '../../errors.ts';
@@ -13,6 +12,7 @@ import {
 import { logger } from '../../logger.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
+import { formBody } from '../request-body.ts';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { staffLinks } from '../staff/staff.routes.tsx';
 import { importErrorText, uploadKindOf } from './import-error-text.ts';
@@ -21,7 +21,6 @@ import { ResultPage } from './result.page.tsx';
 import { UploadPage } from './upload.page.tsx';
 
 const css = readFileSync(new URL('./import.css', import.meta.url), 'utf8');
-const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
   staffLinks.push({
@@ -40,48 +39,40 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
     return c.html(await renderPage(<UploadPage view={{ csrfToken: c.get('csrfToken') }} />));
   });
 
-  app.post(
-    '/staff/import',
-    bodyLimit({
-      maxSize: MAX_UPLOAD_BYTES,
-      onError: () => {
-        throw new AppError('INVALID_INPUT', 'ファイルが大きすぎます（20 MB まで）');
-      },
-    }),
-    async (c) => {
-      const { actor } = requireSession(c);
-      const file = (await c.req.parseBody()).file;
-      if (!(file instanceof File) || file.size === 0) {
-        throw new AppError('INVALID_INPUT', 'ファイルを選んでください', { field: 'file' });
+  // The size limit for this upload is the app-wide one in request-body.ts (it runs before the CSRF check reads the body).
+  app.post('/staff/import', async (c) => {
+    const { actor } = requireSession(c);
+    const file = (await formBody(c)).file;
+    if (!(file instanceof File) || file.size === 0) {
+      throw new AppError('INVALID_INPUT', 'ファイルを選んでください', { field: 'file' });
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    try {
+      const pending = await stagePendingImport(db.kysely, actor, file.name, bytes);
+      return c.redirect(`/staff/import/${pending.token}`, 303);
+    } catch (error) {
+      if (
+        !(error instanceof AppError) ||
+        !['PARSE_ERROR', 'NOT_A_DOCUMENT', 'INVALID_INPUT'].includes(error.code)
+      ) {
+        throw error;
       }
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      try {
-        const pending = await stagePendingImport(db.kysely, actor, file.name, bytes);
-        return c.redirect(`/staff/import/${pending.token}`, 303);
-      } catch (error) {
-        if (
-          !(error instanceof AppError) ||
-          !['PARSE_ERROR', 'NOT_A_DOCUMENT', 'INVALID_INPUT'].includes(error.code)
-        ) {
-          throw error;
-        }
-        const { line } = error.location;
-        const kind = uploadKindOf(bytes);
-        logger.warn(
-          { code: error.code, detail: error.describe(), cause: String(error.cause ?? '') },
-          'import refused',
-        );
-        const shownLine = kind === 'xlsx' ? undefined : line;
-        const where = [file.name, shownLine === undefined ? undefined : `${shownLine}行目`]
-          .filter(Boolean)
-          .join(' ');
-        const sourceLine = shownLine === undefined ? undefined : safeLine(bytes, shownLine);
-        const message = importErrorText(error, kind);
-        const view = { csrfToken: c.get('csrfToken'), error: { message, where, sourceLine } };
-        return c.html(await renderPage(<UploadPage view={view} />), 422);
-      }
-    },
-  );
+      const { line } = error.location;
+      const kind = uploadKindOf(bytes);
+      logger.warn(
+        { code: error.code, detail: error.describe(), cause: String(error.cause ?? '') },
+        'import refused',
+      );
+      const shownLine = kind === 'xlsx' ? undefined : line;
+      const where = [file.name, shownLine === undefined ? undefined : `${shownLine}行目`]
+        .filter(Boolean)
+        .join(' ');
+      const sourceLine = shownLine === undefined ? undefined : safeLine(bytes, shownLine);
+      const message = importErrorText(error, kind);
+      const view = { csrfToken: c.get('csrfToken'), error: { message, where, sourceLine } };
+      return c.html(await renderPage(<UploadPage view={view} />), 422);
+    }
+  });
 
   app.get('/staff/import/:token', async (c) => {
     const redirect = loginRedirect(c);
@@ -103,7 +94,7 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
 
   app.post('/staff/import/:token', async (c) => {
     const { actor } = requireSession(c);
-    const form = await c.req.parseBody();
+    const form = await formBody(c);
     const planYear =
       typeof form.planYear === 'string' && /^\d{4}$/.test(form.planYear) ? Number(form.planYear) : undefined;
     const department = typeof form.department === 'string' ? form.department : undefined;

@@ -5,6 +5,7 @@ import { getGradeScale, setGradeScale } from '../../domain/evaluation/index.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
+import { formBody } from '../request-body.ts';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { staffLinks } from '../staff/staff.routes.tsx';
 import { GRADE_SCALE_CSS_URL, gradeScaleCss } from './grade-scale.css.ts';
@@ -63,7 +64,7 @@ export function registerGradeScaleRoutes(app: Hono<AppEnv>, db: Db): void {
     const { actor } = requireSession(c);
     // Refused before the body is read, so that nobody else gets the form back; the service checks again.
     authorize(actor, 'policy.manage', { municipalityId: actor.municipalityId });
-    const values = formValuesOf(await c.req.parseBody());
+    const values = formValuesOf(await formBody(c));
     const parsed = parseGradeScaleForm(values);
     if (!parsed.ok) return render(c, { values, errors: parsed.errors }, 400);
     try {

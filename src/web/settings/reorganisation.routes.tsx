@@ -11,6 +11,7 @@ import {
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
+import { formBody } from '../request-body.ts';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { staffLinks } from '../staff/staff.routes.tsx';
 import { REORGANISATION_CSS_URL, reorganisationCss } from './reorganisation.css.ts';
@@ -96,7 +97,7 @@ export function registerReorganisationRoutes(app: Hono<AppEnv>, db: Db): void {
     const { actor } = requireSession(c);
     // Refused before the body is read, so that nobody else gets the form back; the service checks again.
     authorize(actor, 'organisation.manage', { municipalityId: actor.municipalityId });
-    const values = formValuesOf(await c.req.parseBody({ all: true }));
+    const values = formValuesOf(await formBody(c, { all: true }));
     const parsed = parseReorganisationForm(values, await departmentsOf(actor.municipalityId));
     if (!parsed.ok) return render(c, { values, errors: parsed.errors }, 400);
     try {

@@ -3,11 +3,12 @@ import type { Phase } from '../../db/schema.ts';
 import { phases } from '../../domain/workflow/labels.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
+import { formBody } from '../request-body.ts';
 
 export type FormBody = Record<string, string | File | (string | File)[]>;
 
 export async function readForm(c: Context<AppEnv>): Promise<FormBody> {
-  return c.req.parseBody();
+  return formBody(c);
 }
 
 export function text(form: FormBody, name: string): string {
