@@ -73,6 +73,7 @@ export async function startServer(config: Config, options: ListenOptions = {}): 
 async function stopListening(server: Server, graceMs: number): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
+  logger.info({ graceMs }, 'no longer accepting connections; finishing requests in flight');
   const sweep = setInterval(() => server.closeIdleConnections(), 100);
   let timer: NodeJS.Timeout | undefined;
   const graceOver = new Promise<boolean>((resolve) => {

@@ -19,7 +19,7 @@ export function registerServe(program: Command): void {
       const stop = (signal: NodeJS.Signals) => {
         if (stopping) return;
         stopping = true;
-        logger.info({ signal }, 'stopping: refusing new connections, finishing requests in flight');
+        logger.info({ signal }, 'stopping');
         setTimeout(() => {
           logger.error({ afterMs: HARD_EXIT_MS }, 'shutdown did not finish: exiting anyway');
           process.exit(1);
