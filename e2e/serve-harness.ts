@@ -71,7 +71,8 @@ export function startServe(env: Record<string, string>, args: string[] = []): Pr
       );
     });
   };
-  return waitForLog(/mokuhyo is listening/).then((line) => {
+  // Migrations and the demo load come first: minutes on a busy CI machine.
+  return waitForLog(/mokuhyo is listening/, 180_000).then((line) => {
     const url = String(line.url);
     return {
       child,
