@@ -43,7 +43,7 @@ function countingMailer(): Mailer & { sent: string[] } {
 
 test('two senders at once: every reminder lands once in the inbox and is mailed once', { skip }, async () => {
   const now = new Date('2027-05-24T00:00:00+09:00');
-  const mailers = [countingMailer(), countingMailer()];
+  const mailers = [countingMailer(), countingMailer()] as const;
   const reports = await Promise.all([
     sendReminders(f.db.kysely, now, mailers[0]),
     sendReminders(other.kysely, now, mailers[1]),
