@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Agent, type IncomingMessage, request } from 'node:http';
 import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestDb, type TestDb } from '../src/test-support/test-db.ts';
@@ -16,9 +17,9 @@ after(async () => {
   await db.destroy();
 });
 
-function refused(port: number): Promise<string> {
+function refused(port: number, host = '127.0.0.1'): Promise<string> {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect(port, host);
     socket.on('connect', () => {
       socket.destroy();
       resolve('connected');
@@ -85,6 +86,11 @@ test('SIGTERM: a slow request in flight completes, new connections are refused, 
   const server = await startServe({ DATABASE_URL: db.url, MOKUHYO_DEMO: '0' });
   const agent = new Agent({ keepAlive: true });
   try {
+    assert.equal(new URL(server.url).hostname, '127.0.0.1', 'serve --host names the interface');
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    if (lan) assert.equal(await refused(server.port, lan), 'ECONNREFUSED', `not listening on ${lan}`);
     const csrf = await loginForm(server.port, agent);
     const slow = slowLogin(server.port, csrf);
     await sleep(300);
