@@ -72,7 +72,11 @@ export function startServe(env: Record<string, string>, args: string[] = []): Pr
     });
   };
   // Migrations and the demo load come first: minutes on a busy CI machine.
-  return waitForLog(/mokuhyo is listening/, 180_000).then((line) => {
+  const listening = waitForLog(/mokuhyo is listening/, 180_000).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
+  return listening.then((line) => {
     const url = String(line.url);
     return {
       child,

@@ -33,9 +33,12 @@ before(async () => {
   if (skip) return;
   empty = await createEmptyDb();
   // Both start at the same moment on an empty database: migrations and the demo load race.
-  servers = await Promise.all(
+  const started = await Promise.allSettled(
     [0, 1].map(() => startServe({ DATABASE_URL: empty.url, TRUST_PROXY: '1', MOKUHYO_DEMO: '1' })),
   );
+  servers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = started.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
   nginx = await startNginx(servers.map((s) => s.port));
   db = openDatabase(empty.target);
   const m = await db.kysely.selectFrom('municipality').select('id').executeTakeFirstOrThrow();
