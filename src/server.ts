@@ -1,6 +1,8 @@
+import type { Server } from 'node:http';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
+import { withStartupLock } from './db/migrate.ts';
 import { openMigratedDatabase } from './db/open.ts';
 import { loadDemoIfEmpty } from './demo/load-demo.ts';
 import { countUsers } from './domain/auth/user.repo.ts';
@@ -10,14 +12,28 @@ import { createApp } from './web/app.tsx';
 export interface RunningServer {
   url: string;
   db: Db;
+  /**
+   * Graceful stop: no new connections, requests in flight finish (for up to the grace period, then
+   * their connections are cut), then the database pool closes.
+   */
   close(): Promise<void>;
 }
 
+export interface ListenOptions {
+  /** Interface to listen on (`serve --host`); all interfaces when unset. */
+  hostname?: string;
+  /** How long requests in flight may take to finish once stopping (default 10 s). */
+  graceMs?: number;
+}
+
+export const SHUTDOWN_GRACE_MS = 10_000;
+
 /** Opens and migrates the database, loads the demo into an empty one, and listens. */
-export async function startServer(config: Config): Promise<RunningServer> {
+export async function startServer(config: Config, options: ListenOptions = {}): Promise<RunningServer> {
   const db = await openMigratedDatabase(config.database);
   if (config.demoOnEmpty) {
-    const demo = await loadDemoIfEmpty(db);
+    // Under the startup lock: two servers starting on one empty database must not both load it.
+    const demo = await withStartupLock(db, () => loadDemoIfEmpty(db));
     if (demo)
       logger.info(
         { municipality: demo.municipality.name, documents: demo.documents.length },
@@ -32,18 +48,43 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
   const app = createApp(db);
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: options.hostname }, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://localhost:${port}`;
+  const host = options.hostname ?? 'localhost';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url, engine: db.engine, database: db.location }, 'mokuhyo is listening');
   return {
     url,
     db,
     close: async () => {
-      await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+      await stopListening(server as Server, options.graceMs ?? SHUTDOWN_GRACE_MS);
       await db.destroy();
     },
   };
+}
+
+/**
+ * Stops accepting at once and waits for requests in flight. A keep-alive connection between two
+ * requests would hold `close()` open until its timeout, so idle connections are closed as soon as
+ * they become idle; whatever still runs when the grace period ends is cut.
+ */
+async function stopListening(server: Server, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  logger.info({ graceMs }, 'no longer accepting connections; finishing requests in flight');
+  const sweep = setInterval(() => server.closeIdleConnections(), 100);
+  let timer: NodeJS.Timeout | undefined;
+  const graceOver = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(true), graceMs);
+  });
+  const cut = await Promise.race([closed.then(() => false), graceOver]);
+  clearInterval(sweep);
+  clearTimeout(timer);
+  if (cut) {
+    logger.warn({ graceMs }, 'requests still in flight after the grace period: connections cut');
+    server.closeAllConnections();
+    await closed;
+  }
 }

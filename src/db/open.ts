@@ -1,6 +1,6 @@
 import { refreshAllGrades } from '../search/grade-index.ts';
 import { type Db, type DbTarget, openDatabase } from './database.ts';
-import { migrateToLatest } from './migrate.ts';
+import { migrateToLatest, withStartupLock } from './migrate.ts';
 
 /** The migration that added search grades; they are derived data, filled in by the application. */
 const SEARCH_GRADE_MIGRATION = '20261124008000_search_grade';
@@ -9,10 +9,12 @@ const SEARCH_GRADE_MIGRATION = '20261124008000_search_grade';
 export async function openMigratedDatabase(target: DbTarget): Promise<Db> {
   const db = openDatabase(target);
   try {
-    const applied = await migrateToLatest(db);
-    if (applied.includes(SEARCH_GRADE_MIGRATION)) {
-      await db.kysely.transaction().execute((trx) => refreshAllGrades(trx));
-    }
+    await withStartupLock(db, async () => {
+      const applied = await migrateToLatest(db);
+      if (applied.includes(SEARCH_GRADE_MIGRATION)) {
+        await db.kysely.transaction().execute((trx) => refreshAllGrades(trx));
+      }
+    });
   } catch (error) {
     await db.destroy();
     throw error;

@@ -1,20 +1,41 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
+import { logger } from '../../logger.ts';
 import { startServer } from '../../server.ts';
+
+/** Past the 10 s grace for requests in flight, closing the pool must not keep the process forever. */
+const HARD_EXIT_MS = 15_000;
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('serve the web application (PORT, default 3000; DATABASE_URL)')
     .option('--port <port>', 'port to listen on (overrides PORT)')
-    .action(async (options: { port?: string }) => {
+    .option('--host <host>', 'interface to listen on, e.g. 127.0.0.1 behind a proxy (default: all)')
+    .action(async (options: { port?: string; host?: string }) => {
       const config = loadConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
-      const server = await startServer(config);
-      const stop = async () => {
-        await server.close();
-        process.exit(0);
+      const server = await startServer(config, { hostname: options.host });
+      let stopping = false;
+      const stop = (signal: NodeJS.Signals) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, 'stopping');
+        setTimeout(() => {
+          logger.error({ afterMs: HARD_EXIT_MS }, 'shutdown did not finish: exiting anyway');
+          process.exit(1);
+        }, HARD_EXIT_MS).unref();
+        server.close().then(
+          () => {
+            logger.info('stopped');
+            process.exit(0);
+          },
+          (error: unknown) => {
+            logger.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     });
 }
