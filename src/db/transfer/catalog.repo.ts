@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Engine } from '../database.ts';
 import type { Database } from '../schema.ts';
+import { parentsFirst } from './order.ts';
 
 /**
  * What the database itself says its tables are. Backup, restore and copy read the catalogue rather
@@ -169,7 +170,7 @@ export async function holdsData(db: Q, engine: Engine): Promise<string | undefin
  * the migrations can build it again at the archive's level. Tables are dropped, never emptied: the
  * audit trail's triggers refuse DELETE and TRUNCATE, and that rule stays as it is.
  */
-export async function dropSchema(db: Q, engine: Engine, tablesChildFirst: string[]): Promise<void> {
+export async function dropSchema(db: Q, engine: Engine): Promise<void> {
   if (engine === 'postgres') {
     const { rows: tables } = await sql<{ name: string }>`select table_name as name
       from information_schema.tables where table_schema = current_schema()`.execute(db);
@@ -194,10 +195,10 @@ export async function dropSchema(db: Q, engine: Engine, tablesChildFirst: string
   for (const v of virtual) await sql`drop table ${sql.table(v.name)}`.execute(db);
   const { rows: left } = await sql<{ name: string }>`select name from sqlite_master
     where type = 'table' and name not like 'sqlite\\_%' escape '\\'`.execute(db);
-  const remaining = new Set(left.map((t) => t.name));
-  // Children before parents, so no foreign key is left pointing at a dropped table.
-  const ordered = [...tablesChildFirst.filter((t) => remaining.has(t)), ...[...remaining].sort()];
-  for (const name of new Set(ordered)) await sql`drop table if exists ${sql.table(name)}`.execute(db);
+  const names = left.map((t) => t.name);
+  // Children before parents: SQLite empties a dropped table first and checks the keys that point at it.
+  const childFirst = parentsFirst(names, await foreignKeys(db, engine, names)).reverse();
+  for (const name of childFirst) await sql`drop table ${sql.table(name)}`.execute(db);
   const seq = await sql`select 1 from sqlite_master where name = 'sqlite_sequence'`.execute(db);
   if (seq.rows.length > 0) await sql`delete from sqlite_sequence`.execute(db);
 }

@@ -8,14 +8,12 @@ import type { Database } from '../schema.ts';
 import type { ArchiveHeader, Row, TableInfo, TransferSink } from './archive-format.ts';
 import {
   dropSchema,
-  foreignKeys,
   holdsData,
   listDataTables,
   primaryKey,
   setLastId,
   tableColumns,
 } from './catalog.repo.ts';
-import { parentsFirst } from './order.ts';
 import { insertRows } from './rows.repo.ts';
 
 export interface LoadOptions {
@@ -58,9 +56,7 @@ export function databaseLoader(
           `the target database already holds data (table ${occupied}): give an empty database, or --force to replace it`,
         );
       }
-      const existing = await listDataTables(conn, engine);
-      const childFirst = parentsFirst(existing, await foreignKeys(conn, engine, existing)).reverse();
-      await dropSchema(conn, engine, childFirst);
+      await dropSchema(conn, engine);
       await migrateInTransaction(conn, engine, h.migrations.at(-1) ?? null);
       await checkTables(conn, engine, h, options.source);
     },
