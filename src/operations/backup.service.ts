@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { archiveWriter, discardPartial } from '../db/transfer/archive-file.ts';
 import { snapshot } from '../db/transfer/snapshot.ts';
-import { observed, reportOf, type TransferReport } from './transfer-report.ts';
+import { type OnTable, observed, reportOf, type TransferReport } from './transfer-report.ts';
 
 export interface BackupReport extends TransferReport {
   bytes: number;
@@ -14,7 +14,7 @@ export interface BackupReport extends TransferReport {
 export async function backupDatabase(
   db: Db,
   out: string,
-  onTable?: (table: string) => void,
+  onTable?: OnTable,
 ): Promise<BackupReport> {
   const started = performance.now();
   const writer = archiveWriter(out);

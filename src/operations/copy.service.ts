@@ -4,7 +4,7 @@ import { databaseLoader } from '../db/transfer/loader.ts';
 import { snapshot } from '../db/transfer/snapshot.ts';
 import { inWriteTransaction } from '../db/transfer/write-transaction.ts';
 import { AppError } from '../errors.ts';
-import { observed, reportOf, type TransferReport } from './transfer-report.ts';
+import { type OnTable, observed, reportOf, type TransferReport } from './transfer-report.ts';
 
 /**
  * Copies everything — municipalities, users, sessions, the audit trail, pending imports, the search
@@ -14,7 +14,7 @@ import { observed, reportOf, type TransferReport } from './transfer-report.ts';
 export async function copyDatabase(
   source: Db,
   target: Db,
-  onTable?: (table: string) => void,
+  onTable?: OnTable,
 ): Promise<TransferReport> {
   const started = performance.now();
   return inWriteTransaction(target, async (conn) => {

@@ -2,12 +2,12 @@ import type { Db } from '../db/database.ts';
 import { readArchive } from '../db/transfer/archive-file.ts';
 import { databaseLoader } from '../db/transfer/loader.ts';
 import { inWriteTransaction } from '../db/transfer/write-transaction.ts';
-import { observed, reportOf, type TransferReport } from './transfer-report.ts';
+import { type OnTable, observed, reportOf, type TransferReport } from './transfer-report.ts';
 
 export interface RestoreOptions {
   /** Replace a database that holds data; without it such a database is refused. */
   force: boolean;
-  onTable?: (table: string) => void;
+  onTable?: OnTable;
 }
 
 /**

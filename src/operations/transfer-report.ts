@@ -21,13 +21,15 @@ export function reportOf(header: ArchiveHeader, upgradedWith: string[], started:
   };
 }
 
-/** Tells `onTable` each time a table is done, for progress bars. */
-export function observed(sink: TransferSink, onTable?: (table: string) => void): TransferSink {
+/** Called each time a table is done, for progress bars. */
+export type OnTable = (table: string, done: number, total: number) => void;
+
+export function observed(sink: TransferSink, onTable?: OnTable): TransferSink {
   if (!onTable) return sink;
   let header: ArchiveHeader | undefined;
   let next = 0;
   const upTo = (index: number) => {
-    for (; next < index; next++) onTable(header!.tables[next]!.name);
+    for (; next < index; next++) onTable(header!.tables[next]!.name, next + 1, header!.tables.length);
   };
   return {
     async begin(h) {
