@@ -32,7 +32,10 @@ after(async () => {
 test('backup writes the demo city to one file', async () => {
   const r = await runCli(['backup', '--out', file], { DATABASE_URL: city.url });
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /^backed up \d+ rows of \d+ tables \(schema \d{14}_\w+\) from .* to .*city\.mokuhyo\.gz: \d+ bytes in [\d.]+ s\n$/);
+  assert.match(
+    r.stdout,
+    /^backed up \d+ rows of \d+ tables \(schema \d{14}_\w+\) from .* to .*city\.mokuhyo\.gz: \d+ bytes in [\d.]+ s\n$/,
+  );
 });
 
 test('restore into an empty database gives every table back', async () => {

@@ -11,11 +11,7 @@ export interface BackupReport extends TransferReport {
  * Writes the whole database to `out` from one consistent snapshot, while the server keeps serving.
  * The database is taken as it is (even at an older migration), so a backup can precede an upgrade.
  */
-export async function backupDatabase(
-  db: Db,
-  out: string,
-  onTable?: OnTable,
-): Promise<BackupReport> {
+export async function backupDatabase(db: Db, out: string, onTable?: OnTable): Promise<BackupReport> {
   const started = performance.now();
   const writer = archiveWriter(out);
   try {

@@ -11,11 +11,7 @@ import { type OnTable, observed, reportOf, type TransferReport } from './transfe
  * entries — from a snapshot of `source` into `target`, in one transaction on the target, which must
  * hold no data. Either engine to either engine; ids and id sequences are kept.
  */
-export async function copyDatabase(
-  source: Db,
-  target: Db,
-  onTable?: OnTable,
-): Promise<TransferReport> {
+export async function copyDatabase(source: Db, target: Db, onTable?: OnTable): Promise<TransferReport> {
   const started = performance.now();
   return inWriteTransaction(target, async (conn) => {
     const loader = databaseLoader(conn, target.engine, { replace: false, source: source.location });

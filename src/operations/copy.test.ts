@@ -39,7 +39,10 @@ test(`copy SQLite → ${pgUrl ? 'PostgreSQL' : 'SQLite'} → SQLite: every table
   assert.equal(origin.engine, 'sqlite');
   const middle = await fresh(pgUrl ?? sqliteUrl);
   const report = await copyDatabase(origin, middle);
-  assert.equal(report.rows, Object.values(originContents.tables).reduce((n, r) => n + r.length, 0));
+  assert.equal(
+    report.rows,
+    Object.values(originContents.tables).reduce((n, r) => n + r.length, 0),
+  );
   assert.deepEqual(differences(originContents, await readContents(middle)), []);
 
   const back = await fresh(sqliteUrl);
@@ -47,12 +50,20 @@ test(`copy SQLite → ${pgUrl ? 'PostgreSQL' : 'SQLite'} → SQLite: every table
   assert.deepEqual(differences(originContents, await readContents(back)), []);
 
   // The copies work as databases, not only as data: the full-text index answers as the origin's does.
-  const entry = await back.kysely.selectFrom('search_entry').select('folded').orderBy('id').executeTakeFirstOrThrow();
+  const entry = await back.kysely
+    .selectFrom('search_entry')
+    .select('folded')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   const phrase = `"${[...entry.folded].slice(0, 3).join('').replaceAll('"', '""')}"`;
   const hits = async (db: TestDb) =>
-    (await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${phrase} order by rowid`.execute(
-      db.kysely,
-    )).rows.map((r) => r.id);
+    (
+      await sql<{
+        id: number;
+      }>`select rowid as id from search_fts where search_fts match ${phrase} order by rowid`.execute(
+        db.kysely,
+      )
+    ).rows.map((r) => r.id);
   const found = await hits(back);
   assert.ok(found.length > 0, 'the copied index finds the first entry');
   assert.deepEqual(found, await hits(origin));
@@ -78,7 +89,8 @@ test('a database is not copied onto itself', () => {
   const a = parseDatabaseUrl('sqlite:./data/x.sqlite');
   assert.throws(() => assertDistinct(a, parseDatabaseUrl('sqlite:data/x.sqlite')), /database being copied/);
   assert.throws(
-    () => assertDistinct(parseDatabaseUrl('postgres://a@h/db'), parseDatabaseUrl('postgres://b:pw@h:5432/db')),
+    () =>
+      assertDistinct(parseDatabaseUrl('postgres://a@h/db'), parseDatabaseUrl('postgres://b:pw@h:5432/db')),
     /database being copied/,
   );
   assert.doesNotThrow(() => assertDistinct(a, parseDatabaseUrl('sqlite:./data/y.sqlite')));

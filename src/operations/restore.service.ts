@@ -15,7 +15,11 @@ export interface RestoreOptions {
  * every row with its id (the audit trail included, exactly as it was), then the newer migrations.
  * A backup from a newer mokuhyo is refused; a damaged one changes nothing.
  */
-export async function restoreDatabase(db: Db, file: string, options: RestoreOptions): Promise<TransferReport> {
+export async function restoreDatabase(
+  db: Db,
+  file: string,
+  options: RestoreOptions,
+): Promise<TransferReport> {
   const started = performance.now();
   return inWriteTransaction(db, async (conn) => {
     const loader = databaseLoader(conn, db.engine, { replace: options.force, source: file });

@@ -24,7 +24,9 @@ test('a backup of an older schema is restored, then migrated up to this code, de
     await inWriteTransaction(old, async (conn) => {
       await dropSchema(conn, old.engine);
       await migrateInTransaction(conn, old.engine, '20261123230000_initial');
-      await sql`insert into municipality (id, code, name, created_at) values (1, '000001', '旧市', ${at})`.execute(conn);
+      await sql`insert into municipality (id, code, name, created_at) values (1, '000001', '旧市', ${at})`.execute(
+        conn,
+      );
       await sql`insert into department (id, municipality_id, parent_id, kind, name, created_at)
         values (1, 1, null, 'department', '総務部', ${at})`.execute(conn);
       await sql`insert into fiscal_year (id, municipality_id, year, created_at) values (1, 1, 2024, ${at})`.execute(
@@ -38,7 +40,11 @@ test('a backup of an older schema is restored, then migrated up to this code, de
     });
     const oldContents = await readContents(old);
     assert.equal(oldContents.migrations.at(-1), BEFORE_GRADES);
-    assert.equal(oldContents.tables.search_entry?.length, 2, 'the old migration indexed the goal and its item');
+    assert.equal(
+      oldContents.tables.search_entry?.length,
+      2,
+      'the old migration indexed the goal and its item',
+    );
 
     const file = join(dir, 'old.gz');
     const backup = await backupDatabase(old, file);
@@ -54,7 +60,10 @@ test('a backup of an older schema is restored, then migrated up to this code, de
     }
     const entries = restored.tables.search_entry ?? [];
     assert.equal(entries.length, 2);
-    assert.ok(entries.every((e) => 'grade' in e), 'the newer column exists after the upgrade');
+    assert.ok(
+      entries.every((e) => 'grade' in e),
+      'the newer column exists after the upgrade',
+    );
   } finally {
     await old.destroy();
     await target.destroy();

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { openDatabase, parseDatabaseUrl } from '../db/database.ts';
 import { snapshot } from '../db/transfer/snapshot.ts';
@@ -39,7 +39,10 @@ function isCode(code: string) {
 test('the city holds rows in every table that matters, so the comparison means something', () => {
   for (const t of MUST_HOLD_ROWS) assert.ok((before_.tables[t]?.length ?? 0) > 0, `${t} has rows`);
   const quantities = before_.tables.quantity ?? [];
-  assert.ok(quantities.some((r) => r.value === 'float:Infinity'), 'the infinite quantity is there');
+  assert.ok(
+    quantities.some((r) => r.value === 'float:Infinity'),
+    'the infinite quantity is there',
+  );
 });
 
 describe('backup then restore into an empty database', () => {
@@ -51,7 +54,10 @@ describe('backup then restore into an empty database', () => {
 
   test('every table, id and sequence compares equal', async () => {
     const report = await restoreDatabase(target, archive, { force: false });
-    assert.equal(report.rows, Object.values(before_.tables).reduce((n, r) => n + r.length, 0));
+    assert.equal(
+      report.rows,
+      Object.values(before_.tables).reduce((n, r) => n + r.length, 0),
+    );
     assert.deepEqual(differences(before_, await readContents(target)), []);
   });
 
@@ -111,7 +117,9 @@ describe('restore into a database that holds data', () => {
   });
 
   test('a backup from a newer mokuhyo is refused, and changes nothing', async () => {
-    const lines = gunzipSync(await readFile(archive)).toString('utf8').split('\n');
+    const lines = gunzipSync(await readFile(archive))
+      .toString('utf8')
+      .split('\n');
     const header = JSON.parse(lines[0]!);
     header.migrations.push('29991231000000_from_the_future');
     lines[0] = JSON.stringify(header);
@@ -148,7 +156,10 @@ test('a backup is a snapshot: a write during it neither waits nor appears in it'
     assert.equal(rows.length, before_.tables.login_attempt?.length);
     assert.ok(!rows.some((r) => r[keyIndex] === 'during-backup'));
     const now = await source.kysely.selectFrom('login_attempt').select('key').execute();
-    assert.ok(now.some((r) => r.key === 'during-backup'), 'the write went through');
+    assert.ok(
+      now.some((r) => r.key === 'during-backup'),
+      'the write went through',
+    );
   } finally {
     await server.destroy();
   }

@@ -46,7 +46,11 @@ export async function fillLikeACity(db: TestDb): Promise<void> {
   const q = await k.selectFrom('quantity').select('id').orderBy('id').executeTakeFirstOrThrow();
   await k.updateTable('quantity').set({ value: Number.POSITIVE_INFINITY }).where('id', '=', q.id).execute();
   const q2 = await k.selectFrom('quantity').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
-  await k.updateTable('quantity').set({ value: 0.1 + 0.2 }).where('id', '=', q2.id).execute();
+  await k
+    .updateTable('quantity')
+    .set({ value: 0.1 + 0.2 })
+    .where('id', '=', q2.id)
+    .execute();
   // The newest goal deleted: its id must not be issued again after a restore.
   const last = await k.selectFrom('goal').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
   await k.deleteFrom('goal').where('id', '=', last.id).execute();

@@ -1,5 +1,11 @@
 import type { Db } from '../db/database.ts';
-import { appliedMigrations, lastIds, listDataTables, primaryKey, tableColumns } from '../db/transfer/catalog.repo.ts';
+import {
+  appliedMigrations,
+  lastIds,
+  listDataTables,
+  primaryKey,
+  tableColumns,
+} from '../db/transfer/catalog.repo.ts';
 import { readRows } from '../db/transfer/rows.repo.ts';
 
 /**
@@ -46,7 +52,8 @@ function normalise(value: unknown): unknown {
     return `float:${Object.is(value, -0) ? '-0' : value}`;
   }
   if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (typeof value === 'bigint')
+    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Uint8Array) return `bytes:${Buffer.from(value).toString('base64')}`;
   return value;

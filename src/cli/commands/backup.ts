@@ -10,7 +10,10 @@ export function registerBackup(program: Command): void {
   program
     .command('backup')
     .description('write the whole database (DATABASE_URL) to one file, while the server keeps serving')
-    .requiredOption('--out <file>', 'the backup file to write (gzip’d JSON lines, e.g. city-2026-12-03.mokuhyo.gz)')
+    .requiredOption(
+      '--out <file>',
+      'the backup file to write (gzip’d JSON lines, e.g. city-2026-12-03.mokuhyo.gz)',
+    )
     .action(async (options: { out: string }) => {
       const { database } = loadConfig();
       // Opening a missing SQLite file would create an empty database and back that up.

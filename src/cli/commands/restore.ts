@@ -7,7 +7,9 @@ import { seconds, tableProgress } from './transfer-progress.ts';
 export function registerRestore(program: Command): void {
   program
     .command('restore')
-    .description('replace the database (DATABASE_URL) with a backup, in one transaction; stop the servers first')
+    .description(
+      'replace the database (DATABASE_URL) with a backup, in one transaction; stop the servers first',
+    )
     .argument('<file>', 'a file written by `mokuhyo backup`')
     .option('--force', 'replace a database that holds data (without it, only an empty one is written)')
     .action(async (file: string, options: { force?: boolean }) => {

@@ -132,7 +132,10 @@ export async function readArchive(path: string, sink: TransferSink): Promise<Arc
   }
   if (!header) throw new AppError('NOT_A_DOCUMENT', `${path} is empty, not a mokuhyo backup`);
   if (!ended) {
-    throw new AppError('PARSE_ERROR', `${path} is incomplete (it stops at line ${lineNo}): use another backup`);
+    throw new AppError(
+      'PARSE_ERROR',
+      `${path} is incomplete (it stops at line ${lineNo}): use another backup`,
+    );
   }
   await sink.end();
   return header;
@@ -153,7 +156,8 @@ function located(error: unknown, path: string): unknown {
   }
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new AppError('NOT_FOUND', `no such file: ${path}`);
-  if (code === 'Z_DATA_ERROR') return new AppError('NOT_A_DOCUMENT', `${path} is not a mokuhyo backup (not gzip)`);
+  if (code === 'Z_DATA_ERROR')
+    return new AppError('NOT_A_DOCUMENT', `${path} is not a mokuhyo backup (not gzip)`);
   if (code === 'Z_BUF_ERROR') {
     return new AppError('PARSE_ERROR', `${path} is cut short (incomplete gzip): use another backup`);
   }

@@ -79,7 +79,8 @@ const taggedSchema = z.discriminatedUnion('$', [
 export function decodeValue(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   const parsed = taggedSchema.safeParse(value);
-  if (!parsed.success) throw new AppError('PARSE_ERROR', `unknown value in archive: ${JSON.stringify(value)}`);
+  if (!parsed.success)
+    throw new AppError('PARSE_ERROR', `unknown value in archive: ${JSON.stringify(value)}`);
   const t = parsed.data;
   switch (t.$) {
     case 'float':

@@ -36,7 +36,9 @@ export async function tableColumns(db: Q, engine: Engine, table: string): Promis
     engine === 'sqlite'
       ? await sql<{ name: string }>`select name from pragma_table_info(${table}) order by cid`.execute(db)
       : await sql<{ name: string }>`select column_name as name from information_schema.columns
-          where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(db);
+          where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(
+          db,
+        );
   return rows.map((r) => r.name);
 }
 
@@ -90,12 +92,15 @@ export async function foreignKeys(db: Q, engine: Engine, tables: string[]): Prom
 export async function appliedMigrations(db: Q, engine: Engine): Promise<string[]> {
   const exists =
     engine === 'sqlite'
-      ? (await sql`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(db))
-          .rows.length > 0
-      : (
-          await sql<{ t: string | null }>`select to_regclass(quote_ident(current_schema()) || '.kysely_migration')::text as t`.execute(
+      ? (
+          await sql`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(
             db,
           )
+        ).rows.length > 0
+      : (
+          await sql<{
+            t: string | null;
+          }>`select to_regclass(quote_ident(current_schema()) || '.kysely_migration')::text as t`.execute(db)
         ).rows[0]?.t != null;
   if (!exists) return [];
   const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
@@ -108,16 +113,18 @@ export async function lastIds(db: Q, engine: Engine, tables: string[]): Promise<
   if (engine === 'sqlite') {
     const has = await sql`select 1 from sqlite_master where name = 'sqlite_sequence'`.execute(db);
     if (has.rows.length === 0) return result;
-    const { rows } = await sql<{ name: string; seq: number }>`select name, seq from sqlite_sequence`.execute(db);
+    const { rows } = await sql<{ name: string; seq: number }>`select name, seq from sqlite_sequence`.execute(
+      db,
+    );
     for (const r of rows) if (result.has(r.name)) result.set(r.name, Number(r.seq));
     return result;
   }
   for (const table of tables) {
     const seq = await sequenceOf(db, table);
     if (!seq) continue;
-    const { rows } = await sql<{ v: number | null }>`select pg_sequence_last_value(${seq}::regclass) as v`.execute(
-      db,
-    );
+    const { rows } = await sql<{
+      v: number | null;
+    }>`select pg_sequence_last_value(${seq}::regclass) as v`.execute(db);
     result.set(table, Number(rows[0]?.v ?? 0));
   }
   return result;
@@ -138,9 +145,9 @@ async function sequenceOf(db: Q, table: string): Promise<string | null> {
  * out again an id the source had already used (audit events name entities by id).
  */
 export async function setLastId(db: Q, engine: Engine, table: string, pk: string, lastId: number) {
-  const { rows } = await sql<{ m: number | null }>`select max(${sql.id(pk)}) as m from ${sql.table(table)}`.execute(
-    db,
-  );
+  const { rows } = await sql<{
+    m: number | null;
+  }>`select max(${sql.id(pk)}) as m from ${sql.table(table)}`.execute(db);
   const last = Math.max(lastId, Number(rows[0]?.m ?? 0));
   if (engine === 'sqlite') {
     const auto = await sql`select 1 from sqlite_master where type = 'table' and name = ${table}
@@ -188,7 +195,8 @@ export async function dropSchema(db: Q, engine: Engine): Promise<void> {
   }
   const { rows: objects } = await sql<{ name: string; type: string }>`select name, type from sqlite_master
     where type in ('table', 'view') and name not like 'sqlite\\_%' escape '\\'`.execute(db);
-  for (const v of objects.filter((o) => o.type === 'view')) await sql`drop view ${sql.table(v.name)}`.execute(db);
+  for (const v of objects.filter((o) => o.type === 'view'))
+    await sql`drop view ${sql.table(v.name)}`.execute(db);
   // Virtual tables first: dropping one drops its shadow tables.
   const { rows: virtual } = await sql<{ name: string }>`select name from pragma_table_list
     where schema = 'main' and type = 'virtual'`.execute(db);

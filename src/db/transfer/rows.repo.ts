@@ -18,7 +18,12 @@ export async function countRows(db: Q, table: string): Promise<number> {
  * Every row of the table as arrays in `columns` order, ordered by its primary key, a batch at a
  * time: keyset paging on a one-column key, one ordered read otherwise.
  */
-export async function* readRows(db: Q, table: string, columns: string[], pk: string[]): AsyncGenerator<Row[]> {
+export async function* readRows(
+  db: Q,
+  table: string,
+  columns: string[],
+  pk: string[],
+): AsyncGenerator<Row[]> {
   const cols = sql.join(columns.map((c) => sql.id(c)));
   const toArray = (r: Record<string, unknown>) => columns.map((c) => r[c]);
   if (pk.length !== 1) {

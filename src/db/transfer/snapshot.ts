@@ -47,7 +47,11 @@ export async function snapshot(db: Db, sink: TransferSink): Promise<ArchiveHeade
     return header;
   };
   if (db.engine === 'postgres') {
-    return db.kysely.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(run);
+    return db.kysely
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute(run);
   }
   return db.kysely.transaction().execute(async (trx) => {
     // The first read fixes the snapshot; take it before looking at anything else.

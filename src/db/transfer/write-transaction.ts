@@ -8,7 +8,10 @@ import type { Database } from '../schema.ts';
  * rows and upgrades them as one unit. SQLite takes the write lock at once (BEGIN IMMEDIATE) so a
  * running server waits instead of failing half-way.
  */
-export async function inWriteTransaction<T>(db: Db, work: (conn: Kysely<Database>) => Promise<T>): Promise<T> {
+export async function inWriteTransaction<T>(
+  db: Db,
+  work: (conn: Kysely<Database>) => Promise<T>,
+): Promise<T> {
   return db.kysely.connection().execute(async (conn) => {
     await (db.engine === 'sqlite' ? sql`begin immediate` : sql`begin`).execute(conn);
     try {
