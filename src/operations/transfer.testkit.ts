@@ -27,7 +27,7 @@ export const MUST_HOLD_ROWS = [
 /**
  * The demo city plus what a city in use also holds: accounts with live sessions, sign-in attempts,
  * an upload waiting for confirmation, deleted rows (so sequences run ahead of the highest id) and
- * values that are easy to lose on the way: non-BMP text, control characters, an infinite quantity.
+ * a goal copied from a newer one, values that are easy to lose on the way: non-BMP text, control characters, an infinite quantity.
  */
 export async function fillLikeACity(db: TestDb): Promise<void> {
   await loadDemo(db);
@@ -50,6 +50,13 @@ export async function fillLikeACity(db: TestDb): Promise<void> {
     .updateTable('quantity')
     .set({ value: 0.1 + 0.2 })
     .where('id', '=', q2.id)
+    .execute();
+  // Rows that reference a newer row of their own table: loading by id alone would break the key.
+  const goals = await k.selectFrom('goal').select('id').orderBy('id').execute();
+  await k
+    .updateTable('goal')
+    .set({ copied_from_goal_id: goals.at(-2)!.id })
+    .where('id', '=', goals[0]!.id)
     .execute();
   // The newest goal deleted: its id must not be issued again after a restore.
   const last = await k.selectFrom('goal').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
