@@ -95,3 +95,16 @@ test('a database is not copied onto itself', () => {
   );
   assert.doesNotThrow(() => assertDistinct(a, parseDatabaseUrl('sqlite:./data/y.sqlite')));
 });
+
+test('text PostgreSQL cannot store is named, and the target is left empty', {
+  skip: !pgUrl && 'needs PostgreSQL',
+}, async () => {
+  const odd = await fresh(sqliteUrl);
+  await odd.kysely
+    .insertInto('municipality')
+    .values({ code: '000002', name: 'ぬる\u0000市', created_at: '2026-01-01T00:00:00.000Z' })
+    .execute();
+  const target = await fresh(pgUrl!);
+  await assert.rejects(copyDatabase(odd, target), /municipality id 1, column name, holds a NUL character/);
+  assert.equal((await readContents(target)).tables.municipality?.length, 0);
+});

@@ -65,6 +65,7 @@ export function databaseLoader(
         current = header?.tables.find((t) => t.name === table);
         if (!current) throw new AppError('PARSE_ERROR', `${options.source}: rows for unknown table ${table}`);
       }
+      if (engine === 'postgres') refuseNul(current, rows, options.source);
       await insertRows(conn, engine, table, current.columns, rows);
       loaded.set(table, (loaded.get(table) ?? 0) + rows.length);
     },
@@ -125,5 +126,18 @@ async function checkTables(conn: Kysely<Database>, engine: Engine, h: ArchiveHea
     if (columns !== [...t.columns].sort().join()) {
       throw new AppError('INVALID_INPUT', `${source}: the columns of ${t.name} differ from the schema`);
     }
+  }
+}
+
+/** SQLite keeps U+0000 in text, PostgreSQL cannot: say where it is instead of failing mid-copy. */
+function refuseNul(table: TableInfo, rows: Row[], source: string): void {
+  for (const row of rows) {
+    const at = row.findIndex((v) => typeof v === 'string' && v.includes('\u0000'));
+    if (at < 0) continue;
+    const id = table.columns.includes('id') ? ` id ${String(row[table.columns.indexOf('id')])}` : '';
+    throw new AppError(
+      'INVALID_INPUT',
+      `${source}: ${table.name}${id}, column ${table.columns[at]}, holds a NUL character, which PostgreSQL cannot store: remove it in the source, then copy again`,
+    );
   }
 }
