@@ -1,6 +1,7 @@
 /**
  * Backup, restore and copy of the demo city (plus users, sessions, a pending upload):
- *   npx tsx bench/transfer.bench.ts [--runs 3]
+ *   npx tsx bench/transfer.bench.ts [--runs 3] [--audit 0]
+ * --audit N appends N audit events first, to see how the time grows with a long audit trail.
  * SQLite always; PostgreSQL too, and the copies between the engines, when DATABASE_URL names one.
  * Prints the median wall time of each operation.
  */
@@ -14,7 +15,27 @@ import { restoreDatabase } from '../src/operations/restore.service.ts';
 import { fillLikeACity } from '../src/operations/transfer.testkit.ts';
 import { createTestDb, type TestDb } from '../src/test-support/test-db.ts';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, audit: { type: 'string', default: '0' } },
+});
+const AUDIT = Number(args.audit);
+
+async function appendAuditEvents(db: TestDb, n: number): Promise<void> {
+  const at = new Date().toISOString();
+  for (let i = 0; i < n; i += 60) {
+    const rows = Array.from({ length: Math.min(60, n - i) }, (_, j) => ({
+      municipality_id: 1,
+      actor_login: 'bench',
+      at,
+      action: 'goal.edit',
+      entity_type: 'goal',
+      entity_id: i + j,
+      summary: `重点目標 ${i + j} を編集`,
+      after_json: JSON.stringify({ title: `重点目標 ${i + j}`, n: i + j }),
+    }));
+    await db.kysely.insertInto('audit_event').values(rows).execute();
+  }
+}
 const RUNS = Number(args.runs);
 const pgUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
 const dir = await mkdtemp(join(tmpdir(), 'mokuhyo-transfer-bench-'));
@@ -44,6 +65,7 @@ try {
   for (const [engine, url] of engines) {
     const city = await fresh(url);
     await fillLikeACity(city);
+    await appendAuditEvents(city, AUDIT);
     cities.set(engine, city);
     const file = join(dir, `${engine}.mokuhyo.gz`);
     const report = await backupDatabase(city, file);
@@ -56,11 +78,17 @@ try {
   }
   const sqlite = cities.get('sqlite')!;
   const pg = cities.get('postgres');
+  // Each copy needs an empty target; they are made before the clock starts.
+  const copyInto = async (label: string, from: TestDb, url: string) => {
+    const targets: TestDb[] = [];
+    for (let i = 0; i < RUNS; i++) targets.push(await fresh(url));
+    await median(label, () => copyDatabase(from, targets.pop()!));
+  };
   if (pg && pgUrl) {
-    await median('copy sqlite → postgres', async () => copyDatabase(sqlite, await fresh(pgUrl)));
-    await median('copy postgres → sqlite', async () => copyDatabase(pg, await fresh('sqlite:bench')));
+    await copyInto('copy sqlite → postgres', sqlite, pgUrl);
+    await copyInto('copy postgres → sqlite', pg, 'sqlite:bench');
   } else {
-    await median('copy sqlite → sqlite', async () => copyDatabase(sqlite, await fresh('sqlite:bench')));
+    await copyInto('copy sqlite → sqlite', sqlite, 'sqlite:bench');
   }
 } finally {
   for (const db of opened) await db.destroy();
