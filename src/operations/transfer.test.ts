@@ -164,3 +164,22 @@ test('a backup is a snapshot: a write during it neither waits nor appears in it'
     await server.destroy();
   }
 });
+
+test('the same file restores on the other engine', {
+  skip: !process.env.DATABASE_URL?.startsWith('postgres') && 'needs PostgreSQL',
+}, async () => {
+  // The file was written from PostgreSQL here; SQLite reads it back, and PostgreSQL reads SQLite's.
+  const lite = await createTestDb('sqlite:other-engine');
+  const pgAgain = await createTestDb();
+  try {
+    await restoreDatabase(lite, archive, { force: false });
+    assert.deepEqual(differences(before_, await readContents(lite)), []);
+    const fromLite = join(dir, 'from-sqlite.gz');
+    await backupDatabase(lite, fromLite);
+    await restoreDatabase(pgAgain, fromLite, { force: false });
+    assert.deepEqual(differences(before_, await readContents(pgAgain)), []);
+  } finally {
+    await lite.destroy();
+    await pgAgain.destroy();
+  }
+});
