@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { archiveWriter, discardPartial } from '../db/transfer/archive-file.ts';
+import { archiveWriter } from '../db/transfer/archive-file.ts';
 import { snapshot } from '../db/transfer/snapshot.ts';
 import { type OnTable, observed, reportOf, type TransferReport } from './transfer-report.ts';
 
@@ -18,7 +18,7 @@ export async function backupDatabase(db: Db, out: string, onTable?: OnTable): Pr
     const header = await snapshot(db, observed(writer, onTable));
     return { ...reportOf(header, [], started), bytes: await writer.bytes() };
   } catch (error) {
-    await discardPartial(out);
+    await writer.abort();
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -182,4 +182,13 @@ test('the same file restores on the other engine', {
     await lite.destroy();
     await pgAgain.destroy();
   }
+});
+
+test('a backup that fails leaves no file behind, not even a partial one', async () => {
+  // The name is taken by a directory: everything is written, the last step (rename) fails.
+  const out = join(dir, 'taken');
+  await mkdir(join(out, 'inside'), { recursive: true });
+  await assert.rejects(backupDatabase(source, out));
+  assert.deepEqual(await readdir(out), ['inside']);
+  assert.ok(!(await readdir(dir)).some((n) => n.endsWith('.partial')));
 });

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -21,7 +21,9 @@ import {
  *
  * It is written to FILE.partial and renamed when complete, so FILE is never a half-written backup.
  */
-export function archiveWriter(path: string): TransferSink & { bytes(): Promise<number> } {
+export function archiveWriter(
+  path: string,
+): TransferSink & { bytes(): Promise<number>; abort(): Promise<void> } {
   const partial = `${path}.partial`;
   const gzip = createGzip();
   let done: Promise<void> | undefined;
@@ -57,15 +59,22 @@ export function archiveWriter(path: string): TransferSink & { bytes(): Promise<n
       await write({ end: true, rows: total });
       gzip.end();
       await done;
+      // On disk before it takes its name: a crash must not leave a short file called FILE.
+      const file = await open(partial, 'r+');
+      try {
+        await file.sync();
+      } finally {
+        await file.close();
+      }
       await rename(partial, path);
     },
     bytes: async () => (await stat(path)).size,
+    async abort() {
+      gzip.destroy();
+      await done?.catch(() => undefined);
+      await rm(partial, { force: true });
+    },
   };
-}
-
-/** Removes what a failed backup left behind. */
-export async function discardPartial(path: string): Promise<void> {
-  await rm(`${path}.partial`, { force: true });
 }
 
 const BATCH = 500;
