@@ -66,6 +66,8 @@ async function describe(
 ): Promise<{ header: ArchiveHeader; plans: Map<string, TablePlan> }> {
   const names = await listDataTables(db, engine);
   const keys = await foreignKeys(db, engine, names);
+  // PostgreSQL sequences stand outside transactions: one may be ahead of the snapshot, never behind,
+  // so a restored database at worst skips a few ids.
   const ids = await lastIds(db, engine, names);
   const plans = new Map<string, TablePlan>();
   const tables: ArchiveHeader['tables'] = [];
