@@ -1,11 +1,14 @@
 import { Command } from 'commander';
 import { AppError, exitCodeOf } from '../errors.ts';
+import { registerBackup } from './commands/backup.ts';
+import { registerDbCopy } from './commands/db-copy.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerLineage } from './commands/lineage.ts';
 import { registerPolicies } from './commands/policies.ts';
 import { registerReminders } from './commands/reminders.ts';
+import { registerRestore } from './commands/restore.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUser } from './commands/user.ts';
 
@@ -22,6 +25,9 @@ registerPolicies(program);
 registerServe(program);
 registerReminders(program);
 registerUser(program);
+registerBackup(program);
+registerRestore(program);
+registerDbCopy(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,16 @@
 import { readdir } from 'node:fs/promises';
-import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from 'kysely';
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+  NO_MIGRATIONS,
+  sql,
+} from 'kysely';
 import { AppError } from '../errors.ts';
 import type { Db } from './database.ts';
+import type { Database } from './schema.ts';
 
 const folder = new URL('./migrations/', import.meta.url);
 
@@ -21,11 +30,14 @@ class FolderMigrationProvider implements MigrationProvider {
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db: db.kysely, provider: new FolderMigrationProvider() });
-  const result: MigrationResultSet = await migrator.migrateToLatest();
+  return outcome(await migrator.migrateToLatest(), db.engine);
+}
+
+function outcome(result: MigrationResultSet, engine: string): string[] {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     const cause = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new AppError('INTERNAL', `migration ${failed} failed on ${db.engine}: ${cause}`);
+    throw new AppError('INTERNAL', `migration ${failed} failed on ${engine}: ${cause}`);
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
@@ -52,4 +64,28 @@ export async function withStartupLock<T>(db: Db, work: () => Promise<T>): Promis
       await sql`select pg_advisory_unlock(${sql.lit(STARTUP_LOCK_ID)})`.execute(connection);
     }
   });
+}
+
+/** Names of the migrations this code knows, in the order they run. */
+export async function knownMigrations(): Promise<string[]> {
+  return Object.keys(await new FolderMigrationProvider().getMigrations()).sort();
+}
+
+/**
+ * Migrates up to `upTo` (a migration name; undefined: the latest; null: none) inside a transaction
+ * the caller already opened on this one connection (`kysely.connection()`), so that a restore
+ * rebuilds the schema, loads the rows and upgrades them in one transaction.
+ */
+export async function migrateInTransaction(
+  connection: Kysely<Database>,
+  engine: string,
+  upTo?: string | null,
+): Promise<string[]> {
+  const migrator = new Migrator({
+    db: connection,
+    provider: new FolderMigrationProvider(),
+    disableTransactions: true,
+  });
+  if (upTo === undefined) return outcome(await migrator.migrateToLatest(), engine);
+  return outcome(await migrator.migrateTo(upTo ?? NO_MIGRATIONS), engine);
 }

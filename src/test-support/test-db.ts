@@ -15,8 +15,8 @@ export interface TestDb extends Db {
   url: string;
 }
 
-export async function createTestDb(): Promise<TestDb> {
-  const target = parseDatabaseUrl(process.env.DATABASE_URL);
+export async function createTestDb(databaseUrl = process.env.DATABASE_URL): Promise<TestDb> {
+  const target = parseDatabaseUrl(databaseUrl);
   if (target.engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'mokuhyo-test-'));
     const file = join(dir, 'test.sqlite');
