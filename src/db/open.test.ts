@@ -17,7 +17,9 @@ test('upgrading a database with data to the search-grade migration fills in the 
     const before = await grades();
     assert.ok(before.filter((g) => !g.endsWith(':-')).length > 100, 'the demo has graded entries');
     // Back to the schema before the migration, as an older installation has it.
-    await sql`delete from kysely_migration where name = ${'20261124008000_search_grade'}`.execute(db.kysely);
+    // Every migration from that one on is undone, or the migrator refuses the gap.
+    await sql`delete from kysely_migration where name >= ${'20261124008000_search_grade'}`.execute(db.kysely);
+    await db.kysely.schema.dropIndex('login_attempt_by_time').execute();
     await db.kysely.schema.dropIndex('search_entry_by_grade').execute();
     await db.kysely.schema.alterTable('search_entry').dropColumn('grade').execute();
     const reopened = await openMigratedDatabase(parseDatabaseUrl(db.url));

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { loadDemo } from '../demo/load-demo.ts';
+import { login } from '../domain/auth/session.service.ts';
 import { stagePendingImport } from '../importer/pending/pending-import.service.ts';
 import { demoMunicipalityId } from '../test-support/demo-ids.ts';
 import type { TestDb } from '../test-support/test-db.ts';
@@ -35,6 +36,8 @@ export async function fillLikeACity(db: TestDb): Promise<void> {
   const city = await demoMunicipalityId(k);
   const planner = await makeUser(k, city, 'planning');
   await makeUser(k, city, 'viewer');
+  // A mistyped password: the sign-in throttle keeps it in login_attempt for its window.
+  await login(k, { login: 'nobody', password: 'wrong', client: '192.0.2.7' }).catch(() => undefined);
   const demoFile = new URL('../demo/data/minatodai/somu-2025.json', import.meta.url);
   await stagePendingImport(k, planner.actor, 'somu-2025.json', await readFile(demoFile));
   const item = await k.selectFrom('item').select('id').orderBy('id').executeTakeFirstOrThrow();
