@@ -149,7 +149,11 @@ export function zipBombWorkbook(megabytes = 1_500): Promise<Uint8Array> {
     crc = crc32(tail, crc);
     return {
       name,
-      deflated: [deflateRawSync(head, flush), ...Array<Uint8Array>(megabytes).fill(segment), deflateRawSync(tail)],
+      deflated: [
+        deflateRawSync(head, flush),
+        ...Array<Uint8Array>(megabytes).fill(segment),
+        deflateRawSync(tail),
+      ],
       crc,
       size: head.byteLength + megabytes * run.byteLength + tail.byteLength,
     };
