@@ -16,6 +16,7 @@ import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { staffLinks } from '../staff/staff.routes.tsx';
 import { PreviewPage } from './preview.page.tsx';
 import { ResultPage } from './result.page.tsx';
+import { TOO_COMPLEX_TEXT } from './too-complex.ts';
 import { UploadPage } from './upload.page.tsx';
 
 const css = readFileSync(new URL('./import.css', import.meta.url), 'utf8');
@@ -59,7 +60,7 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
       } catch (error) {
         if (
           !(error instanceof AppError) ||
-          !['PARSE_ERROR', 'NOT_A_DOCUMENT', 'INVALID_INPUT'].includes(error.code)
+          !['PARSE_ERROR', 'NOT_A_DOCUMENT', 'INVALID_INPUT', 'IMPORT_TOO_COMPLEX'].includes(error.code)
         ) {
           throw error;
         }
@@ -68,7 +69,8 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
           .filter(Boolean)
           .join(' ');
         const sourceLine = line === undefined ? undefined : safeLine(bytes, line);
-        const view = { csrfToken: c.get('csrfToken'), error: { message: error.message, where, sourceLine } };
+        const message = error.code === 'IMPORT_TOO_COMPLEX' ? TOO_COMPLEX_TEXT : error.message;
+        const view = { csrfToken: c.get('csrfToken'), error: { message, where, sourceLine } };
         return c.html(await renderPage(<UploadPage view={view} />), 422);
       }
     },
