@@ -47,13 +47,16 @@ export function readSourceIsolated(
   bytes: Uint8Array,
   budget: ParseBudget = PARSE_BUDGET,
 ): Promise<ParsedSource> {
-  const request: WorkerRequest = { name, bytes: new Uint8Array(bytes) };
+  // A copy of its own, moved (not cloned) to the worker.
+  const copy = new Uint8Array(new ArrayBuffer(bytes.byteLength));
+  copy.set(bytes);
+  const request: WorkerRequest = { name, bytes: copy };
   const worker = new Worker(bootstrap, {
     eval: true,
     // Not the parent's flags: a second tsx registration (from --import tsx) would load twice.
     execArgv: [],
     workerData: request,
-    transferList: [request.bytes.buffer],
+    transferList: [copy.buffer],
     resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb },
     stdout: false,
     stderr: false,
