@@ -5,6 +5,7 @@
 export type ErrorCode =
   | 'PARSE_ERROR'
   | 'NOT_A_DOCUMENT'
+  | 'IMPORT_TOO_COMPLEX'
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
@@ -75,6 +76,7 @@ export class RateLimitedError extends AppError {
 const httpStatus: Record<ErrorCode, number> = {
   PARSE_ERROR: 422,
   NOT_A_DOCUMENT: 422,
+  IMPORT_TOO_COMPLEX: 422,
   INVALID_INPUT: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
@@ -97,7 +99,14 @@ export function httpStatusOf(code: ErrorCode): number {
 /** CLI exit codes: 2 for input the user must fix, 1 for everything else. */
 export function exitCodeOf(error: unknown): number {
   if (error instanceof AppError) {
-    return ['PARSE_ERROR', 'NOT_A_DOCUMENT', 'INVALID_INPUT', 'NOT_FOUND', 'AMBIGUOUS'].includes(error.code)
+    return [
+      'PARSE_ERROR',
+      'NOT_A_DOCUMENT',
+      'IMPORT_TOO_COMPLEX',
+      'INVALID_INPUT',
+      'NOT_FOUND',
+      'AMBIGUOUS',
+    ].includes(error.code)
       ? 2
       : 1;
   }

@@ -8,7 +8,8 @@ import { canAnywhere } from '../../domain/auth/policy.ts';
 import type { IchiranDocument } from '../../domain/document/document.schema.ts';
 import { AppError } from '../../errors.ts';
 import { type ImportResult, importSources } from '../import.service.ts';
-import { type ParsedSource, readSourceAsync } from '../read-source.ts';
+import { PARSE_BUDGET, type ParseBudget, readSourceIsolated } from '../isolated/read-isolated.ts';
+import type { ParsedSource } from '../read-source.ts';
 
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -24,15 +25,19 @@ function assertMayImport(actor: Actor): void {
   if (!canAnywhere(actor, 'import.run')) throw new AppError('FORBIDDEN', `${actor.login} may not import`);
 }
 
-/** Parses first (a bad file never waits), then keeps the bytes until the person confirms. */
+/**
+ * Parses first (a bad file never waits), then keeps the bytes until the person confirms. Uploads
+ * are parsed off the event loop, within a budget (read-isolated.ts).
+ */
 export async function stagePendingImport(
   db: Kysely<Database>,
   actor: Actor,
   name: string,
   bytes: Uint8Array,
+  budget: ParseBudget = PARSE_BUDGET,
 ): Promise<PendingImport> {
   assertMayImport(actor);
-  const source = await readSourceAsync(name, bytes);
+  const source = await readSourceIsolated(name, bytes, budget);
   const token = randomBytes(18).toString('base64url');
   await db
     .deleteFrom('pending_import')
@@ -66,7 +71,7 @@ export async function loadPendingImport(
   if (!row)
     throw new AppError('NOT_FOUND', 'この取り込みは見つかりません（期限切れか、別の利用者のものです）。');
   const bytes = new Uint8Array(Buffer.from(row.content_base64, 'base64'));
-  return { token, name: row.name, bytes, source: await readSourceAsync(row.name, bytes) };
+  return { token, name: row.name, bytes, source: await readSourceIsolated(row.name, bytes) };
 }
 
 export interface Corrections {

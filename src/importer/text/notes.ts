@@ -36,13 +36,19 @@ export function attachNotes(
 ): Item[] {
   const label = noteLabel(block);
   const slots: Slot[] = items.map((item) => ({ item, notes: [] }));
-  const byItem = (item: DraftItem | undefined): Slot | undefined => slots.find((s) => s.item === item);
+  // Lookups by map, not by scanning the slots per note: a goal may hold thousands of rows.
+  const byItem = new Map(slots.map((s) => [s.item, s] as const));
+  const byNo = new Map<number, Slot>();
+  for (const slot of slots) if (!byNo.has(slot.item.no)) byNo.set(slot.item.no, slot);
+  let highestNo = 0;
+  for (const item of items) highestNo = Math.max(highestNo, item.no);
   const counts = new Map<number, number>();
 
   for (const note of notes) {
     const text = joinParts(note.parts);
     if (note.no === undefined) {
-      const current = byItem(items[note.itemIndex]);
+      const draft = items[note.itemIndex];
+      const current = draft === undefined ? undefined : byItem.get(draft);
       if (current) {
         current.notes.push(text);
         if (items.length > 1) {
@@ -52,10 +58,11 @@ export function attachNotes(
           );
         }
       } else {
-        const no = Math.max(0, ...slots.map((s) => s.item.no)) + 1;
-        const slot = orphan(no, note.line);
+        highestNo += 1;
+        const slot = orphan(highestNo, note.line);
         slot.notes.push(text);
         insertOrphan(slots, slot);
+        byNo.set(highestNo, slot);
         warn(`goal ${goalNo}: ${label} without numbering has no matching item`, note.line);
       }
       continue;
@@ -64,10 +71,12 @@ export function attachNotes(
     counts.set(note.no, count);
     if (count > 1)
       warn(`goal ${goalNo}: ${label} numbering ${toCircled(note.no)} appears ${times(count)}`, note.line);
-    let slot = slots.find((s) => s.item.no === note.no);
+    let slot = byNo.get(note.no);
     if (!slot) {
       slot = orphan(note.no, note.line);
       insertOrphan(slots, slot);
+      byNo.set(note.no, slot);
+      highestNo = Math.max(highestNo, note.no);
       warn(`goal ${goalNo}: ${label} ${toCircled(note.no)} has no matching item`, note.line);
     }
     slot.notes.push(text);

@@ -15,9 +15,11 @@ export type HeaderToken =
 
 const yearMarkers = /^(?:【[^【】]*重点目標\s*】\s*)+$/;
 const yearMarker = /【([^【】]*?)\s*重点目標\s*】/g;
-const department = /^担当部局名\s*[:：]?\s*(.*?)\s*((?:【[^【】]*重点目標\s*】\s*)*)$/;
+const departmentLabel = /^担当部局名\s*[:：]?\s*/;
+const oneYearMarker = /^【[^【】]*重点目標\s*】$/;
 // Before the title only a short label such as 令和4年度 or a town's name; never item text.
-const title = /^([^①-⑳㉑-㉟㊱-㊿<>]{0,20}?)\s*重点目標一覧表\s*(.*)$/;
+// Sticky, and without capturing the rest of the line: a line of many titles is read title by title.
+const title = /[^①-⑳㉑-㉟㊱-㊿<>]{0,20}?\s*重点目標一覧表\s*/y;
 const remark = /^[（(【][^（）()【】]{0,30}[）)】]$/;
 
 function readYears(text: string, line: number): HeaderToken[] {
@@ -38,24 +40,52 @@ function readYears(text: string, line: number): HeaderToken[] {
   });
 }
 
+/**
+ * `<name> 【…重点目標】…` → the name and the year markers that end it. The markers are taken off
+ * the end one at a time, so the work is linear in the text: a single pattern with a lazy name
+ * before repeated markers backtracked quadratically on a line of markers that did not end it.
+ */
+function splitTrailingYears(text: string): { name: string; years: string } {
+  let end = text.length;
+  for (;;) {
+    let close = end;
+    while (close > 0 && /\s/.test(text.charAt(close - 1))) close--;
+    const open = text.charAt(close - 1) === '】' ? text.lastIndexOf('【', close - 1) : -1;
+    if (open < 0 || !oneYearMarker.test(text.slice(open, close))) break;
+    end = open;
+  }
+  return { name: text.slice(0, end).trim(), years: text.slice(end) };
+}
+
+function readDepartment(text: string, line: number): HeaderToken[] | undefined {
+  const label = departmentLabel.exec(text);
+  if (!label) return undefined;
+  const { name, years } = splitTrailingYears(text.slice(label[0].length));
+  // A department label with nothing after it is not a header we can use.
+  if (name === '') return undefined;
+  return [{ kind: 'department', name }, ...readYears(years, line)];
+}
+
 function readTokens(text: string, line: number): HeaderToken[] | undefined {
-  if (text === '') return [];
-  if (yearMarkers.test(text)) return readYears(text, line);
-  const dept = department.exec(text);
-  if (dept) {
-    const name = dept[1] ?? '';
-    // A department label with nothing after it is not a header we can use.
-    if (name === '') return undefined;
-    return [{ kind: 'department', name }, ...readYears(dept[2] ?? '', line)];
+  const tokens: HeaderToken[] = [];
+  let at = 0;
+  // A loop, not recursion: a line of many titles must not exhaust the stack.
+  for (;;) {
+    const rest = text.slice(at);
+    if (rest === '') return tokens;
+    if (yearMarkers.test(rest)) return [...tokens, ...readYears(rest, line)];
+    if (rest.startsWith('担当部局名')) {
+      const dept = readDepartment(rest, line);
+      return dept ? [...tokens, ...dept] : undefined;
+    }
+    title.lastIndex = at;
+    if (!title.test(text)) {
+      // A bracketed remark after the title (e.g. （令和4年度）) is decoration, not content.
+      return tokens.length > 0 && remark.test(rest) ? tokens : undefined;
+    }
+    tokens.push({ kind: 'title' });
+    at = title.lastIndex;
   }
-  const head = title.exec(text);
-  if (head) {
-    const remainder = head[2] ?? '';
-    // A bracketed remark after the title (e.g. （令和4年度）) is decoration, not content.
-    const rest = readTokens(remainder, line) ?? (remark.test(remainder) ? [] : undefined);
-    return rest ? [{ kind: 'title' }, ...rest] : undefined;
-  }
-  return undefined;
 }
 
 /**
@@ -78,7 +108,8 @@ export function readHeaderLine(raw: string, line: number): HeaderToken[] | undef
     if (/^担当部局名\s*[:：]?$/.test(cell) && i + 1 < cells.length) cell = `${cell} ${cells[++i]}`;
     const read = readTokens(cell, line);
     if (!read) return undefined;
-    tokens.push(...read);
+    // Not push(...read): a call with 100,000s of arguments overflows the stack.
+    for (const token of read) tokens.push(token);
   }
   return tokens;
 }

@@ -13,10 +13,12 @@ export function compact(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-const paragraphOpen = /<p(?:\s[^>]*)?>/gi;
+// Attributes stop at the next `<` as well as at `>`: scanning to `>` from every `<p ` of a line
+// that never closes one is quadratic in the line.
+const paragraphOpen = /<p(?:\s[^<>]*)?>/gi;
 const paragraphClose = /<\/p\s*>/gi;
 const lineBreak = /<br\s*\/?>/gi;
-const markup = /<\/?p(?:\s[^>]*)?>/i;
+const markup = /<\/?p(?:\s[^<>]*)?>/i;
 
 const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 

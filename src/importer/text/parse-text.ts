@@ -5,6 +5,7 @@
  */
 import type { IchiranDocument, ImportWarning } from '../../domain/document/document.schema.ts';
 import { assembleBody } from './assemble.ts';
+import { warnIfCutOff } from './cut-off.ts';
 import { readFirstHeader } from './header-reader.ts';
 
 /** @throws AppError NOT_A_DOCUMENT when the text is no 一覧表, PARSE_ERROR (with line) when a line does not fit. */
@@ -17,6 +18,7 @@ export function parseIchiranText(text: string): IchiranDocument {
   };
   const { header, next } = readFirstHeader(lines);
   const body = assembleBody(lines, next, header, warn);
+  warnIfCutOff(lines, next, body, warn);
   if (body.review.length === 0 && body.plan.length === 0) warn('no goals found in the table');
   return {
     department: header.department,

@@ -21,6 +21,8 @@ export class SideBuilder {
   private title: (Located & { fromRow: boolean }) | undefined;
   private readonly items: DraftItem[] = [];
   private readonly notes: DraftNote[] = [];
+  /** How often each circled number has been seen, so a repeat is found without rescanning the items. */
+  private readonly seenNumbers = new Map<number, number>();
   private pendingUnit: Located | undefined;
 
   constructor(
@@ -64,7 +66,8 @@ export class SideBuilder {
     }
 
     const inText = leadingUnit(numbered.rest);
-    const seen = this.items.filter((i) => i.no === numbered.no).length;
+    const seen = this.seenNumbers.get(numbered.no) ?? 0;
+    this.seenNumbers.set(numbered.no, seen + 1);
     if (seen > 0) {
       const times = seen === 1 ? 'twice' : `${seen + 1} times`;
       this.warn(

@@ -8,6 +8,7 @@ import { AppError } from '../../errors.ts';
 import { WARNINGS_SHEET } from '../../exporters/xlsx/layout.ts';
 import { cellText, DAMAGED_WORKBOOK_MESSAGE, damagedWorkbook, notADocument } from './cells.ts';
 import { readSheet } from './read-sheet.ts';
+import { assertWorkbookBounds } from './workbook-bounds.ts';
 
 /** XLSX files are ZIP archives: local file header `PK\x03\x04`. */
 export function looksLikeXlsx(bytes: Uint8Array): boolean {
@@ -19,6 +20,7 @@ export function looksLikeXlsx(bytes: Uint8Array): boolean {
  * hidden 取込警告 sheet. Items get quantities extracted from their notes, as a text import does.
  */
 export async function readWorkbook(bytes: Uint8Array): Promise<IchiranDocument[]> {
+  assertWorkbookBounds(bytes);
   const workbook = new ExcelJS.Workbook();
   checkSharedStrings(workbook);
   try {

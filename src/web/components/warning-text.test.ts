@@ -21,6 +21,18 @@ test('every warning the importer writes reads in Japanese; unknown ones stay as 
     ['goal numbering jumps from 3 to 5', '重点目標の番号が3から5に飛んでいます'],
     ['goal 4: review title is missing', '重点目標4：前年度の目標名がありません'],
     ['no goals found in the table', '表に重点目標が見つかりませんでした'],
+    [
+      'the text ends mid-row on line 57: 3 of the 5 columns; the file may be cut off',
+      '57行目で文書が表の行の途中で終わっています（5列のうち3列目まで）。ファイルが途中で切れていないか確かめ、元のファイル全体を取り込み直してください',
+    ],
+    [
+      'the text ends inside a paragraph on line 12 (a <p> without its </p>); the file may be cut off',
+      '12行目で文書が段落（<p>）の途中で終わっています。ファイルが途中で切れていないか確かめ、元のファイル全体を取り込み直してください',
+    ],
+    [
+      'goal 9: the text ends after the plan title on line 80, before any item; the file may be cut off',
+      '重点目標9：80行目の今年度の目標名のあと、取組項目がないまま文書が終わっています。ファイルが途中で切れていないか確かめ、元のファイル全体を取り込み直してください',
+    ],
     ['something new <b>', 'something new <b>'],
   ];
   for (const [message, expected] of cases) assert.equal(warningText(message), expected, message);

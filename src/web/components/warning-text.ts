@@ -12,6 +12,8 @@ const label = (key: string | undefined) => NOTE[key ?? ''] ?? ITEMS[key ?? ''] ?
 const timesJa = (times: string | undefined) =>
   times === 'twice' ? '2' : (times ?? '').replace(' times', '');
 
+const CUT_JA = 'ファイルが途中で切れていないか確かめ、元のファイル全体を取り込み直してください';
+
 const RULES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^goal numbering jumps from (\d+) to (\d+)$/, (m) => `重点目標の番号が${m[1]}から${m[2]}に飛んでいます`],
   [
@@ -35,6 +37,19 @@ const RULES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
     (m) => `重点目標${m[1]}：${SIDE[m[2] ?? '']}の目標名がありません`,
   ],
   [/^no goals found in the table$/, () => '表に重点目標が見つかりませんでした'],
+  [
+    /^the text ends inside a paragraph on line (\d+) /,
+    (m) => `${m[1]}行目で文書が段落（<p>）の途中で終わっています。${CUT_JA}`,
+  ],
+  [
+    /^the text ends mid-row on line (\d+): (\d+) of the (\d+) columns/,
+    (m) => `${m[1]}行目で文書が表の行の途中で終わっています（${m[3]}列のうち${m[2]}列目まで）。${CUT_JA}`,
+  ],
+  [
+    /^goal (\d+): the text ends after the (plan|review) title on line (\d+)/,
+    (m) =>
+      `重点目標${m[1]}：${m[3]}行目の${SIDE[m[2] ?? '']}の目標名のあと、取組項目がないまま文書が終わっています。${CUT_JA}`,
+  ],
 ];
 
 export function warningText(message: string): string {

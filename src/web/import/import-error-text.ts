@@ -2,6 +2,7 @@ import type { AppError } from '../../errors.ts';
 import { INVALID_UTF8_MESSAGE } from '../../importer/decode.ts';
 import { DAMAGED_WORKBOOK_MESSAGE } from '../../importer/xlsx/cells.ts';
 import { QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
+import { TOO_COMPLEX_TEXT } from './too-complex.ts';
 
 export type UploadKind = 'text' | 'json' | 'xlsx';
 
@@ -23,6 +24,7 @@ export function uploadKindOf(bytes: Uint8Array): UploadKind {
  */
 export function importErrorText(error: AppError, kind: UploadKind): string {
   const { line, column, field, cell } = error.location;
+  if (error.code === 'IMPORT_TOO_COMPLEX') return TOO_COMPLEX_TEXT;
   if (error.message.startsWith(INVALID_UTF8_MESSAGE)) {
     return `${line}行目に UTF-8 として読めないバイトがあります（ファイルの一部が壊れているか、別の文字コードで保存された文字が混じっています）。この行の文字化けしている箇所を直すか、ファイル全体を UTF-8 で保存し直してから、もう一度取り込んでください。`;
   }

@@ -53,7 +53,7 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
     } catch (error) {
       if (
         !(error instanceof AppError) ||
-        !['PARSE_ERROR', 'NOT_A_DOCUMENT', 'INVALID_INPUT'].includes(error.code)
+        !['PARSE_ERROR', 'NOT_A_DOCUMENT', 'INVALID_INPUT', 'IMPORT_TOO_COMPLEX'].includes(error.code)
       ) {
         throw error;
       }

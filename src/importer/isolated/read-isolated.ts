@@ -1,0 +1,104 @@
+/**
+ * readSourceAsync in a worker thread with a time and memory budget. Parsing is CPU work on bytes
+ * a stranger chose; on the server's own thread one bad upload would stop every request (/healthz
+ * included) until it ended. Here it runs beside the event loop and is stopped when over budget.
+ */
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../errors.ts';
+import type { ParsedSource } from '../read-source.ts';
+import type { WorkerReply, WorkerRequest } from './messages.ts';
+
+export interface ParseBudget {
+  timeMs: number;
+  memoryMb: number;
+}
+
+export const PARSE_BUDGET: ParseBudget = { timeMs: 30_000, memoryMb: 512 };
+/** Starting the worker (tsx compiling the importer) is not counted in the budget, up to this. */
+const STARTUP_MS = 60_000;
+
+// The worker runs TypeScript: it registers tsx itself, because the server may have registered it
+// in-process (bin/mokuhyo.js) rather than through flags a worker would inherit.
+const bootstrap = `
+(async () => {
+  const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});
+  register();
+  await import(${JSON.stringify(new URL('./parse-worker.ts', import.meta.url).href)});
+})().catch((error) => { process.nextTick(() => { throw error; }); });
+`;
+
+function tooComplex(name: string, what: string): AppError {
+  return new AppError(
+    'IMPORT_TOO_COMPLEX',
+    `reading the file took ${what}: split it into smaller files (one department per file) and import again`,
+    { file: name },
+  );
+}
+
+function fromReply(name: string, reply: Exclude<WorkerReply, { started: true }>): ParsedSource {
+  if (reply.ok) return reply.source;
+  if (reply.code) throw new AppError(reply.code, reply.message, reply.location);
+  throw new AppError('INTERNAL', `reading ${name} failed in the worker: ${reply.message}`);
+}
+
+/** Like readSourceAsync; over budget → AppError IMPORT_TOO_COMPLEX naming the file. */
+export function readSourceIsolated(
+  name: string,
+  bytes: Uint8Array,
+  budget: ParseBudget = PARSE_BUDGET,
+): Promise<ParsedSource> {
+  // A copy of its own, moved (not cloned) to the worker.
+  const copy = new Uint8Array(new ArrayBuffer(bytes.byteLength));
+  copy.set(bytes);
+  const request: WorkerRequest = { name, bytes: copy };
+  const worker = new Worker(bootstrap, {
+    eval: true,
+    // Not the parent's flags: a second tsx registration (from --import tsx) would load twice.
+    execArgv: [],
+    workerData: request,
+    transferList: [copy.buffer],
+    resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb },
+    stdout: false,
+    stderr: false,
+  });
+  return new Promise<ParsedSource>((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => ParsedSource): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      try {
+        resolve(outcome());
+      } catch (error) {
+        reject(error);
+      }
+    };
+    const overBudget = (): void =>
+      settle(() => {
+        throw tooComplex(name, `longer than ${budget.timeMs / 1000} s`);
+      });
+    let timer = setTimeout(overBudget, STARTUP_MS + budget.timeMs);
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.started) {
+        clearTimeout(timer);
+        timer = setTimeout(overBudget, budget.timeMs);
+      } else settle(() => fromReply(name, reply));
+    });
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(() => {
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
+          throw tooComplex(name, `more than ${budget.memoryMb} MB`);
+        throw new AppError(
+          'INTERNAL',
+          `reading ${name} failed in the worker: ${error.stack ?? error.message}`,
+        );
+      }),
+    );
+    worker.once('exit', (code) =>
+      settle(() => {
+        throw new AppError('INTERNAL', `the worker reading ${name} exited (code ${code}) without an answer`);
+      }),
+    );
+  });
+}
