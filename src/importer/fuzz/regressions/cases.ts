@@ -10,9 +10,8 @@ import { editPart, replacePart, unzip } from '../zip.testkit.ts';
  * committed. A case whose size matters has a small size that runs in every test run and the size the
  * issue reported, which runs where `fullReady` is true or MOKUHYO_REGRESSION_FULL=1 is set.
  *
- * fullReady is false for the inputs of defect 3 (quadratic parsers, unbounded workbooks), which another
- * helper's branch fixes (linear parsers, xlsx bounds, parsing in a worker): with that merged, set them
- * true so the issue's own sizes run in CI within the budget.
+ * All of them run at the issue's sizes now that the text parsers are linear and workbooks are bounded
+ * before they are expanded; a case may set fullReady false if its full size ever outgrows CI's budget.
  */
 export interface RegressionCase {
   name: string;
@@ -49,7 +48,7 @@ export const regressionCases: RegressionCase[] = [
     build: (size) =>
       utf8(`重点目標一覧表\n担当部局名 x${'【重点目標】'.repeat(size === 'small' ? 2000 : 85_000)}\n`),
     expect: 'either',
-    fullReady: false,
+    fullReady: true,
   },
   {
     name: '"1⇥" and "<p " repeated on one line',
@@ -57,7 +56,7 @@ export const regressionCases: RegressionCase[] = [
     file: 'p-open.txt',
     build: (size) => utf8(`${HEADER}1\t${'<p '.repeat(size === 'small' ? 2000 : 40_000)}\n`),
     expect: 'either',
-    fullReady: false,
+    fullReady: true,
   },
   {
     name: '<p>① x</p> repeated in one cell',
@@ -66,7 +65,7 @@ export const regressionCases: RegressionCase[] = [
     build: (size) =>
       utf8(`${HEADER}${TITLES}1\t${'<p>① x</p>'.repeat(size === 'small' ? 1000 : 20_000)}\t\t\t\n`),
     expect: 'either',
-    fullReady: false,
+    fullReady: true,
   },
   {
     name: 'continuation rows after one item',
@@ -75,7 +74,7 @@ export const regressionCases: RegressionCase[] = [
     build: (size) =>
       utf8(`${HEADER}${TITLES}1\t① a\t\t① b\t\n${'\tx\t\t\t\n'.repeat(size === 'small' ? 1000 : 20_000)}`),
     expect: 'either',
-    fullReady: false,
+    fullReady: true,
   },
   {
     name: 'a workbook with one cell at XFD1000000',
@@ -88,7 +87,7 @@ export const regressionCases: RegressionCase[] = [
       );
     },
     expect: 'either',
-    fullReady: false,
+    fullReady: true,
   },
   {
     name: 'a zip bomb: one shared string that expands a thousandfold',
@@ -105,7 +104,7 @@ export const regressionCases: RegressionCase[] = [
       });
     },
     expect: 'either',
-    fullReady: false,
+    fullReady: true,
   },
   {
     name: 'a table of 391 goals × 6 items (the SQLite variable limit) reads',
