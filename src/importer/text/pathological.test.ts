@@ -2,7 +2,8 @@
  * Issue 13 defect 3: lines that made the parser quadratic. Each input is large enough that the old
  * quadratic code took minutes, while a linear parse takes about a second. A test's timeout cannot
  * stop synchronous code, so they are read in the upload's worker with a time budget: over it, the
- * read fails with IMPORT_TOO_COMPLEX. The assertions check that the result is still right.
+ * read fails with IMPORT_TOO_COMPLEX. The assertions check that the result is still right. The budget
+ * is wide (a loaded CI machine took 28 s for one linear parse) and still far below the old code's minutes.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -17,8 +18,8 @@ import {
 import { readSourceIsolated } from '../isolated/read-isolated.ts';
 import { readHeaderLine } from './page-header.ts';
 
-const budget = { timeMs: 15_000, memoryMb: 1024 };
-const timeout = 120_000;
+const budget = { timeMs: 60_000, memoryMb: 1024 };
+const timeout = 180_000;
 
 async function parse(bytes: Uint8Array) {
   const [doc] = (await readSourceIsolated('big.txt', bytes, budget)).documents;
