@@ -14,7 +14,7 @@ export interface Line {
 /** Runs whose baselines differ by less than this share a line (fraction of the font size). */
 const SAME_BASELINE = 0.35;
 /** A gap wider than this (fraction of the font size) between two runs is a space in the text. */
-const SPACE_GAP = 0.2;
+const SPACE_GAP = 0.25;
 
 /** Lines top to bottom; a line's runs left to right. */
 export function groupLines(runs: readonly Run[]): Line[] {

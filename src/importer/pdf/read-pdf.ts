@@ -9,11 +9,10 @@ import { AppError } from '../../errors.ts';
 import { fillQuantities } from '../../quantities/fill.ts';
 import { splitLeadingCircled } from '../text/circled.ts';
 import { parseIchiranText } from '../text/parse-text.ts';
-import { unitParagraph } from '../text/units.ts';
 import { openPdf, type PageContent, readPage } from './extract.ts';
-import { yearHeadings, yearPairLabels } from './furniture.ts';
+import { readHeadLine, yearHeadings, yearPairLabels } from './furniture.ts';
 import { COLUMNS, ruledColumns, textColumns } from './geometry.ts';
-import type { Line } from './lines.ts';
+import { groupLines, type Line } from './lines.ts';
 import { readPageTable, type TableRow } from './table-rows.ts';
 
 /** `%PDF-` at the start (a few producers put junk before it; the format allows up to 1024 bytes). */
@@ -38,7 +37,7 @@ export async function readPdf(bytes: Uint8Array): Promise<IchiranDocument[]> {
 
 /** The pages already extracted → the document (separate from pdfjs, for tests and benchmarks). */
 export function readPages(pages: readonly PageContent[]): IchiranDocument {
-  if (!pages.some((p) => p.runs.length > 0)) {
+  if (!pages.some(hasContent)) {
     if (pages.some((p) => p.hasImages)) {
       throw new AppError(
         'NO_TEXT_LAYER',
@@ -91,6 +90,11 @@ export function readPages(pages: readonly PageContent[]): IchiranDocument {
   return out.parse();
 }
 
+/** Text other than page furniture: a scan printed by a browser still carries its page numbers. */
+function hasContent(page: PageContent): boolean {
+  return groupLines(page.runs).some((line) => readHeadLine(line)?.kind !== 'furniture');
+}
+
 interface Paragraphs {
   page: number;
   cells: string[][];
@@ -129,12 +133,16 @@ function headingRow(row: TableRow): string[] | undefined {
   return years.length > 0 ? years : (yearPairLabels(texts.join(' ')) ?? []);
 }
 
+/** `（豊殿地域自治センター）` on a line of its own names a unit; `（3,900千円）` there is a wrapped line. */
+const organisationParagraph =
+  /^[（(][^（）()]+(?:センター|課|係|室|所|館|局|部|園|署|班|担当|グループ|チーム|委員会|C|Ｃ)[）)]$/;
+
 /** A line that starts a new paragraph of its cell; any other line is the previous one wrapped. */
 function startsParagraph(text: string): boolean {
   return (
     splitLeadingCircled(text) !== undefined ||
     /^重点目標(?:\s|[:：]|$)/.test(text) ||
-    unitParagraph(text) !== undefined ||
+    organisationParagraph.test(text) ||
     /^(?:[・○●◎■□◆◇※]|[(（][0-9０-９]{1,2}[)）])/.test(text)
   );
 }
