@@ -3,6 +3,7 @@
  * producer drew them, else from where text lines start), and per page its vertical extent and rows.
  */
 import type { PageContent, Rule } from './extract.ts';
+import { readHeadLine } from './furniture.ts';
 import { groupLines, segments } from './lines.ts';
 
 /** 番号, review items, achievements, plan items, targets. */
@@ -52,23 +53,35 @@ export function ruledColumns(pages: readonly PageContent[]): Columns | undefined
 export function textColumns(pages: readonly PageContent[]): Columns | undefined {
   const starts: number[] = [];
   for (const page of pages) {
-    for (const line of groupLines(page.runs)) for (const part of segments(line, 0.8)) starts.push(part.x);
+    for (const line of groupLines(page.runs)) {
+      // Headings are centred over their columns and furniture stands anywhere: neither says
+      // where a column starts.
+      if (/重点目標\s*】|具体的な|達成状況|数値目標|番号/.test(line.text) || readHeadLine(line, true)) continue;
+      let previous = '';
+      for (const part of segments(line, 0.8)) {
+        // The title after a 重点目標 label starts wherever the label ends.
+        if (previous !== '重点目標') starts.push(part.x);
+        previous = part.text;
+      }
+    }
   }
   starts.sort((a, b) => a - b);
+  // A circled number hangs left of its wrapped lines: starts less than 1.5 em apart are one column.
   const groups: number[][] = [];
   for (const x of starts) {
     const last = groups.at(-1);
-    if (last && x - (last.at(-1) ?? x) <= 3) last.push(x);
+    if (last && x - (last.at(-1) ?? x) <= 12) last.push(x);
     else groups.push([x]);
   }
   const chosen = groups
-    .filter((g) => g.length >= 2)
+    .filter((g) => g.length >= 3)
     .sort((a, b) => b.length - a.length)
     .slice(0, COLUMNS)
     .map((g) => Math.min(...g))
     .sort((a, b) => a - b);
   if (chosen.length < COLUMNS) return undefined;
-  return { edges: [Number.NEGATIVE_INFINITY, ...chosen.slice(1).map((x) => x - 1), Number.POSITIVE_INFINITY], ruled: false };
+  const edges = [Number.NEGATIVE_INFINITY, ...chosen.slice(1).map((x) => x - 1), Number.POSITIVE_INFINITY];
+  return { edges, ruled: false };
 }
 
 export function columnOf(columns: Columns, x: number): number {

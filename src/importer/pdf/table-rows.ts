@@ -53,6 +53,26 @@ export function readPageTable(page: PageContent, columns: Columns): PageRead {
   return { head, rows };
 }
 
+/** The table's column headings: after them, a page's first row starts (it may continue a goal). */
+const columnLabel = /^(?:番号|具体的な重点取組項目|達成状況|期限・数値目標|数値目標)/;
+
+/**
+ * A title spans its block's two columns: until the first item, a wrapped title line standing in the
+ * notes column belongs to the title in the items column.
+ */
+function spanTitle(row: Line[][], next: Line[][]): void {
+  for (const c of [1, 3]) {
+    const title = row[c] ?? [];
+    const stray = next[c + 1] ?? [];
+    const inTitle = /^重点目標/.test(title[0]?.text ?? '') && title.every((l) => !/^[①-⑳]/.test(l.text));
+    if (!inTitle || stray.length === 0 || (row[c + 1]?.length ?? 0) > 0 || /^[①-⑳]/.test(stray[0]?.text ?? '')) {
+      continue;
+    }
+    next[c] = [...(next[c] ?? []), ...stray];
+    next[c + 1] = [];
+  }
+}
+
 function unruled(page: PageContent, columns: Columns): PageRead {
   const head: HeadLine[] = [];
   const rows: TableRow[] = [];
@@ -64,11 +84,25 @@ function unruled(page: PageContent, columns: Columns): PageRead {
     }
     const cells: Run[][] = Array.from({ length: COLUMNS }, () => []);
     for (const run of line.runs) cells[columnOf(columns, start(run))]?.push(run);
+    // A title line's cell spans its block's notes column too: what stands there is the title going on.
+    for (const c of [1, 3]) {
+      if (/^重点目標/.test(groupLines(cells[c] ?? [])[0]?.text ?? '')) {
+        cells[c] = [...(cells[c] ?? []), ...(cells[c + 1] ?? [])];
+        cells[c + 1] = [];
+      }
+    }
     const lines = cells.map((runs) => groupLines(runs));
+    const last = rows.at(-1);
     const startsRow =
-      lines[0]?.length !== 0 || /^重点目標/.test(lines[1]?.[0]?.text ?? '') || rows.length === 0;
+      !last ||
+      lines[0]?.length !== 0 ||
+      /^重点目標/.test(lines[1]?.[0]?.text ?? '') ||
+      last.cells.every((cell) => cell.every((l) => columnLabel.test(l.text)));
     if (startsRow) rows.push({ page: page.number, cells: lines });
-    else rows.at(-1)?.cells.forEach((cell, c) => cell.push(...(lines[c] ?? [])));
+    else {
+      spanTitle(last.cells, lines);
+      last.cells.forEach((cell, c) => cell.push(...(lines[c] ?? [])));
+    }
   }
   return { head, rows };
 }
