@@ -54,7 +54,12 @@ export class AppError extends Error {
   /** "file:line:column: field!cell: message" (a PDF: "file:page N: message") — the form a user can act on. */
   describe(): string {
     const { file, line, column, field, cell, page } = this.location;
-    const where = [file, page === undefined ? undefined : `page ${page}`, line, line === undefined ? undefined : column]
+    const where = [
+      file,
+      page === undefined ? undefined : `page ${page}`,
+      line,
+      line === undefined ? undefined : column,
+    ]
       .filter((part) => part !== undefined && part !== '')
       .join(':');
     const place = [field, cell].filter(Boolean).join('!');

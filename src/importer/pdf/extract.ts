@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { getDocument, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { AppError } from '../../errors.ts';
-import { foldIdeographs } from './fold.ts';
 
 /** A run of glyphs as the producer placed it: baseline left (x, y in points, y up), size, font. */
 export interface Run {
@@ -58,7 +57,12 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     const why = name === 'PasswordException' ? 'is password-protected' : 'is damaged or is not a PDF';
-    throw new AppError('NOT_A_DOCUMENT', `the PDF ${why}: save it again without a password`, {}, { cause: error });
+    throw new AppError(
+      'NOT_A_DOCUMENT',
+      `the PDF ${why}: save it again without a password`,
+      {},
+      { cause: error },
+    );
   }
 }
 
@@ -86,7 +90,7 @@ function toRun(item: TextItem, x0: number, y0: number): Run | undefined {
   // Only upright text makes table cells; rotated stamps and watermarks are not content.
   if (Math.abs(b ?? 0) > 0.01 * size) return undefined;
   return {
-    text: foldIdeographs(item.str),
+    text: item.str,
     x: (e ?? 0) - x0,
     y: (f ?? 0) - y0,
     width: item.width,
@@ -207,12 +211,14 @@ function filledRule(points: Array<[number, number]>, rules: Rule[]): void {
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
   const [left, right, bottom, top] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const axisAligned = points.every(([x, y]) =>
-    [left, right].some((v) => Math.abs(v - x) < 0.1) && [bottom, top].some((v) => Math.abs(v - y) < 0.1),
+  const axisAligned = points.every(
+    ([x, y]) =>
+      [left, right].some((v) => Math.abs(v - x) < 0.1) && [bottom, top].some((v) => Math.abs(v - y) < 0.1),
   );
   if (!axisAligned) return;
   const w = right - left;
   const h = top - bottom;
   if (h <= RULE_THICKNESS && w > h) rules.push({ dir: 'h', at: (top + bottom) / 2, from: left, to: right });
-  else if (w <= RULE_THICKNESS && h > w) rules.push({ dir: 'v', at: (left + right) / 2, from: bottom, to: top });
+  else if (w <= RULE_THICKNESS && h > w)
+    rules.push({ dir: 'v', at: (left + right) / 2, from: bottom, to: top });
 }

@@ -56,7 +56,8 @@ export function textColumns(pages: readonly PageContent[]): Columns | undefined 
     for (const line of groupLines(page.runs)) {
       // Headings are centred over their columns and furniture stands anywhere: neither says
       // where a column starts.
-      if (/重点目標\s*】|具体的な|達成状況|数値目標|番号/.test(line.text) || readHeadLine(line, true)) continue;
+      if (/重点目標\s*】|具体的な|達成状況|数値目標|番号/.test(line.text) || readHeadLine(line, true))
+        continue;
       let previous = '';
       for (const part of segments(line, 0.8)) {
         // The title after a 重点目標 label starts wherever the label ends.
@@ -130,7 +131,9 @@ export function ruledGrid(page: PageContent, columns: Columns): PageGrid | undef
   const ys = cluster(horizontals, 1.5)
     .filter((c) => c.weight >= 10)
     .map((c) => c.at);
-  const rows = [...new Set([top, ...ys, bottom])].sort((a, b) => b - a).filter((y, i, all) => i === 0 || (all[i - 1] ?? y) - y > 2);
+  const rows = [...new Set([top, ...ys, bottom])]
+    .sort((a, b) => b - a)
+    .filter((y, i, all) => i === 0 || (all[i - 1] ?? y) - y > 2);
   const owners = rows.slice(0, -1).map((y, r) => {
     const mid = (y + (rows[r + 1] ?? y)) / 2;
     const owner = [0];

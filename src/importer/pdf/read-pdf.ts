@@ -10,6 +10,7 @@ import { fillQuantities } from '../../quantities/fill.ts';
 import { splitLeadingCircled } from '../text/circled.ts';
 import { parseIchiranText } from '../text/parse-text.ts';
 import { openPdf, type PageContent, readPage } from './extract.ts';
+import { foldIdeographs } from './fold.ts';
 import { readHeadLine, yearHeadings, yearPairLabels } from './furniture.ts';
 import { COLUMNS, ruledColumns, textColumns } from './geometry.ts';
 import { groupLines, type Line } from './lines.ts';
@@ -17,7 +18,9 @@ import { readPageTable, type TableRow } from './table-rows.ts';
 
 /** `%PDF-` at the start (a few producers put junk before it; the format allows up to 1024 bytes). */
 export function looksLikePdf(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString(
+    'latin1',
+  );
   return head.includes('%PDF-');
 }
 
@@ -36,7 +39,11 @@ export async function readPdf(bytes: Uint8Array): Promise<IchiranDocument[]> {
 }
 
 /** The pages already extracted → the document (separate from pdfjs, for tests and benchmarks). */
-export function readPages(pages: readonly PageContent[]): IchiranDocument {
+export function readPages(extracted: readonly PageContent[]): IchiranDocument {
+  const pages = extracted.map((p) => ({
+    ...p,
+    runs: p.runs.map((r) => ({ ...r, text: foldIdeographs(r.text) })),
+  }));
   if (!pages.some(hasContent)) {
     if (pages.some((p) => p.hasImages)) {
       throw new AppError(
@@ -83,7 +90,7 @@ export function readPages(pages: readonly PageContent[]): IchiranDocument {
     for (const row of body) {
       const no = row.cells[0]?.join('') ?? '';
       if (no !== '') lastNo = no;
-      out.push(rowLine(row), row.page);
+      out.push(row, row.page);
     }
     previous = body.at(-1) ?? previous;
   }
@@ -197,15 +204,19 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 
 function rowLine(row: Paragraphs): string {
   const [no = [], ...content] = row.cells;
-  return [no.join(''), ...content.map((c) => c.map((p) => `<p>${escapeHtml(p)}</p>`).join(''))].join('\t');
+  // Empty cells as <p></p>: every row then ends as a complete `<p>` row does (no cut-off warning).
+  const cell = (c: string[]) =>
+    c.length === 0 ? '<p></p>' : c.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+  return [no.join(''), ...content.map(cell)].join('\t');
 }
 
 /** The text handed to the text reader, and on which page each of its lines came from. */
 class TextOut {
-  private readonly lines: string[] = [];
+  /** Rows stay objects until the end: the next page may still glue onto the last one. */
+  private readonly lines: Array<string | Paragraphs> = [];
   private readonly pages: number[] = [];
 
-  push(line: string, page: number): void {
+  push(line: string | Paragraphs, page: number): void {
     this.lines.push(line);
     this.pages.push(page);
   }
@@ -217,14 +228,19 @@ class TextOut {
   parse(): IchiranDocument {
     let doc: IchiranDocument;
     try {
-      doc = parseIchiranText(this.lines.join('\n'));
+      doc = parseIchiranText(this.lines.map((l) => (typeof l === 'string' ? l : rowLine(l))).join('\n'));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const { line, column: _column, ...rest } = error.location;
       const page = this.pageOf(line);
-      throw new AppError(error.code, error.message, { ...rest, ...(page === undefined ? {} : { page }) }, {
-        cause: error.cause,
-      });
+      throw new AppError(
+        error.code,
+        error.message,
+        { ...rest, ...(page === undefined ? {} : { page }) },
+        {
+          cause: error.cause,
+        },
+      );
     }
     const warnings: ImportWarning[] = doc.warnings.map(({ message, line }) => {
       const page = this.pageOf(line);

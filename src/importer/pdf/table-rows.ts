@@ -4,8 +4,8 @@
  * 番号 or a 重点目標 title starts.
  */
 import type { PageContent, Run } from './extract.ts';
-import { type Columns, COLUMNS, columnOf, ruledGrid } from './geometry.ts';
 import { type HeadLine, readHeadLine } from './furniture.ts';
+import { COLUMNS, type Columns, columnOf, ruledGrid } from './geometry.ts';
 import { groupLines, type Line } from './lines.ts';
 
 export interface TableRow {
@@ -65,7 +65,12 @@ function spanTitle(row: Line[][], next: Line[][]): void {
     const title = row[c] ?? [];
     const stray = next[c + 1] ?? [];
     const inTitle = /^重点目標/.test(title[0]?.text ?? '') && title.every((l) => !/^[①-⑳]/.test(l.text));
-    if (!inTitle || stray.length === 0 || (row[c + 1]?.length ?? 0) > 0 || /^[①-⑳]/.test(stray[0]?.text ?? '')) {
+    if (
+      !inTitle ||
+      stray.length === 0 ||
+      (row[c + 1]?.length ?? 0) > 0 ||
+      /^[①-⑳]/.test(stray[0]?.text ?? '')
+    ) {
       continue;
     }
     next[c] = [...(next[c] ?? []), ...stray];
@@ -101,7 +106,7 @@ function unruled(page: PageContent, columns: Columns): PageRead {
     if (startsRow) rows.push({ page: page.number, cells: lines });
     else {
       spanTitle(last.cells, lines);
-      last.cells.forEach((cell, c) => cell.push(...(lines[c] ?? [])));
+      for (const [c, cell] of last.cells.entries()) cell.push(...(lines[c] ?? []));
     }
   }
   return { head, rows };
