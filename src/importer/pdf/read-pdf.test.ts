@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
-import type { Goal, IchiranDocument } from '../../domain/document/document.schema.ts';
 import { AppError } from '../../errors.ts';
 import { readSourceAsync } from '../read-source.ts';
 import { openPdf, type PageContent, readPage } from './extract.ts';
 import { readPages } from './read-pdf.ts';
+import { assertSameDocument, bytesOf, sourceOf } from './same-document.testkit.ts';
 
-const fixtures = new URL('./fixtures/', import.meta.url);
-const bytesOf = (name: string) => new Uint8Array(readFileSync(new URL(name, fixtures)));
-const sourceOf = (name: string) =>
-  JSON.parse(readFileSync(new URL(`${name}.source.json`, fixtures), 'utf8')) as IchiranDocument;
 const timeout = 300_000;
 
 async function pagesOf(name: string): Promise<PageContent[]> {
@@ -21,32 +16,6 @@ async function pagesOf(name: string): Promise<PageContent[]> {
     return pages;
   } finally {
     await doc.destroy();
-  }
-}
-
-/**
- * Field by field. A PDF does not keep a space where a line wraps (nothing is drawn for it), so the
- * texts are compared without whitespace; everything else exactly.
- */
-function assertSameDocument(got: IchiranDocument, want: IchiranDocument): void {
-  const bare = (text: string | undefined) => text?.replace(/\s+/g, '');
-  assert.equal(got.department, want.department, 'department');
-  for (const block of ['review', 'plan'] as const) {
-    assert.equal(got[block].fiscalYear, want[block].fiscalYear, `${block} year`);
-    const shape = (goals: readonly Goal[]) =>
-      goals.map((g) => ({
-        no: g.no,
-        title: g.title,
-        items: g.items.map((i) => ({
-          no: i.no,
-          unit: i.unit,
-          text: bare(i.text),
-          achievement: bare(i.achievement),
-          target: bare(i.target),
-          quantities: i.quantities?.map((q) => ({ value: q.value, unit: q.unit, comparator: q.comparator })),
-        })),
-      }));
-    assert.deepEqual(shape(got[block].goals), shape(want[block].goals), `${block} goals`);
   }
 }
 
