@@ -34,6 +34,15 @@ export interface PageContent {
   hasImages: boolean;
 }
 
+/**
+ * pdfjs imports its worker module (2 MB) on first use when no worker thread is set up. Imported
+ * here instead, it loads with the importer: before the parse worker (importer/isolated) starts a
+ * file's time budget, not inside it.
+ */
+const WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+const pdfjsGlobal = globalThis as { pdfjsWorker?: unknown };
+pdfjsGlobal.pdfjsWorker ??= await import(WORKER_MODULE);
+
 // Predefined CMaps: Excel and LibreOffice PDFs may use unembedded Japanese fonts (UniJIS-UCS2-H…).
 const assets = (folder: string) =>
   fileURLToPath(new URL(`${folder}/`, import.meta.resolve('pdfjs-dist/package.json')));
