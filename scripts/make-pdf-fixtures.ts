@@ -13,8 +13,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IchiranDocument } from '../src/domain/document/document.schema.ts';
-import { renderPdf } from '../src/exporters/pdf/render-pdf.ts';
 import { withPrintPage } from '../src/exporters/pdf/print-page.ts';
+import { renderPdf } from '../src/exporters/pdf/render-pdf.ts';
 import { readSource } from '../src/importer/read-source.ts';
 
 const out = new URL('../src/importer/pdf/fixtures/', import.meta.url);
@@ -30,7 +30,11 @@ function first(name: string, bytes: Uint8Array): IchiranDocument {
 
 async function write(name: string, municipality: string, document: IchiranDocument): Promise<Uint8Array> {
   const pdf = await renderPdf([
-    { municipality: { code: 'fixture', name: municipality }, department: { id: 1, name: document.department }, document },
+    {
+      municipality: { code: 'fixture', name: municipality },
+      department: { id: 1, name: document.department },
+      document,
+    },
   ]);
   writeFileSync(new URL(`${name}.pdf`, out), pdf);
   writeFileSync(new URL(`${name}.source.json`, out), `${JSON.stringify(document, null, 2)}\n`);
@@ -42,9 +46,22 @@ await write('demo-kenko-fukushi-2024', 'みなと台市', first('demo.json', rea
 
 const dir = mkdtempSync(join(tmpdir(), 'mokuhyo-scan-'));
 writeFileSync(join(dir, 'seed.pdf'), seedPdf);
-execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', join(dir, 'seed.pdf'), join(dir, 'page')]);
+execFileSync('pdftoppm', [
+  '-png',
+  '-r',
+  '60',
+  '-f',
+  '1',
+  '-l',
+  '1',
+  '-singlefile',
+  join(dir, 'seed.pdf'),
+  join(dir, 'page'),
+]);
 const png = readFileSync(join(dir, 'page.png')).toString('base64');
 const scan = await withPrintPage((print) =>
-  print(`<!DOCTYPE html><html><body style="margin:0"><img style="width:100%" src="data:image/png;base64,${png}"></body></html>`),
+  print(
+    `<!DOCTYPE html><html><body style="margin:0"><img style="width:100%" src="data:image/png;base64,${png}"></body></html>`,
+  ),
 );
 writeFileSync(new URL('scan.pdf', out), scan);

@@ -146,6 +146,40 @@ describe('the table from positions', () => {
     assert.deepEqual(doc.warnings, []);
   });
 
+  it('takes a title row at the foot of one page and its items on the next as one goal', () => {
+    const first = page(
+      1,
+      [
+        ...runs(['担当部局名 総務部'], 500, 540),
+        ...heading(),
+        ...inCol(0, 466, '1'),
+        ...inCol(1, 466, '重点目標 前年の目標'),
+        ...inCol(3, 466, '重点目標 今年の目標'),
+      ],
+      tableRules([460], [[460, 480]]),
+    );
+    const second = page(
+      2,
+      [
+        ...heading(),
+        ...inCol(1, 466, '① 前年の項目'),
+        ...inCol(2, 466, '① 済'),
+        ...inCol(3, 466, '① 今年の項目'),
+        ...inCol(4, 466, '① 年度末まで'),
+      ],
+      tableRules([300], []),
+    );
+    const doc = readPages([first, second]);
+    assert.deepEqual(
+      doc.review.goals.map((g) => [g.no, g.title, g.items.map((i) => [i.no, i.text, i.achievement])]),
+      [[1, '前年の目標', [[1, '前年の項目', '済']]]],
+    );
+    assert.deepEqual(
+      doc.plan.goals.map((g) => [g.no, g.title, g.items.map((i) => [i.no, i.text, i.target])]),
+      [[1, '今年の目標', [[1, '今年の項目', '年度末まで']]]],
+    );
+  });
+
   it('names the page of a repeated header that does not match', () => {
     assert.throws(
       () => readPages(pages('別部')),
