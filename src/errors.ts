@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'PARSE_ERROR'
   | 'NOT_A_DOCUMENT'
   | 'IMPORT_TOO_COMPLEX'
+  /** A PDF whose pages are images (a scan): nothing to read without OCR. */
+  | 'NO_TEXT_LAYER'
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
@@ -28,6 +30,8 @@ export interface ErrorLocation {
   field?: string;
   /** A worksheet cell such as `C12` (the sheet is `field`, as everywhere the xlsx reader reports). */
   cell?: string;
+  /** 1-based page of a PDF (PDFs have pages, not lines). */
+  page?: number;
 }
 
 export class AppError extends Error {
@@ -47,10 +51,15 @@ export class AppError extends Error {
     this.location = location;
   }
 
-  /** "file:line:column: field!cell: message" — the form a user can act on. */
+  /** "file:line:column: field!cell: message" (a PDF: "file:page N: message") — the form a user can act on. */
   describe(): string {
-    const { file, line, column, field, cell } = this.location;
-    const where = [file, line, line === undefined ? undefined : column]
+    const { file, line, column, field, cell, page } = this.location;
+    const where = [
+      file,
+      page === undefined ? undefined : `page ${page}`,
+      line,
+      line === undefined ? undefined : column,
+    ]
       .filter((part) => part !== undefined && part !== '')
       .join(':');
     const place = [field, cell].filter(Boolean).join('!');
@@ -77,6 +86,7 @@ const httpStatus: Record<ErrorCode, number> = {
   PARSE_ERROR: 422,
   NOT_A_DOCUMENT: 422,
   IMPORT_TOO_COMPLEX: 422,
+  NO_TEXT_LAYER: 422,
   INVALID_INPUT: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
@@ -103,6 +113,7 @@ export function exitCodeOf(error: unknown): number {
       'PARSE_ERROR',
       'NOT_A_DOCUMENT',
       'IMPORT_TOO_COMPLEX',
+      'NO_TEXT_LAYER',
       'INVALID_INPUT',
       'NOT_FOUND',
       'AMBIGUOUS',

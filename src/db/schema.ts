@@ -42,7 +42,7 @@ export interface SourceDocumentTable {
   review_year: number;
   plan_year: number;
   name: string;
-  format: 'text' | 'json' | 'xlsx';
+  format: 'text' | 'json' | 'xlsx' | 'pdf';
   content_hash: string;
   size_bytes: number;
   imported_at: string;

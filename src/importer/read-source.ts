@@ -5,13 +5,14 @@ import { AppError } from '../errors.ts';
 import { fillQuantities, quantitiesOf } from '../quantities/fill.ts';
 import { decodeInput } from './decode.ts';
 import { jsonSyntaxError } from './json-error.ts';
+import { looksLikePdf, readPdf } from './pdf/read-pdf.ts';
 import { parseIchiranText } from './text/parse-text.ts';
 import { looksLikeXlsx, readWorkbook } from './xlsx/read-workbook.ts';
 
 /** One input file, understood: the documents it holds and what is needed to record where they came from. */
 export interface ParsedSource {
   name: string;
-  format: 'text' | 'json' | 'xlsx';
+  format: 'text' | 'json' | 'xlsx' | 'pdf';
   contentHash: string;
   sizeBytes: number;
   documents: IchiranDocument[];
@@ -25,8 +26,8 @@ export interface ParsedSource {
 export function readSource(name: string, bytes: Uint8Array): ParsedSource {
   const base = sourceBase(name, bytes);
   try {
-    if (looksLikeXlsx(bytes)) {
-      throw new AppError('INVALID_INPUT', 'an Excel workbook is read with readSourceAsync');
+    if (looksLikeXlsx(bytes) || looksLikePdf(bytes)) {
+      throw new AppError('INVALID_INPUT', 'an Excel workbook or a PDF is read with readSourceAsync');
     }
     const text = decodeInput(bytes);
     if (/^\s*[[{]/.test(text)) return { ...base, format: 'json', documents: readJson(text) };
@@ -36,10 +37,15 @@ export function readSource(name: string, bytes: Uint8Array): ParsedSource {
   }
 }
 
-/** Like readSource, and also reads Excel workbooks in the 一覧表 form (ExcelJS reads asynchronously). */
+/**
+ * Like readSource, and also reads Excel workbooks in the 一覧表 form and PDFs with a text layer
+ * (both libraries read asynchronously).
+ */
 export async function readSourceAsync(name: string, bytes: Uint8Array): Promise<ParsedSource> {
-  if (!looksLikeXlsx(bytes)) return readSource(name, bytes);
+  const pdf = looksLikePdf(bytes);
+  if (!pdf && !looksLikeXlsx(bytes)) return readSource(name, bytes);
   try {
+    if (pdf) return { ...sourceBase(name, bytes), format: 'pdf', documents: await readPdf(bytes) };
     return { ...sourceBase(name, bytes), format: 'xlsx', documents: await readWorkbook(bytes) };
   } catch (error) {
     throw error instanceof AppError ? error.withFile(name) : error;

@@ -18,7 +18,7 @@ export function registerImport(program: Command): void {
   program
     .command('import')
     .description(
-      'read 一覧表 files (text extraction, UTF-8 or Shift_JIS, or interchange JSON) and store them',
+      'read 一覧表 files (PDF with a text layer, text extraction in UTF-8 or Shift_JIS, Excel, or interchange JSON) and store them',
     )
     .argument('<files...>', 'files to import')
     .option('--dry-run', 'parse and report, write nothing')

@@ -10,7 +10,7 @@ export interface NewSourceDocument {
   reviewYear: number;
   planYear: number;
   name: string;
-  format: 'text' | 'json' | 'xlsx';
+  format: 'text' | 'json' | 'xlsx' | 'pdf';
   contentHash: string;
   sizeBytes: number;
   warnings: ImportWarning[];

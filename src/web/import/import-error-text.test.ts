@@ -4,7 +4,7 @@ import { AppError } from '../../errors.ts';
 import { INVALID_UTF8_MESSAGE } from '../../importer/decode.ts';
 import { DAMAGED_WORKBOOK_MESSAGE } from '../../importer/xlsx/cells.ts';
 import { QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
-import { importErrorText, uploadKindOf } from './import-error-text.ts';
+import { importErrorText, type UploadKind, uploadKindOf } from './import-error-text.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -14,9 +14,10 @@ describe('import refusals in Japanese (issue 13, defect 10)', () => {
     assert.equal(uploadKindOf(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('\n [1]')])), 'json');
     assert.equal(uploadKindOf(utf8('重点目標一覧表')), 'text');
     assert.equal(uploadKindOf(new Uint8Array()), 'text');
+    assert.equal(uploadKindOf(utf8('%PDF-1.4\n%âãÏÓ\n')), 'pdf');
   });
 
-  const cases: Array<[string, AppError, 'text' | 'json' | 'xlsx', RegExp]> = [
+  const cases: Array<[string, AppError, UploadKind, RegExp]> = [
     [
       'a damaged UTF-8 byte',
       new AppError('PARSE_ERROR', `${INVALID_UTF8_MESSAGE}: line 4`, { line: 4 }),
@@ -60,6 +61,18 @@ describe('import refusals in Japanese (issue 13, defect 10)', () => {
       new AppError('NOT_A_DOCUMENT', 'cannot place this line', { line: 8 }),
       'text',
       /^8行目を一覧表として読み取れませんでした。/,
+    ],
+    [
+      'a scanned PDF (issue 9)',
+      new AppError('NO_TEXT_LAYER', 'the PDF has no text layer', { file: 'scan.pdf', page: 1 }),
+      'pdf',
+      /^この PDF には文字のデータがありません.*元の Excel ファイルから.*PDF を作り直して.*Excel ファイル（\.xlsx）をそのまま取り込んで/,
+    ],
+    [
+      'a PDF that is not in the form, naming the page',
+      new AppError('PARSE_ERROR', 'goal row: expected the row number', { file: 'a.pdf', page: 3 }),
+      'pdf',
+      /^PDF を一覧表として読み取れませんでした（3ページ目）。/,
     ],
     [
       'a file that is no 一覧表 at all',

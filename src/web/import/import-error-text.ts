@@ -1,13 +1,15 @@
 import type { AppError } from '../../errors.ts';
 import { INVALID_UTF8_MESSAGE } from '../../importer/decode.ts';
+import { looksLikePdf } from '../../importer/pdf/read-pdf.ts';
 import { DAMAGED_WORKBOOK_MESSAGE } from '../../importer/xlsx/cells.ts';
 import { QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
 import { TOO_COMPLEX_TEXT } from './too-complex.ts';
 
-export type UploadKind = 'text' | 'json' | 'xlsx';
+export type UploadKind = 'text' | 'json' | 'xlsx' | 'pdf';
 
-/** What kind of file the bytes are, as the reader decides it (xlsx = ZIP; JSON starts with { or [). */
+/** What kind of file the bytes are, as the reader decides it (xlsx = ZIP; PDF has %PDF-; JSON starts with { or [). */
 export function uploadKindOf(bytes: Uint8Array): UploadKind {
+  if (looksLikePdf(bytes)) return 'pdf';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   for (let i = start; i < Math.min(bytes.length, start + 1024); i += 1) {
@@ -25,6 +27,13 @@ export function uploadKindOf(bytes: Uint8Array): UploadKind {
 export function importErrorText(error: AppError, kind: UploadKind): string {
   const { line, column, field, cell } = error.location;
   if (error.code === 'IMPORT_TOO_COMPLEX') return TOO_COMPLEX_TEXT;
+  if (error.code === 'NO_TEXT_LAYER') {
+    return 'この PDF には文字のデータがありません（紙をスキャンした画像の PDF です）。元の Excel ファイルから「名前を付けて保存」で PDF を作り直して取り込むか、Excel ファイル（.xlsx）をそのまま取り込んでください。';
+  }
+  if (kind === 'pdf') {
+    const page = error.location.page;
+    return `PDF を一覧表として読み取れませんでした${page === undefined ? '' : `（${page}ページ目）`}。重点目標一覧表の様式（担当部局名・年度・番号・取組項目・達成状況・数値目標の列）の PDF か確かめ、読み取れない場合は元の Excel ファイル（.xlsx）を取り込んでください。`;
+  }
   if (error.message.startsWith(INVALID_UTF8_MESSAGE)) {
     return `${line}行目に UTF-8 として読めないバイトがあります（ファイルの一部が壊れているか、別の文字コードで保存された文字が混じっています）。この行の文字化けしている箇所を直すか、ファイル全体を UTF-8 で保存し直してから、もう一度取り込んでください。`;
   }

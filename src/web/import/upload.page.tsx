@@ -12,7 +12,7 @@ export function UploadPage({ view }: { view: UploadView }) {
       <div class="page staff-narrow">
         <h1 class="page-title">一覧表の取り込み</h1>
         <p>
-          PDF から取り出したテキスト（UTF-8 または
+          一覧表の PDF（文字のデータがあるもの）、PDF から取り出したテキスト（UTF-8 または
           Shift_JIS）、Excel（このシステムが出力した様式）、または交換用 JSON
           を選んでください。次の画面で内容を確認してから保存します。
         </p>
@@ -36,7 +36,7 @@ export function UploadPage({ view }: { view: UploadView }) {
               name="file"
               type="file"
               required
-              accept=".txt,.json,.xlsx,text/plain,application/json"
+              accept=".pdf,.txt,.json,.xlsx,application/pdf,text/plain,application/json"
             />
           </div>
           <button type="submit" class="button-primary">

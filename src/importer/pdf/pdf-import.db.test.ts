@@ -1,0 +1,35 @@
+/**
+ * Export → PDF → import, through the database: the seed table printed by our PDF exporter, imported
+ * and stored, exports as the document it was printed from (on the engine DATABASE_URL names).
+ */
+import { after, before, test } from 'node:test';
+import type { Db } from '../../db/database.ts';
+import type { IchiranDocument } from '../../domain/document/document.schema.ts';
+import { exportTables } from '../../exporters/export.service.ts';
+import { createTestDb } from '../../test-support/test-db.ts';
+import { importSources } from '../import.service.ts';
+import { readSourceAsync } from '../read-source.ts';
+import { assertSameDocument, bytesOf, sourceOf } from './same-document.testkit.ts';
+
+let db: Db;
+before(async () => {
+  db = await createTestDb();
+});
+after(async () => {
+  await db.destroy();
+});
+
+test('a PDF of the seed table stores and exports as the document it shows', {
+  timeout: 300_000,
+}, async () => {
+  const want = sourceOf('seed');
+  const source = await readSourceAsync('seed.pdf', bytesOf('seed.pdf'));
+  await importSources(db, [source], { municipality: 'pdf' });
+  const out = await exportTables(db, {
+    municipality: 'pdf',
+    department: want.department,
+    planYear: want.plan.fiscalYear,
+    format: 'json',
+  });
+  assertSameDocument(JSON.parse(String(out.body)) as IchiranDocument, want);
+});

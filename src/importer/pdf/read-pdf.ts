@@ -1,0 +1,251 @@
+/**
+ * A 重点目標一覧表 PDF with a text layer → the interchange document. The table is rebuilt from the
+ * positions of the text and the rules (pdf-table), written out as the `<p>`-row text extraction the
+ * text reader knows, and read by it: titles, units, notes by circled number, warnings all come from
+ * the one assembly every format shares. Errors and warnings name the page.
+ */
+import type { IchiranDocument, ImportWarning } from '../../domain/document/document.schema.ts';
+import { AppError } from '../../errors.ts';
+import { fillQuantities } from '../../quantities/fill.ts';
+import { splitLeadingCircled } from '../text/circled.ts';
+import { parseIchiranText } from '../text/parse-text.ts';
+import { openPdf, type PageContent, readPage } from './extract.ts';
+import { foldIdeographs } from './fold.ts';
+import { readHeadLine, yearHeadings, yearPairLabels } from './furniture.ts';
+import { COLUMNS, ruledColumns, textColumns } from './geometry.ts';
+import { groupLines, type Line } from './lines.ts';
+import { readPageTable, type TableRow } from './table-rows.ts';
+
+/** `%PDF-` at the start (a few producers put junk before it; the format allows up to 1024 bytes). */
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString(
+    'latin1',
+  );
+  return head.includes('%PDF-');
+}
+
+export const NO_TEXT_LAYER_MESSAGE =
+  'the PDF has no text layer (its pages are scanned images), so there is no text to read';
+
+export async function readPdf(bytes: Uint8Array): Promise<IchiranDocument[]> {
+  const doc = await openPdf(bytes);
+  try {
+    const pages: PageContent[] = [];
+    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n));
+    return [readPages(pages)];
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** The pages already extracted → the document (separate from pdfjs, for tests and benchmarks). */
+export function readPages(extracted: readonly PageContent[]): IchiranDocument {
+  const pages = extracted.map((p) => ({
+    ...p,
+    runs: p.runs.map((r) => ({ ...r, text: foldIdeographs(r.text) })),
+  }));
+  if (!pages.some(hasContent)) {
+    if (pages.some((p) => p.hasImages)) {
+      throw new AppError(
+        'NO_TEXT_LAYER',
+        `${NO_TEXT_LAYER_MESSAGE}: save the table from the original Excel file as PDF (File > Save As > PDF), or import the Excel workbook itself`,
+        { page: 1 },
+      );
+    }
+    throw new AppError('NOT_A_DOCUMENT', 'the PDF holds no text: not a 重点目標一覧表', { page: 1 });
+  }
+  const columns = ruledColumns(pages) ?? textColumns(pages);
+  if (!columns) {
+    throw new AppError('NOT_A_DOCUMENT', 'no table with the 5 columns of a 重点目標一覧表 found in the PDF', {
+      page: 1,
+    });
+  }
+  const out = new TextOut();
+  let previous: Paragraphs | undefined;
+  let lastNo: string | undefined;
+  for (const page of pages) {
+    const { head, rows } = readPageTable(page, columns);
+    let title = page.number === 1;
+    let department: string | undefined;
+    let years: string[] | undefined;
+    for (const h of head) {
+      if (h.kind === 'title') title = true;
+      else if (h.kind === 'department') {
+        department ??= h.name;
+        years ??= h.years;
+      } else if (h.kind === 'years') years = h.labels;
+    }
+    const body: Paragraphs[] = [];
+    for (const row of rows) {
+      const headings = headingRow(row);
+      if (headings === undefined) body.push(paragraphsOf(row));
+      else if (headings.length >= 2) years = headings;
+    }
+    if (title) out.push('重点目標一覧表', page.number);
+    if (department !== undefined) out.push(`担当部局名 ${department}`, page.number);
+    if (years && years.length >= 2) out.push(years.map((y) => `【${y}重点目標】`).join('\t'), page.number);
+    // A cell cut by the page break goes on at the top of the next page.
+    const first = body[0];
+    if (previous && first && gluePageBreak(previous, first, lastNo) && isEmpty(first)) body.shift();
+    for (const row of body) {
+      const no = row.cells[0]?.join('') ?? '';
+      if (no !== '') lastNo = no;
+      out.push(row, row.page);
+    }
+    previous = body.at(-1) ?? previous;
+  }
+  return out.parse();
+}
+
+/** Text other than page furniture: a scan printed by a browser still carries its page numbers. */
+function hasContent(page: PageContent): boolean {
+  return groupLines(page.runs).some((line) => readHeadLine(line)?.kind !== 'furniture');
+}
+
+interface Paragraphs {
+  page: number;
+  cells: string[][];
+}
+
+const compact = (text: string) => text.replace(/\s+/g, '');
+const COLUMN_LABELS = new Set([
+  '番号',
+  'No.',
+  'No',
+  '重点目標',
+  '具体的な重点取組項目（箇条書き）',
+  '具体的な重点取組項目',
+  '達成状況・達成度',
+  '達成状況',
+  '達成度',
+  '期限・数値目標等',
+  '期限・数値目標',
+  '数値目標等',
+]);
+
+/**
+ * The table's own heading rows (block headings 【…重点目標】, column labels): the year labels
+ * they name, [] for a column-label row, undefined for a content row.
+ */
+function headingRow(row: TableRow): string[] | undefined {
+  const texts = row.cells.flatMap((cell) => cell.map((l) => l.text)).filter((t) => t !== '');
+  const years: string[] = [];
+  for (const text of texts) {
+    const headings = yearHeadings(text);
+    const rest = compact(text.replace(/【[^【】]*重点目標\s*】/g, ''));
+    if (headings.length > 0 && rest === '') years.push(...headings);
+    else if (!COLUMN_LABELS.has(compact(text).replace(/\(/g, '（').replace(/\)/g, '）'))) return undefined;
+  }
+  // The form's 年度 label may sit in the table's heading row instead of the head.
+  return years.length > 0 ? years : (yearPairLabels(texts.join(' ')) ?? []);
+}
+
+/** `（豊殿地域自治センター）` on a line of its own names a unit; `（3,900千円）` there is a wrapped line. */
+const organisationParagraph =
+  /^[（(][^（）()]+(?:センター|課|係|室|所|館|局|部|園|署|班|担当|グループ|チーム|委員会|C|Ｃ)[）)]$/;
+
+/** A line that starts a new paragraph of its cell; any other line is the previous one wrapped. */
+function startsParagraph(text: string): boolean {
+  return (
+    splitLeadingCircled(text) !== undefined ||
+    /^重点目標(?:\s|[:：]|$)/.test(text) ||
+    organisationParagraph.test(text) ||
+    /^(?:[・○●◎■□◆◇※]|[(（][0-9０-９]{1,2}[)）])/.test(text)
+  );
+}
+
+/** Wrapped lines join without a space, except between two Latin words. */
+function joinWrapped(before: string, after: string): string {
+  return /[A-Za-z0-9,.]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? `${before} ${after}` : before + after;
+}
+
+function cellParagraphs(lines: readonly Line[]): string[] {
+  const paragraphs: string[] = [];
+  for (const line of lines) {
+    const last = paragraphs.length - 1;
+    if (last < 0 || startsParagraph(line.text)) paragraphs.push(line.text);
+    else paragraphs[last] = joinWrapped(paragraphs[last] ?? '', line.text);
+  }
+  return paragraphs;
+}
+
+function paragraphsOf(row: TableRow): Paragraphs {
+  return { page: row.page, cells: row.cells.map(cellParagraphs) };
+}
+
+function isEmpty(row: Paragraphs): boolean {
+  return row.cells.every((c) => c.length === 0);
+}
+
+/**
+ * The first row of a page continues the last row of the page before when its cells go on without a
+ * number, title or new item: their first paragraph is glued to the paragraph the break cut. A 番号
+ * repeated on every page the goal spans is dropped. True when something was glued.
+ */
+function gluePageBreak(previous: Paragraphs, first: Paragraphs, lastNo: string | undefined): boolean {
+  const no = first.cells[0]?.join('') ?? '';
+  const hasTitle = first.cells.some((c) => /^重点目標/.test(c[0] ?? ''));
+  if (no !== '' && no === lastNo && !hasTitle) first.cells[0] = [];
+  if (first.cells[0]?.length !== 0 || hasTitle) return false;
+  let glued = false;
+  for (let c = 1; c < COLUMNS; c++) {
+    const next = first.cells[c];
+    const before = previous.cells[c];
+    const head = next?.[0];
+    if (!next || !before || head === undefined || before.length === 0 || startsParagraph(head)) continue;
+    before[before.length - 1] = joinWrapped(before.at(-1) ?? '', head);
+    next.shift();
+    glued = true;
+  }
+  return glued;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function rowLine(row: Paragraphs): string {
+  const [no = [], ...content] = row.cells;
+  // Empty cells as <p></p>: every row then ends as a complete `<p>` row does (no cut-off warning).
+  const cell = (c: string[]) =>
+    c.length === 0 ? '<p></p>' : c.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+  return [no.join(''), ...content.map(cell)].join('\t');
+}
+
+/** The text handed to the text reader, and on which page each of its lines came from. */
+class TextOut {
+  /** Rows stay objects until the end: the next page may still glue onto the last one. */
+  private readonly lines: Array<string | Paragraphs> = [];
+  private readonly pages: number[] = [];
+
+  push(line: string | Paragraphs, page: number): void {
+    this.lines.push(line);
+    this.pages.push(page);
+  }
+
+  private pageOf(line: number | undefined): number | undefined {
+    return line === undefined ? undefined : (this.pages[line - 1] ?? this.pages.at(-1));
+  }
+
+  parse(): IchiranDocument {
+    let doc: IchiranDocument;
+    try {
+      doc = parseIchiranText(this.lines.map((l) => (typeof l === 'string' ? l : rowLine(l))).join('\n'));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const { line, column: _column, ...rest } = error.location;
+      const page = this.pageOf(line);
+      throw new AppError(
+        error.code,
+        error.message,
+        { ...rest, ...(page === undefined ? {} : { page }) },
+        {
+          cause: error.cause,
+        },
+      );
+    }
+    const warnings: ImportWarning[] = doc.warnings.map(({ message, line }) => {
+      const page = this.pageOf(line);
+      return { message: page === undefined ? message : `page ${page}: ${message}` };
+    });
+    return fillQuantities({ ...doc, warnings });
+  }
+}

@@ -1,0 +1,35 @@
+/** Test helpers: the committed PDF fixtures and the documents they were printed from. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Goal, IchiranDocument } from '../../domain/document/document.schema.ts';
+
+export const fixturesDir = new URL('./fixtures/', import.meta.url);
+export const bytesOf = (name: string) => new Uint8Array(readFileSync(new URL(name, fixturesDir)));
+export const sourceOf = (name: string) =>
+  JSON.parse(readFileSync(new URL(`${name}.source.json`, fixturesDir), 'utf8')) as IchiranDocument;
+
+/**
+ * Field by field. A PDF does not keep a space where a line wraps (nothing is drawn for it), so the
+ * texts are compared without whitespace; everything else exactly.
+ */
+export function assertSameDocument(got: IchiranDocument, want: IchiranDocument): void {
+  const bare = (text: string | undefined) => text?.replace(/\s+/g, '');
+  assert.equal(got.department, want.department, 'department');
+  for (const block of ['review', 'plan'] as const) {
+    assert.equal(got[block].fiscalYear, want[block].fiscalYear, `${block} year`);
+    const shape = (goals: readonly Goal[]) =>
+      goals.map((g) => ({
+        no: g.no,
+        title: g.title,
+        items: g.items.map((i) => ({
+          no: i.no,
+          unit: i.unit,
+          text: bare(i.text),
+          achievement: bare(i.achievement),
+          target: bare(i.target),
+          quantities: i.quantities?.map((q) => ({ value: q.value, unit: q.unit, comparator: q.comparator })),
+        })),
+      }));
+    assert.deepEqual(shape(got[block].goals), shape(want[block].goals), `${block} goals`);
+  }
+}
