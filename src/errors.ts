@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'MALFORMED_BODY'
   | 'RATE_LIMITED'
+  | 'PHASE_INCOMPLETE'
   | 'INTERNAL';
 
 export interface ErrorLocation {
@@ -89,6 +90,7 @@ const httpStatus: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   MALFORMED_BODY: 400,
   RATE_LIMITED: 429,
+  PHASE_INCOMPLETE: 409,
   INTERNAL: 500,
 };
 
@@ -106,6 +108,7 @@ export function exitCodeOf(error: unknown): number {
       'INVALID_INPUT',
       'NOT_FOUND',
       'AMBIGUOUS',
+      'PHASE_INCOMPLETE',
     ].includes(error.code)
       ? 2
       : 1;
