@@ -44,7 +44,10 @@ export function registerWorkflowApi(api: ApiApp, db: Db): void {
           'moved',
         ),
         ...errorResponses,
-        409: { description: 'STALE or not possible now' },
+        409: {
+          description:
+            'STALE, not possible now, or PHASE_INCOMPLETE: error.gaps lists each missing field ({ field, message, href })',
+        },
       },
     }),
     async (c) => {

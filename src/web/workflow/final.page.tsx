@@ -19,7 +19,7 @@ function GoalForm({ view, goal }: { view: ReportPageView; goal: ReportGoal }) {
     >
       <CsrfField token={view.csrfToken} />
       <input type="hidden" name="version" value={String(goal.assessment?.version ?? 0)} />
-      <fieldset class="assessment-choices">
+      <fieldset class="assessment-choices" id={`assessment-${goal.id}`}>
         <legend>評価</legend>
         {choices.map((choice) => (
           <label class="choice">
