@@ -179,6 +179,18 @@ test('reports: interim progress with its numbers; the final report refuses 未�
     .click();
   await editor.waitForLoadState('load');
   assert.match(await editor.locator('main').innerText(), /読み取った数値: 4回、120人/);
+  // Nothing done yet on the second item: said explicitly, which the submission accepts as reported.
+  const second = editor.locator('.report-item form').nth(1);
+  await second.getByLabel(/未着手/).check();
+  await second.getByRole('button', { name: /この項目の進捗を保存する/ }).click();
+  await editor.waitForLoadState('load');
+  assert.ok(
+    await editor
+      .locator('.report-item form')
+      .nth(1)
+      .getByLabel(/未着手/)
+      .isChecked(),
+  );
   await editor.screenshot({ path: screenshotPath('workflow-interim.png') });
 
   await editor.goto(`${server.url}/staff/workflow/${somuId}/2024/final`);
@@ -209,7 +221,10 @@ test('reports: interim progress with its numbers; the final report refuses 未�
   );
   await editor.screenshot({ path: screenshotPath('workflow-gaps.png'), fullPage: true });
 
-  await editor.goto(`${server.url}/staff/workflow/${somuId}/2024/final`);
+  // The gap's link opens the final report at that goal's reason field.
+  await gaps.getByRole('link').first().click();
+  await editor.waitForLoadState('load');
+  assert.match(new URL(editor.url()).hash, /^#reason-\d+$/);
   const first = editor.locator('.report-goal form').first();
   await first.getByLabel(/理由/).fill('庁内調整に時間を要し、システム更新が翌年度にずれ込んだため');
   await first.getByRole('button').click();
