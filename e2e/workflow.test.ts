@@ -217,7 +217,7 @@ test('reports: interim progress with its numbers; the final report refuses 未�
   );
   assert.match(
     (await gaps.getByRole('link', { name: /重点目標1は評価が「未達成」/ }).getAttribute('href')) ?? '',
-    new RegExp(`^/staff/workflow/${somuId}/2024/final#reason-\\d+$`),
+    new RegExp(`^/staff/workflow/${somuId}/2024/final\\?from=gaps#reason-\\d+$`),
   );
   await editor.screenshot({ path: screenshotPath('workflow-gaps.png'), fullPage: true });
 

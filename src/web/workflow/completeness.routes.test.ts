@@ -122,8 +122,8 @@ test('page: a blank 期末報告 is refused (409) with each gap linked to its fi
   });
   assert.equal(refused.status, 409);
   assert.match(refused.html, /提出する前に入力が必要な項目（3件）/);
-  const note = `/staff/edit/${f.own}/2025/review#item-${first.id}-note`;
-  const assessment = `/staff/workflow/${f.own}/2025/final#assessment-${first.goalId}`;
+  const note = `/staff/edit/${f.own}/2025/review?from=gaps#item-${first.id}-note`;
+  const assessment = `/staff/workflow/${f.own}/2025/final?from=gaps#assessment-${first.goalId}`;
   assert.ok(refused.html.includes(`href="${note}"`), 'links the blank 達成状況 in the editor');
   assert.ok(refused.html.includes(`href="${assessment}"`), 'links the missing assessment');
   assert.equal((await status(2025, 'final')).status, 'draft');
@@ -148,7 +148,7 @@ test('API: a blank 期末報告 answers 409 PHASE_INCOMPLETE with the gaps as JS
   assert.equal(error.gaps.length, 3);
   const [first] = await reviewItems(2025);
   const gap = error.gaps.find((g) => g.field === `item.${first?.id}.achievement`);
-  assert.equal(gap?.href, `/staff/edit/${f.own}/2025/review#item-${first?.id}-note`);
+  assert.equal(gap?.href, `/staff/edit/${f.own}/2025/review?from=gaps#item-${first?.id}-note`);
   assert.match(gap?.message ?? '', /達成状況を入力/);
 });
 
