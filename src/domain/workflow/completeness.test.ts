@@ -4,9 +4,10 @@ import type { Phase } from '../../db/schema.ts';
 import { importSources } from '../../importer/import.service.ts';
 import { makeDocument, makeGoal, makeItem, sourceOf } from '../../test-support/factories.ts';
 import { fillPhase } from '../../test-support/phase-fill.ts';
+import { GRADE_PRESETS } from '../evaluation/grades.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { editItem } from '../goals/item-edit.service.ts';
-import { isPhaseIncomplete, type PhaseGap, phaseGaps } from './completeness.ts';
+import { isBelowPass, isPhaseIncomplete, type PhaseGap, passBandIndex, phaseGaps } from './completeness.ts';
 import { loadAssessments } from './final.repo.ts';
 import { saveAssessment } from './final.service.ts';
 import { loadInterim } from './interim.repo.ts';
@@ -240,4 +241,21 @@ test('fillPhase (test support) completes a phase through the editor services', a
   await toDraft(2026, 'final');
   await fillPhase(f.db.kysely, f.actors.editorOwn, { departmentId: f.own, year: 2026, phase: 'final' });
   assert.equal((await submit(2026, 'final')).to, 'submitted');
+});
+
+test('the pass band is the one a rate of 100 % reaches, whatever the scale', () => {
+  const s = GRADE_PRESETS.s_to_c;
+  assert.equal(s.bands[passBandIndex(s)]?.label, 'A');
+  assert.deepEqual(
+    s.bands.map((b) => isBelowPass(s, b.label)),
+    [false, false, true, true],
+    'S and A pass; B and C want a reason',
+  );
+  const d = GRADE_PRESETS.a_to_d;
+  assert.deepEqual(
+    d.bands.map((b) => isBelowPass(d, b.label)),
+    [false, true, true, true],
+  );
+  assert.equal(isBelowPass(GRADE_PRESETS.achievement, '概ね達成'), true);
+  assert.equal(isBelowPass(GRADE_PRESETS.achievement, '達成'), false);
 });
