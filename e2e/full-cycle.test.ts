@@ -100,6 +100,11 @@ test('draft → returned with a comment → fixed → approved → published →
   await planning.goto(panel);
   await act(planning, '受理する（企画）');
   await act(planning, '公表する');
+  // 公表 asks on its own page before anything becomes public.
+  assert.match(await planning.locator('main').innerText(), /目標設定を公表しますか？/);
+  await planning.screenshot({ path: screenshotPath('publish-confirm.png'), fullPage: true });
+  await planning.getByRole('button', { name: '公表する', exact: true }).click();
+  await planning.waitForLoadState('load');
   assert.match(await goalSetting(planning).innerText(), /公表済み/);
 
   const citizen = await (await (browser as Browser).newContext()).newPage();

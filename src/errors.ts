@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'MALFORMED_BODY'
   | 'RATE_LIMITED'
+  | 'PHASE_INCOMPLETE'
   | 'INTERNAL';
 
 export interface ErrorLocation {
@@ -99,6 +100,7 @@ const httpStatus: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   MALFORMED_BODY: 400,
   RATE_LIMITED: 429,
+  PHASE_INCOMPLETE: 409,
   INTERNAL: 500,
 };
 
@@ -117,6 +119,7 @@ export function exitCodeOf(error: unknown): number {
       'INVALID_INPUT',
       'NOT_FOUND',
       'AMBIGUOUS',
+      'PHASE_INCOMPLETE',
     ].includes(error.code)
       ? 2
       : 1;

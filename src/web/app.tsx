@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { createApi } from '../api/api-app.ts';
 import type { Db } from '../db/database.ts';
 import { isStaleError } from '../domain/goals/goal-edit.types.ts';
+import { isPhaseIncomplete } from '../domain/workflow/completeness.ts';
 import { AppError, httpStatusOf, RateLimitedError } from '../errors.ts';
 import { writeWorkbook } from '../exporters/xlsx/write-workbook.ts';
 import { logger } from '../logger.ts';
@@ -31,6 +32,7 @@ import { registerGradeScaleRoutes } from './settings/grade-scale.routes.tsx';
 import { registerReorganisationRoutes } from './settings/reorganisation.routes.tsx';
 import { registerStaffRoutes } from './staff/staff.routes.tsx';
 import { registerStatic } from './static.ts';
+import { gapLinks } from './workflow/gap-links.ts';
 import { registerWorkflowRoutes } from './workflow/workflow.routes.tsx';
 
 const yearParam = '{[0-9]{4}}';
@@ -145,8 +147,11 @@ export function createApp(db: Db): Hono<AppEnv> {
       const field = error instanceof AppError ? error.location.field : undefined;
       // A stale save answers with what won, so an API client can show it (as the editor page does).
       const current = isStaleError(error) ? error.current : undefined;
+      const gaps = isPhaseIncomplete(error)
+        ? gapLinks(error.departmentId, error.year, error.gaps)
+        : undefined;
       return c.json(
-        { error: { code, message: detail ?? messageFor(status), field, current } },
+        { error: { code, message: detail ?? messageFor(status), field, current, gaps } },
         status as 404,
       );
     }

@@ -106,10 +106,17 @@ export function registerReportsApi(api: ApiApp, db: Db): void {
       path: '/interim/{itemId}',
       tags: ['workflow'],
       security,
-      summary: "Save an item's 中間報告 (progress so far; numbers are read from the text)",
+      summary:
+        "Save an item's 中間報告 (progress so far; numbers are read from the text), or mark it 未着手 (notStarted)",
       request: {
         params: id('itemId'),
-        body: body(z.object({ text: z.string(), version: z.number().int() })),
+        body: body(
+          z.object({
+            text: z.string(),
+            notStarted: z.boolean().optional().describe('未着手: reported as not started yet'),
+            version: z.number().int(),
+          }),
+        ),
       },
       responses: { 200: { description: 'saved: the new version' }, ...errorResponses },
     }),

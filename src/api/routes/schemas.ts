@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 export const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+    /** PHASE_INCOMPLETE: each missing field and the staff page (with anchor) where it is filled in. */
+    gaps: z.array(z.object({ field: z.string(), message: z.string(), href: z.string() })).optional(),
+  }),
 });
 
 export const errorResponses = {

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { transition } from '../../domain/workflow/transition.service.ts';
 import type { ApiApp } from '../api-app.ts';
 import { requireActor } from './require-actor.ts';
-import { errorResponses, json } from './schemas.ts';
+import { errorResponses, errorSchema, json } from './schemas.ts';
 
 export function registerWorkflowApi(api: ApiApp, db: Db): void {
   api.openapi(
@@ -44,7 +44,11 @@ export function registerWorkflowApi(api: ApiApp, db: Db): void {
           'moved',
         ),
         ...errorResponses,
-        409: { description: 'STALE or not possible now' },
+        409: {
+          description:
+            'STALE, not possible now, or PHASE_INCOMPLETE: error.gaps lists each missing field ({ field, message, href })',
+          content: { 'application/json': { schema: errorSchema } },
+        },
       },
     }),
     async (c) => {

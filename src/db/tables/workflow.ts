@@ -60,6 +60,8 @@ export interface InterimProgressTable {
   department_id: number;
   fiscal_year_id: number;
   text: string;
+  /** 1: the editor marked the item 未着手 (nothing done yet), which reports it without progress text. */
+  not_started: Generated<number>;
   version: number;
   actor_login: string;
   created_at: string;

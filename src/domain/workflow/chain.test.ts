@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AppError } from '../../errors.ts';
+import { fillPhase } from '../../test-support/phase-fill.ts';
 import { loadChain, saveChain } from './chain.repo.ts';
 import { DEFAULT_CHAIN, validateChain } from './chain.ts';
 import { NO_PROGRESS, planTransition, possibleActions } from './state-machine.ts';
@@ -89,6 +90,7 @@ test('課 → 部 → 企画 → 市長: two department approvals, acceptance, t
     version = r.version;
     return r;
   };
+  await fillPhase(f.db.kysely, f.actors.editorOwn, { departmentId: f.own, year: 2027, phase: 'interim' });
   await step('editorOwn', 'submit');
   assert.deepEqual(await step('approverOwn', 'approve'), {
     from: 'submitted',

@@ -1,8 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Assessment, FinalAssessmentRow } from '../../db/tables/workflow.ts';
-import { AppError } from '../../errors.ts';
-import { assessmentLabels } from './labels.ts';
 
 /**
  * Every goal not fully achieved needs its reason: 未達成 obviously, and 概ね達成 too, because
@@ -44,31 +42,4 @@ export async function loadAssessments(
     title: g.title,
     assessment: rows.find((r) => r.goal_id === g.id),
   }));
-}
-
-/** Refuses the final submission while a goal is unassessed or lacks a reason it needs. */
-export async function assertFinalReady(
-  db: Kysely<Database>,
-  departmentId: number,
-  fiscalYearId: number,
-): Promise<void> {
-  for (const g of await loadAssessments(db, departmentId, fiscalYearId)) {
-    const a = g.assessment;
-    if (!a) {
-      throw new AppError(
-        'INVALID_INPUT',
-        `重点目標${g.no}の評価（達成・概ね達成・未達成）を入力してください。`,
-        {
-          field: `goal.${g.goalId}`,
-        },
-      );
-    }
-    if (NEEDS_REASON.has(a.assessment) && !a.reason.trim()) {
-      throw new AppError(
-        'INVALID_INPUT',
-        `重点目標${g.no}は「${assessmentLabels[a.assessment]}」です。理由を入力してから提出してください。`,
-        { field: `goal.${g.goalId}.reason` },
-      );
-    }
-  }
 }

@@ -5,6 +5,8 @@ import type { Database } from '../../db/schema.ts';
 export interface InterimEntry {
   itemId: number;
   text: string;
+  /** Marked 未着手: reported as not started (the text, if any, says why). */
+  notStarted: boolean;
   version: number;
   quantities: Array<{ value: number; unit: string; comparator: string; text: string }>;
 }
@@ -38,6 +40,7 @@ export async function loadInterim(
       {
         itemId: r.item_id,
         text: r.text,
+        notStarted: r.not_started === 1,
         version: r.version,
         quantities: quantities
           .filter((q) => q.progress_id === r.id)

@@ -16,11 +16,16 @@ export interface InterimInput {
   /** A plan-block item: progress is reported against what was planned. */
   itemId: number;
   text: string;
+  /** 未着手: nothing done yet, said explicitly (a blank item blocks submission; this does not). */
+  notStarted?: boolean;
   /** The version the editor saw; 0 when the item had no progress yet. */
   version: number;
 }
 
-/** Saves (or, with empty text, clears) an item's 中間報告, with the quantities read from the text. */
+/**
+ * Saves (or, with empty text and no 未着手 mark, clears) an item's 中間報告, with the quantities read
+ * from the text.
+ */
 export async function saveInterimProgress(
   db: Kysely<Database>,
   actor: Actor,
@@ -47,6 +52,8 @@ export async function saveInterimProgress(
     departmentId: item.department_id,
   });
   const text = input.text.trim();
+  const notStarted = input.notStarted === true;
+  const keep = text !== '' || notStarted;
   if (text.length > MAX_PROGRESS) {
     throw new AppError('INVALID_INPUT', `進捗は${MAX_PROGRESS}文字以内で入力してください。`, {
       field: 'text',
@@ -67,8 +74,8 @@ export async function saveInterimProgress(
     assertVersion(input.version, before?.version);
     const now = nowIso();
     let progressId: number | undefined;
-    if (!before && !text) return 0;
-    if (before && !text) {
+    if (!before && !keep) return 0;
+    if (before && !keep) {
       assertWritten(
         await trx
           .deleteFrom('interim_progress')
@@ -80,14 +87,20 @@ export async function saveInterimProgress(
       assertWritten(
         await trx
           .updateTable('interim_progress')
-          .set({ text, version: before.version + 1, actor_login: actor.login, updated_at: now })
+          .set({
+            text,
+            not_started: notStarted ? 1 : 0,
+            version: before.version + 1,
+            actor_login: actor.login,
+            updated_at: now,
+          })
           .where('id', '=', before.id)
           .where('version', '=', input.version)
           .executeTakeFirst(),
       );
       progressId = before.id;
       await trx.deleteFrom('interim_quantity').where('progress_id', '=', before.id).execute();
-    } else if (text) {
+    } else {
       const row = await trx
         .insertInto('interim_progress')
         .values({
@@ -95,6 +108,7 @@ export async function saveInterimProgress(
           department_id: key.departmentId,
           fiscal_year_id: key.fiscalYearId,
           text,
+          not_started: notStarted ? 1 : 0,
           version: 1,
           actor_login: actor.login,
           created_at: now,
@@ -128,10 +142,10 @@ export async function saveInterimProgress(
       entityType: 'interim_progress',
       entityId: item.id,
       departmentId: item.department_id,
-      summary: `interim progress of goal ${item.goal_no} item ${item.no} ${text ? 'saved' : 'cleared'}`,
-      before: before ? { text: before.text } : undefined,
-      after: { text, quantities: quantities.map((q) => `${q.value}${q.unit}`) },
+      summary: `interim progress of goal ${item.goal_no} item ${item.no} ${keep ? 'saved' : 'cleared'}`,
+      before: before ? { text: before.text, notStarted: before.not_started === 1 } : undefined,
+      after: { text, notStarted, quantities: quantities.map((q) => `${q.value}${q.unit}`) },
     });
-    return text ? (before?.version ?? 0) + 1 : 0;
+    return keep ? (before?.version ?? 0) + 1 : 0;
   });
 }

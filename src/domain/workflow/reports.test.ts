@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AppError } from '../../errors.ts';
+import { fillPhase } from '../../test-support/phase-fill.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { loadAssessments } from './final.repo.ts';
 import { saveAssessment } from './final.service.ts';
@@ -75,7 +76,7 @@ test('final: submission is refused while a goal is unassessed or 未達成/概�
   });
   await assert.rejects(
     submit(),
-    (e: unknown) => e instanceof AppError && e.code === 'INVALID_INPUT' && /未達成/.test(e.message),
+    (e: unknown) => e instanceof AppError && e.code === 'PHASE_INCOMPLETE' && /未達成/.test(e.message),
   );
   await saveAssessment(f.db.kysely, f.actors.editorOwn, {
     goalId: g2.goalId,
@@ -153,6 +154,8 @@ test('interim: progress per plan item, with its quantities, editable only in dra
     }),
     code('STALE'),
   );
+  // Submitting checks completeness: the other items are reported too.
+  await fillPhase(f.db.kysely, f.actors.editorOwn, { departmentId: f.own, year: 2026, phase: 'interim' });
   await transition(f.db.kysely, f.actors.editorOwn, {
     departmentId: f.own,
     year: 2026,

@@ -8,7 +8,7 @@ import { authorize } from '../auth/policy.ts';
 import { getDepartment } from '../departments/department.repo.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { loadChain } from './chain.repo.ts';
-import { assertFinalReady } from './final.repo.ts';
+import { assertPhaseComplete } from './completeness.ts';
 import { insertEvent, progressOf } from './history.repo.ts';
 import { phases } from './labels.ts';
 import { notifyTransition } from './notify.ts';
@@ -44,8 +44,8 @@ export interface TransitionResult {
 
 /**
  * Moves one phase of one department along the chain. Checks, in order: the role (FORBIDDEN), the
- * comment, the version (STALE), whether the move is possible now (CONFLICT), the final report's
- * reasons (INVALID_INPUT); then writes status, history, audit and inbox in one transaction.
+ * comment, the version (STALE), whether the move is possible now (CONFLICT), whether a submitted
+ * phase is complete (PHASE_INCOMPLETE, every gap listed: completeness.ts); then writes status, history, audit and inbox in one transaction.
  */
 export async function transition(
   db: Kysely<Database>,
@@ -93,8 +93,7 @@ export async function transition(
     const key = { departmentId: department.id, fiscalYearId, phase: input.phase };
     const chain = await loadChain(trx, department.municipality_id);
     const planned = planTransition(chain, row.status, await progressOf(trx, key), input.action);
-    if (input.action === 'submit' && input.phase === 'final')
-      await assertFinalReady(trx, department.id, fiscalYearId);
+    if (input.action === 'submit') await assertPhaseComplete(trx, { ...key, year: input.year });
     const now = nowIso();
     assertWritten(
       await trx

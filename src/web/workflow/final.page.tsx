@@ -2,6 +2,7 @@ import type { Assessment } from '../../db/tables/workflow.ts';
 import { assessmentLabels } from '../../domain/workflow/labels.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { TextLines } from '../components/text-lines.tsx';
+import { editorUrls } from '../editor/editor.urls.ts';
 import { workflowUrls } from './format.ts';
 import type { ReportPageView } from './interim.page.tsx';
 import type { ReportGoal } from './report.presenter.ts';
@@ -19,7 +20,7 @@ function GoalForm({ view, goal }: { view: ReportPageView; goal: ReportGoal }) {
     >
       <CsrfField token={view.csrfToken} />
       <input type="hidden" name="version" value={String(goal.assessment?.version ?? 0)} />
-      <fieldset class="assessment-choices">
+      <fieldset class="assessment-choices" id={`assessment-${goal.id}`}>
         <legend>評価</legend>
         {choices.map((choice) => (
           <label class="choice">
@@ -35,7 +36,7 @@ function GoalForm({ view, goal }: { view: ReportPageView; goal: ReportGoal }) {
         ))}
       </fieldset>
       <div class="field">
-        <label for={reasonId}>理由（概ね達成・未達成のときは必須）</label>
+        <label for={reasonId}>理由（概ね達成・未達成、または数値目標の評価が達成に届かないときは必須）</label>
         <textarea id={reasonId} name="reason" rows={3}>
           {goal.assessment?.reason ?? ''}
         </textarea>
@@ -55,7 +56,7 @@ export function FinalPage({ view }: { view: ReportPageView }) {
         <a href={workflowUrls.panel(view.departmentId, view.year)}>手続きの画面へ戻る</a>
       </p>
       <p class="hint">
-        すべての重点目標に評価を入力してください。「概ね達成」「未達成」の目標は、理由を入力するまで提出できません。
+        すべての取組項目に達成状況を、すべての重点目標に評価を入力してください。「概ね達成」「未達成」の目標と、数値目標から計算した評価が「達成」に届かない目標は、理由を入力するまで提出できません。
       </p>
       {view.goals.length === 0 ? <p>この年度の達成状況（振り返り）はまだ登録されていません。</p> : null}
       {view.goals.map((g) => (
@@ -73,7 +74,18 @@ export function FinalPage({ view }: { view: ReportPageView }) {
                     <br />
                     達成状況: <TextLines text={item.detail} />
                   </>
-                ) : null}
+                ) : (
+                  <>
+                    <br />
+                    達成状況: <strong>未入力</strong>（
+                    <a
+                      href={`${editorUrls.block({ departmentId: view.departmentId, year: view.year, block: 'review' })}#item-${item.id}-note`}
+                    >
+                      目標の編集画面で入力する
+                    </a>
+                    ）
+                  </>
+                )}
               </li>
             ))}
           </ul>

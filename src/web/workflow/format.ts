@@ -23,6 +23,8 @@ export const workflowUrls = {
   panel: (departmentId: number, year: number) => `/staff/workflow/${departmentId}/${year}`,
   transition: (departmentId: number, year: number, phase: string) =>
     `/staff/workflow/${departmentId}/${year}/${phase}`,
+  publishConfirm: (departmentId: number, year: number, phase: string) =>
+    `/staff/workflow/${departmentId}/${year}/${phase}/publish`,
   interim: (departmentId: number, year: number) => `/staff/workflow/${departmentId}/${year}/interim`,
   final: (departmentId: number, year: number) => `/staff/workflow/${departmentId}/${year}/final`,
   matrix: (year: number) => `/staff/workflow/matrix/${year}`,

@@ -28,6 +28,18 @@ function ItemForm({ view, item, goalNo }: { view: ReportPageView; item: ReportIt
           {item.progress?.text ?? ''}
         </textarea>
       </div>
+      <div class="field field--check">
+        <label class="choice">
+          <input
+            type="checkbox"
+            name="not_started"
+            value="1"
+            id={`not-started-${item.id}`}
+            checked={item.progress?.notStarted ?? false}
+          />
+          未着手（まだ取り組んでいない。理由があれば上の欄に記入）
+        </label>
+      </div>
       <button type="submit" class="button-secondary">
         この項目の進捗を保存する
       </button>
@@ -72,7 +84,10 @@ export function InterimPage({ view }: { view: ReportPageView }) {
               {view.editable ? (
                 <ItemForm view={view} item={item} goalNo={g.no} />
               ) : (
-                <p>進捗: {item.progress?.text ?? '（未入力）'}</p>
+                <p>
+                  進捗: {item.progress?.notStarted ? '【未着手】' : ''}
+                  {item.progress?.text || (item.progress?.notStarted ? '' : '（未入力）')}
+                </p>
               )}
             </div>
           ))}

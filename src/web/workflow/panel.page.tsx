@@ -1,5 +1,6 @@
 import { CsrfField } from '../components/csrf-field.tsx';
 import { workflowUrls } from './format.ts';
+import { GapList } from './gap-list.tsx';
 import type { PanelView, PhaseView } from './panel.types.ts';
 import { WorkflowShell } from './shell.tsx';
 
@@ -37,6 +38,7 @@ function ActionForms({ view, p }: { view: PanelView; p: PhaseView }) {
     <div class="workflow-actions">
       {p.actions.map((a) => {
         const id = `${p.phase}-${a.action}-comment`;
+        if (a.action === 'publish') return <PublishLink view={view} p={p} label={a.label} />;
         return (
           <form
             method="post"
@@ -64,6 +66,22 @@ function ActionForms({ view, p }: { view: PanelView; p: PhaseView }) {
         );
       })}
     </div>
+  );
+}
+
+/** 公表 goes through a confirmation page first: publishing cannot be undone by the department. */
+function PublishLink({ view, p, label }: { view: PanelView; p: PhaseView; label: string }) {
+  return (
+    <form
+      method="get"
+      action={workflowUrls.publishConfirm(view.departmentId, view.year, p.phase)}
+      class="staff-form workflow-action workflow-action--publish"
+    >
+      <input type="hidden" name="version" value={String(p.version)} />
+      <button type="submit" class="button-primary">
+        {label}…
+      </button>
+    </form>
   );
 }
 
@@ -96,6 +114,7 @@ function PhaseSection({ view, p }: { view: PanelView; p: PhaseView }) {
 export function PanelPage({ view }: { view: PanelView }) {
   return (
     <WorkflowShell title={view.title} unread={view.unread} notice={view.notice} error={view.error}>
+      {view.gaps ? <GapList gaps={view.gaps} /> : null}
       <p class="workflow-years">
         <a href={workflowUrls.panel(view.departmentId, view.year - 1)}>前年度</a>
         <a href={workflowUrls.panel(view.departmentId, view.year + 1)}>翌年度</a>

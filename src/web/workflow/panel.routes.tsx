@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
-import type { Phase } from '../../db/schema.ts';
+import { isPhaseIncomplete } from '../../domain/workflow/completeness.ts';
 import { type WorkflowAction, workflowActions } from '../../domain/workflow/state-machine.ts';
 import { transition } from '../../domain/workflow/transition.service.ts';
 import { AppError, httpStatusOf } from '../../errors.ts';
@@ -10,8 +10,11 @@ import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { readableDepartment } from './access.ts';
 import { idParam, integer, isRecoverable, messageOf, phaseParam, readForm, text } from './form.ts';
 import { workflowUrls } from './format.ts';
+import { gapLinks } from './gap-links.ts';
 import { PanelPage } from './panel.page.tsx';
 import { presentPanel } from './panel.presenter.ts';
+import type { PanelView } from './panel.types.ts';
+import { registerPublishConfirm } from './publish-confirm.routes.tsx';
 
 const PANEL = '/staff/workflow/:departmentId{[0-9]+}/:year{[0-9]{4}}';
 
@@ -27,7 +30,7 @@ const doneMessages: Record<WorkflowAction, string> = {
 async function renderPanel(
   c: Context<AppEnv>,
   db: Db,
-  extra: { notice?: string; error?: string; errorPhase?: Phase; comment?: string } = {},
+  extra: Pick<PanelView, 'notice' | 'error' | 'errorPhase' | 'comment' | 'gaps'> = {},
   status: 200 | 400 | 409 | 423 = 200,
 ) {
   const session = requireSession(c);
@@ -42,6 +45,7 @@ async function renderPanel(
 
 /** A department's yearly panel and the transitions posted from it. */
 export function registerPanelRoutes(app: Hono<AppEnv>, db: Db): void {
+  registerPublishConfirm(app, db);
   app.get(PANEL, async (c) => {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
@@ -58,6 +62,11 @@ export function registerPanelRoutes(app: Hono<AppEnv>, db: Db): void {
     const action = workflowActions.find((a) => a === text(form, 'action'));
     if (!action) throw new AppError('INVALID_INPUT', 'unknown action', { field: 'action' });
     const comment = text(form, 'comment');
+    // 公表 only from the confirmation page (a form posted from elsewhere is sent there first).
+    if (action === 'publish' && text(form, 'confirmed') !== '1') {
+      const version = encodeURIComponent(text(form, 'version'));
+      return c.redirect(`${workflowUrls.publishConfirm(departmentId, year, phase)}?version=${version}`, 303);
+    }
     try {
       await transition(db.kysely, session.actor, {
         departmentId,
@@ -68,6 +77,11 @@ export function registerPanelRoutes(app: Hono<AppEnv>, db: Db): void {
         comment,
       });
     } catch (error) {
+      if (isPhaseIncomplete(error)) {
+        const gaps = gapLinks(error.departmentId, error.year, error.gaps);
+        const message = `提出できません。入力が必要な項目が${gaps.length}件あります。下の一覧から入力してください。`;
+        return renderPanel(c, db, { error: message, errorPhase: phase, comment, gaps }, 409);
+      }
       if (!isRecoverable(error)) throw error;
       const status = httpStatusOf(error.code) as 400 | 409 | 423;
       return renderPanel(c, db, { error: messageOf(error), errorPhase: phase, comment }, status);

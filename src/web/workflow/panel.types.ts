@@ -1,5 +1,6 @@
 import type { Phase, PhaseState } from '../../db/schema.ts';
 import type { WorkflowAction } from '../../domain/workflow/state-machine.ts';
+import type { GapLink } from './gap-links.ts';
 
 export interface ActionView {
   action: WorkflowAction;
@@ -46,4 +47,6 @@ export interface PanelView {
   /** The phase whose form the error belongs to, and the comment typed there (kept on error). */
   errorPhase?: Phase;
   comment?: string;
+  /** A refused submission: each missing field, linked to where it is filled in. */
+  gaps?: GapLink[];
 }

@@ -18,7 +18,7 @@ export interface ReportItem {
   text: string;
   /** 期限・数値目標等 (plan) or 達成状況・達成度 (review). */
   detail: string | null;
-  progress?: { text: string; version: number; quantities: string[] };
+  progress?: { text: string; notStarted: boolean; version: number; quantities: string[] };
 }
 
 export interface ReportGoal {
@@ -80,7 +80,12 @@ export async function presentReport(
           text: i.text,
           detail: phase === 'interim' ? i.target : i.achievement,
           progress: p
-            ? { text: p.text, version: p.version, quantities: p.quantities.map((q) => q.text) }
+            ? {
+                text: p.text,
+                notStarted: p.notStarted,
+                version: p.version,
+                quantities: p.quantities.map((q) => q.text),
+              }
             : undefined,
         };
       }),

@@ -61,7 +61,12 @@ export function registerReportRoutes(app: Hono<AppEnv>, db: Db): void {
       try {
         const version = integer(form, 'version');
         if (phase === 'interim') {
-          await saveInterimProgress(db.kysely, actor, { itemId: id, text: text(form, 'text'), version });
+          await saveInterimProgress(db.kysely, actor, {
+            itemId: id,
+            text: text(form, 'text'),
+            notStarted: text(form, 'not_started') === '1',
+            version,
+          });
         } else {
           const assessment = assessments.find((a) => a === text(form, 'assessment'));
           if (!assessment)

@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import type { Database, Phase } from '../db/schema.ts';
+import type { Actor } from '../domain/auth/actor.ts';
+import { findFiscalYearId } from '../domain/fiscal-years/fiscal-year.repo.ts';
+import { createGoal } from '../domain/goals/goal-edit.service.ts';
+import { createItem, editItem } from '../domain/goals/item-edit.service.ts';
+import { type PhaseGap, phaseGaps } from '../domain/workflow/completeness.ts';
+import { loadAssessments } from '../domain/workflow/final.repo.ts';
+import { saveAssessment } from '../domain/workflow/final.service.ts';
+import { loadInterim } from '../domain/workflow/interim.repo.ts';
+import { saveInterimProgress } from '../domain/workflow/interim.service.ts';
+
+export interface PhaseToFill {
+  departmentId: number;
+  year: number;
+  phase: Phase;
+}
+
+/** The id in a gap's field name: `item.12.achievement` → 12. */
+const idOf = (gap: PhaseGap) => Number(gap.field.split('.')[1]);
+
+async function fillGap(db: Kysely<Database>, actor: Actor, key: PhaseToFill, fy: number, gap: PhaseGap) {
+  if (gap.kind === 'no_goals') {
+    const block = gap.block ?? 'review';
+    const goal = await createGoal(db, actor, {
+      departmentId: key.departmentId,
+      year: key.year,
+      block,
+      title: '記入例の重点目標',
+    });
+    await createItem(db, actor, { goalId: goal.id, unit: null, text: '記入例の取組', note: '実施した' });
+  } else if (gap.kind === 'no_items') {
+    await createItem(db, actor, { goalId: idOf(gap), unit: null, text: '記入例の取組', note: '実施した' });
+  } else if (gap.kind === 'achievement') {
+    const item = await db
+      .selectFrom('item')
+      .select(['id', 'no', 'unit_id', 'text', 'version'])
+      .where('id', '=', idOf(gap))
+      .executeTakeFirstOrThrow();
+    await editItem(db, actor, {
+      itemId: item.id,
+      no: item.no,
+      unit: item.unit_id === null ? null : { id: item.unit_id },
+      text: item.text,
+      note: '計画どおり実施した',
+      version: item.version,
+    });
+  } else if (gap.kind === 'assessment' || gap.kind === 'reason') {
+    const goalId = idOf(gap);
+    const stored = (await loadAssessments(db, key.departmentId, fy)).find(
+      (g) => g.goalId === goalId,
+    )?.assessment;
+    await saveAssessment(db, actor, {
+      goalId,
+      assessment: stored?.assessment ?? 'achieved',
+      reason: gap.kind === 'reason' ? '一部の取組が年度内に終わらなかったため' : '',
+      version: stored?.version ?? 0,
+    });
+  } else {
+    const itemId = idOf(gap);
+    const entry = (await loadInterim(db, key.departmentId, fy)).get(itemId);
+    await saveInterimProgress(db, actor, {
+      itemId,
+      text: '計画どおり進んでいる',
+      version: entry?.version ?? 0,
+    });
+  }
+}
+
+/**
+ * Fills every gap of a phase through the same services an editor uses, so a test that drives the
+ * workflow can submit: submitting checks completeness (src/domain/workflow/completeness.ts).
+ * `actor` must be allowed to edit the department's content (its editor, or admin).
+ */
+export async function fillPhase(db: Kysely<Database>, actor: Actor, key: PhaseToFill): Promise<void> {
+  const fy = await findFiscalYearId(db, actor.municipalityId, key.year);
+  if (fy === undefined) throw new Error(`fiscal year ${key.year} is not open`);
+  // A filled assessment can reveal a reason it needs (a computed grade below the pass band): go again.
+  for (let round = 0; round < 4; round += 1) {
+    const gaps = await phaseGaps(db, {
+      departmentId: key.departmentId,
+      fiscalYearId: fy,
+      year: key.year,
+      phase: key.phase,
+    });
+    if (gaps.length === 0) return;
+    for (const gap of gaps) await fillGap(db, actor, key, fy, gap);
+  }
+  throw new Error(`fillPhase: ${key.phase} ${key.year} still has gaps`);
+}
