@@ -7,6 +7,7 @@ import { AddGoalForm, GoalEditor } from './goal-editor.tsx';
 import { yearLabel } from './labels.ts';
 import { OrphanProblem } from './problem-notice.tsx';
 import { ReadOnlyBlock } from './read-only-block.tsx';
+import { ReturnNotice } from './return-notice.tsx';
 
 /** Is the refused form still on the page? If not (row deleted, block locked) the input is shown on its own. */
 function problemHasForm(view: BlockView): boolean {
@@ -59,6 +60,7 @@ export function BlockPage({ view }: { view: BlockView }) {
         </span>
         {editable ? ' — 編集できます。' : null}
       </p>
+      {view.returnNote ? <ReturnNotice note={view.returnNote} /> : null}
       {view.readOnlyReason ? (
         <div class="editor-notice" role="note">
           <p>{view.readOnlyReason}</p>

@@ -83,6 +83,8 @@ export interface BlockView {
   canStartReview: boolean;
   flash?: Flash;
   problem?: Problem;
+  /** The 差し戻し that reopened this block for editing: why, by whom, when (Tokyo time). */
+  returnNote?: { comment: string; by: string; at: string; reviewHref: string };
 }
 
 export interface BlockCell {
