@@ -1,4 +1,5 @@
 import { CsrfField } from '../components/csrf-field.tsx';
+import { ReturnNotice } from '../components/return-notice.tsx';
 import { FlashNotice } from './controls.tsx';
 import { editorUrls } from './editor.urls.ts';
 import type { BlockView } from './editor.view.ts';
@@ -7,7 +8,6 @@ import { AddGoalForm, GoalEditor } from './goal-editor.tsx';
 import { yearLabel } from './labels.ts';
 import { OrphanProblem } from './problem-notice.tsx';
 import { ReadOnlyBlock } from './read-only-block.tsx';
-import { ReturnNotice } from './return-notice.tsx';
 
 /** Is the refused form still on the page? If not (row deleted, block locked) the input is shown on its own. */
 function problemHasForm(view: BlockView): boolean {

@@ -1,5 +1,6 @@
 import type { BlockKind, PhaseState } from '../../db/schema.ts';
 import type { BlockAddress, GoalSnapshot, ItemSnapshot } from '../../domain/goals/goal-edit.types.ts';
+import type { ReturnNote } from '../components/return-notice.tsx';
 import type { Flash } from './editor.urls.ts';
 
 /** What the editor pages show; the presenter builds it, pages only render. */
@@ -84,7 +85,7 @@ export interface BlockView {
   flash?: Flash;
   problem?: Problem;
   /** The 差し戻し that reopened this block for editing: why, by whom, when (Tokyo time). */
-  returnNote?: { comment: string; by: string; at: string; reviewHref: string };
+  returnNote?: ReturnNote;
 }
 
 export interface BlockCell {

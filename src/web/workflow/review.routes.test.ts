@@ -178,3 +178,40 @@ test('a 期末報告 review shows each target beside its result and computed gra
   assert.match(page.html, /<td>0人以下<\/td><td>未報告<\/td>/, 'a target without a result says so');
   assert.match(page.html, /説明会を12回開催/, 'the block as it will be published');
 });
+
+test('a published 期末報告 withdrawn by planning shows its comment where the editor fixes it', async () => {
+  const year = 2025;
+  const fy = (await findFiscalYearId(f.db.kysely, f.municipalityId, year)) ?? -1;
+  const row = await f.db.kysely
+    .selectFrom('phase_status')
+    .select('version')
+    .where('department_id', '=', f.own)
+    .where('fiscal_year_id', '=', fy)
+    .where('phase', '=', 'final')
+    .executeTakeFirstOrThrow();
+  await transition(f.db.kysely, f.actors.planning, {
+    departmentId: f.own,
+    year,
+    phase: 'final',
+    action: 'return',
+    version: row.version,
+    comment: '達成状況に実績の数値を書いてください',
+  });
+  const editor = await signIn('editorown');
+  for (const path of [`/staff/workflow/${f.own}/${year}/final`, `/staff/edit/${f.own}/${year}/review`]) {
+    const page = await editor(path);
+    assert.equal(page.status, 200, path);
+    assert.match(page.html, /差し戻されました/, path);
+    assert.match(page.html, /達成状況に実績の数値を書いてください/, path);
+    assert.match(page.html, new RegExp(`href="${escapeRe(review('final', year))}"`), path);
+  }
+  const other = await (await signIn('editorown'))(`/staff/edit/${f.own}/2026/review`);
+  assert.doesNotMatch(other.html, /差し戻されました/, 'another year has no such comment');
+  const snapshots = await f.db.kysely
+    .selectFrom('phase_snapshot')
+    .select(['phase', 'content'])
+    .where('fiscal_year_id', '=', fy)
+    .execute();
+  assert.equal(snapshots.length, 1, 'the returned version was kept');
+  assert.match(snapshots[0]?.content ?? '', /説明会を12回開催（参加者 340人）/);
+});

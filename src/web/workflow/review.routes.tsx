@@ -22,6 +22,9 @@ const css = `
 .review-diff del { text-decoration: line-through; background: #fdeeee; color: #7a0c0c; }
 .review-return-comment { border-left: 4px solid #b3261e; padding: 0.25rem 1rem; background: #fdf3f2; }
 .review-return-comment .comment { white-space: pre-wrap; font-weight: 700; }
+.return-notice { margin: 1rem 0; padding: 0.5rem 1rem; border-left: 4px solid #b3261e; background: #fdf3f2; }
+.return-notice h2 { margin: 0; font-size: var(--font-size-18, 1.125rem); }
+.return-notice__comment { white-space: pre-wrap; font-weight: 700; }
 .review-result h3 { font-size: var(--font-size-18, 1.125rem); }
 `;
 

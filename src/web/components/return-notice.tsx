@@ -1,9 +1,13 @@
+export interface ReturnNote {
+  comment: string;
+  by: string;
+  /** Tokyo wall-clock time, formatted. */
+  at: string;
+  reviewHref: string;
+}
+
 /** The 差し戻し comment, on the page where the editor fixes what it asks for. */
-export function ReturnNotice({
-  note,
-}: {
-  note: { comment: string; by: string; at: string; reviewHref: string };
-}) {
+export function ReturnNotice({ note }: { note: ReturnNote }) {
   return (
     <section class="editor-notice return-notice" aria-labelledby="return-notice-title">
       <h2 id="return-notice-title">
