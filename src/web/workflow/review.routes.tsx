@@ -17,6 +17,7 @@ const css = `
 .review-change__head { margin: 0; font-weight: 700; }
 .review-items li { margin: 0.25rem 0; }
 .review-item-no, .review-diff, .review-note { display: block; }
+.review-diff { white-space: pre-line; }
 .review-tag { display: inline-block; margin-left: 0.25rem; padding: 0 0.5rem; border: 1px solid currentColor; border-radius: 4px; font-weight: 400; }
 .review-diff ins { text-decoration: underline; text-decoration-thickness: 2px; background: #e6f5ec; color: #0c472a; }
 .review-diff del { text-decoration: line-through; background: #fdeeee; color: #7a0c0c; }
