@@ -139,7 +139,9 @@ function Published({ view }: { view: ReviewView }) {
     <>
       <p>
         {view.table.tableLabel}の一覧表として公表されます。
-        {view.table.otherBlockHidden ? 'もう一方の欄は、まだ公表されていないため空欄で表示しています。' : ''}
+        {view.table.otherBlockHidden
+          ? 'もう一方の欄は、まだ公表されていない（または作成されていない）ため空欄で表示しています。'
+          : ''}
       </p>
       <IchiranhyoTable document={view.table.document} />
     </>

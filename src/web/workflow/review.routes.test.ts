@@ -134,6 +134,14 @@ test('after 差し戻し the editor sees the comment; the resubmission shows the
   );
 });
 
+test('a 中間報告 review lists each plan item with its progress, blank ones marked', async () => {
+  const page = await (await signIn('approverown'))(review('interim'));
+  assert.equal(page.status, 200);
+  assert.match(page.html, /<th scope="col">進捗（中間報告）<\/th>/);
+  assert.match(page.html, /<td>1\. 市民向けの取組項目1の内容<\/td><td>（未入力）<\/td>/);
+  assert.doesNotMatch(page.html, /class="ichiran"/, 'the interim report is not part of the 一覧表');
+});
+
 test('only those who may approve, accept, publish or edit the department see the review', async () => {
   for (const who of ['editorother', 'approverother', 'viewer', 'admin']) {
     const page = await (await signIn(who))(review('goal_setting'));
