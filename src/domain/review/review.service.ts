@@ -96,10 +96,7 @@ export async function reviewPhase(
       : undefined,
     sinceLastYear:
       input.phase === 'goal_setting' ? await sinceLastYear(db, department, input.year, content) : undefined,
-    results:
-      input.phase === 'final'
-        ? (await evaluateDepartmentYear(db, department.id, input.year)).goals
-        : undefined,
+    results: input.phase === 'final' ? await resultsOf(db, department.id, input.year) : undefined,
   };
 }
 
@@ -169,4 +166,18 @@ export async function reviewLinksOf(
       links.set(n.id, href(n.department_id, year, n.phase));
   }
   return links;
+}
+
+/** Targets of the year against its results; a year without planned goals has none to show. */
+async function resultsOf(
+  db: Kysely<Database>,
+  departmentId: number,
+  year: number,
+): Promise<GoalEvaluation[]> {
+  try {
+    return (await evaluateDepartmentYear(db, departmentId, year)).goals;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return [];
+    throw error;
+  }
 }

@@ -223,3 +223,9 @@ test('a published 期末報告 withdrawn by planning shows its comment where the
   assert.equal(snapshots.length, 1, 'the returned version was kept');
   assert.match(snapshots[0]?.content ?? '', /説明会を12回開催（参加者 340人）/);
 });
+
+test('a 期末報告 review of a year without planned goals says there are no targets', async () => {
+  const page = await (await signIn('planning'))(review('final', 2025));
+  assert.equal(page.status, 200);
+  assert.match(page.html, /この年度の数値目標はありません/);
+});
