@@ -225,7 +225,8 @@ test('a published 期末報告 withdrawn by planning shows its comment where the
 });
 
 test('a 期末報告 review of a year without planned goals says there are no targets', async () => {
-  const page = await (await signIn('planning'))(review('final', 2025));
+  await openFiscalYear(f.db.kysely, f.actors.planning, { year: 2028 });
+  const page = await (await signIn('planning'))(review('final', 2028));
   assert.equal(page.status, 200);
   assert.match(page.html, /この年度の数値目標はありません/);
 });
