@@ -21,6 +21,7 @@ test('upgrading a database with data to the search-grade migration fills in the 
     await sql`delete from kysely_migration where name >= ${'20261124008000_search_grade'}`.execute(db.kysely);
     await db.kysely.schema.dropIndex('login_attempt_by_time').execute();
     await db.kysely.schema.alterTable('interim_progress').dropColumn('not_started').execute();
+    await db.kysely.schema.dropTable('phase_snapshot').execute();
     await db.kysely.schema.dropIndex('search_entry_by_grade').execute();
     await db.kysely.schema.alterTable('search_entry').dropColumn('grade').execute();
     const reopened = await openMigratedDatabase(parseDatabaseUrl(db.url));

@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type { AuthTables } from './tables/auth.ts';
 import type { EvaluationTables } from './tables/evaluation.ts';
 import type { LineageTables } from './tables/lineage.ts';
+import type { ReviewTables } from './tables/review.ts';
 import type { WorkflowTables } from './tables/workflow.ts';
 
 /**
@@ -143,7 +144,13 @@ export interface PhaseStatusTable {
   updated_at: string;
 }
 
-export interface Database extends CoreTables, EvaluationTables, LineageTables, AuthTables, WorkflowTables {}
+export interface Database
+  extends CoreTables,
+    EvaluationTables,
+    LineageTables,
+    AuthTables,
+    WorkflowTables,
+    ReviewTables {}
 
 /** One goal title or item as a search entry (src/search/entries.ts); `folded` and `grams` are derived keys. */
 export interface SearchEntryTable {

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { getDepartment } from '../departments/department.repo.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
+import { snapshotReturned } from '../review/snapshot.repo.ts';
 import { loadChain } from './chain.repo.ts';
 import { assertPhaseComplete } from './completeness.ts';
 import { insertEvent, progressOf } from './history.repo.ts';
@@ -116,6 +117,8 @@ export async function transition(
       step_stage: planned.step?.stage,
       comment: comment || null,
     });
+    // The resubmission's review compares against this: what the returner saw.
+    if (input.action === 'return') await snapshotReturned(trx, actor, key, comment);
     await appendAudit(trx, actor, {
       action: `workflow.${input.action}`,
       entityType: 'phase_status',

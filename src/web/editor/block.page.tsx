@@ -1,4 +1,5 @@
 import { CsrfField } from '../components/csrf-field.tsx';
+import { ReturnNotice } from '../components/return-notice.tsx';
 import { FlashNotice } from './controls.tsx';
 import { editorUrls } from './editor.urls.ts';
 import type { BlockView } from './editor.view.ts';
@@ -59,6 +60,7 @@ export function BlockPage({ view }: { view: BlockView }) {
         </span>
         {editable ? ' — 編集できます。' : null}
       </p>
+      {view.returnNote ? <ReturnNotice note={view.returnNote} /> : null}
       {view.readOnlyReason ? (
         <div class="editor-notice" role="note">
           <p>{view.readOnlyReason}</p>

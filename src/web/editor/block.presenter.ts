@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, PhaseState } from '../../db/schema.ts';
 import { can } from '../../domain/auth/policy.ts';
 import type { SessionContext } from '../../domain/auth/session.service.ts';
 import { getDepartment } from '../../domain/departments/department.repo.ts';
@@ -7,8 +7,12 @@ import { findFiscalYearId } from '../../domain/fiscal-years/fiscal-year.repo.ts'
 import { loadBlock, type StoredGoal } from '../../domain/goals/goal.repo.ts';
 import type { BlockAddress } from '../../domain/goals/goal-edit.types.ts';
 import { listUnits } from '../../domain/goals/unit-choice.ts';
+import { pendingReturn } from '../../domain/review/snapshot.repo.ts';
 import { blockState } from '../../domain/workflow/lock.ts';
+import { phaseOfBlock } from '../../domain/workflow/phase-status.repo.ts';
 import { AppError } from '../../errors.ts';
+import { formatInstant } from '../workflow/format.ts';
+import { reviewUrls } from '../workflow/review.urls.ts';
 import { editorUrls, type Flash } from './editor.urls.ts';
 import type { BlockView, GoalView, Problem } from './editor.view.ts';
 import { blockLabels, comparatorLabels, lockedReason, noteLabels, stateLabel, yearLabel } from './labels.ts';
@@ -109,6 +113,24 @@ export async function presentBlock(
       isPlan &&
       goals.length > 0 &&
       (await goalCount(db, address.departmentId, fiscalYearId, 'review')) === 0,
+    returnNote: await returnNoteOf(db, address, fiscalYearId, state),
     ...extras,
+  };
+}
+
+async function returnNoteOf(
+  db: Kysely<Database>,
+  address: BlockAddress,
+  fiscalYearId: number | undefined,
+  state: PhaseState | undefined,
+): Promise<BlockView['returnNote']> {
+  if (fiscalYearId === undefined || state !== 'draft') return undefined;
+  const phase = phaseOfBlock(address.block);
+  const note = await pendingReturn(db, { departmentId: address.departmentId, fiscalYearId, phase });
+  if (!note) return undefined;
+  return {
+    ...note,
+    at: formatInstant(note.at),
+    reviewHref: reviewUrls.phase(address.departmentId, address.year, phase),
   };
 }

@@ -1,5 +1,6 @@
 import type { BlockKind, PhaseState } from '../../db/schema.ts';
 import type { BlockAddress, GoalSnapshot, ItemSnapshot } from '../../domain/goals/goal-edit.types.ts';
+import type { ReturnNote } from '../components/return-notice.tsx';
 import type { Flash } from './editor.urls.ts';
 
 /** What the editor pages show; the presenter builds it, pages only render. */
@@ -83,6 +84,8 @@ export interface BlockView {
   canStartReview: boolean;
   flash?: Flash;
   problem?: Problem;
+  /** The 差し戻し that reopened this block for editing: why, by whom, when (Tokyo time). */
+  returnNote?: ReturnNote;
 }
 
 export interface BlockCell {

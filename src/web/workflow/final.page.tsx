@@ -1,11 +1,13 @@
 import type { Assessment } from '../../db/tables/workflow.ts';
 import { assessmentLabels } from '../../domain/workflow/labels.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
+import { ReturnNotice } from '../components/return-notice.tsx';
 import { TextLines } from '../components/text-lines.tsx';
 import { editorUrls } from '../editor/editor.urls.ts';
 import { workflowUrls } from './format.ts';
 import type { ReportPageView } from './interim.page.tsx';
 import type { ReportGoal } from './report.presenter.ts';
+import { reviewUrls } from './review.urls.ts';
 import { WorkflowShell } from './shell.tsx';
 
 const choices: Assessment[] = ['achieved', 'mostly', 'not_achieved'];
@@ -50,7 +52,14 @@ function GoalForm({ view, goal }: { view: ReportPageView; goal: ReportGoal }) {
 
 export function FinalPage({ view }: { view: ReportPageView }) {
   return (
-    <WorkflowShell title={view.title} unread={view.unread} notice={view.notice} error={view.error}>
+    <WorkflowShell
+      title={view.title}
+      unread={view.unread}
+      notice={view.notice}
+      error={view.error}
+      stylesheets={[reviewUrls.stylesheet()]}
+    >
+      {view.returnNote ? <ReturnNotice note={view.returnNote} /> : null}
       <p>
         状況: {view.statusLabel}。
         <a href={workflowUrls.panel(view.departmentId, view.year)}>手続きの画面へ戻る</a>

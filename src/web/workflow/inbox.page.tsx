@@ -8,6 +8,8 @@ export interface InboxView {
   unread: number;
   items: NotificationRow[];
   notice?: string;
+  /** The review page of the phase an entry is about, by notification id. */
+  reviewHrefs?: ReadonlyMap<number, string>;
 }
 
 const kindLabels: Record<string, string> = {
@@ -46,6 +48,11 @@ export function InboxPage({ view }: { view: InboxView }) {
               <p class="inbox-message">{n.message}</p>
               <div class="inbox-links">
                 <a href={n.link}>手続きの画面を開く</a>
+                {view.reviewHrefs?.has(n.id) ? (
+                  <a href={view.reviewHrefs.get(n.id)}>
+                    内容を確認する<span class="visually-hidden">（{n.message}）</span>
+                  </a>
+                ) : null}
                 {n.read_at ? null : (
                   <form method="post" action={`${workflowUrls.inbox()}/${n.id}/read`} class="inline-form">
                     <CsrfField token={view.csrfToken} />

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
+import { reviewLinksOf } from '../../domain/review/review.service.ts';
 import { countUnread, listInbox, markRead } from '../../domain/workflow/notification.repo.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
@@ -7,6 +8,7 @@ import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { idParam } from './form.ts';
 import { workflowUrls } from './format.ts';
 import { InboxPage } from './inbox.page.tsx';
+import { reviewUrls } from './review.urls.ts';
 
 /** Each user's notifications: requests to act, returns with their comments, deadline reminders. */
 export function registerInboxRoutes(app: Hono<AppEnv>, db: Db): void {
@@ -14,10 +16,12 @@ export function registerInboxRoutes(app: Hono<AppEnv>, db: Db): void {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
     const session = requireSession(c);
+    const items = await listInbox(db.kysely, session.actor.userId);
     const view = {
       csrfToken: session.csrfToken,
       unread: await countUnread(db.kysely, session.actor.userId),
-      items: await listInbox(db.kysely, session.actor.userId),
+      items,
+      reviewHrefs: await reviewLinksOf(db.kysely, session.actor, items, reviewUrls.phase),
       notice: c.req.query('done') === 'read' ? '既読にしました。' : undefined,
     };
     return c.html(await renderPage(<InboxPage view={view} />));

@@ -1,7 +1,9 @@
 import { CsrfField } from '../components/csrf-field.tsx';
+import { ReturnNotice } from '../components/return-notice.tsx';
 import { TextLines } from '../components/text-lines.tsx';
 import { workflowUrls } from './format.ts';
 import type { ReportItem, ReportView } from './report.presenter.ts';
+import { reviewUrls } from './review.urls.ts';
 import { WorkflowShell } from './shell.tsx';
 
 export interface ReportPageView extends ReportView {
@@ -49,7 +51,14 @@ function ItemForm({ view, item, goalNo }: { view: ReportPageView; item: ReportIt
 
 export function InterimPage({ view }: { view: ReportPageView }) {
   return (
-    <WorkflowShell title={view.title} unread={view.unread} notice={view.notice} error={view.error}>
+    <WorkflowShell
+      title={view.title}
+      unread={view.unread}
+      notice={view.notice}
+      error={view.error}
+      stylesheets={[reviewUrls.stylesheet()]}
+    >
+      {view.returnNote ? <ReturnNotice note={view.returnNote} /> : null}
       <p>
         状況: {view.statusLabel}。
         <a href={workflowUrls.panel(view.departmentId, view.year)}>手続きの画面へ戻る</a>

@@ -99,6 +99,13 @@ function PhaseSection({ view, p }: { view: PanelView; p: PhaseView }) {
           <Deadline p={p} />
         </dd>
       </dl>
+      {p.reviewHref ? (
+        <p>
+          <a href={p.reviewHref} class="review-link">
+            {p.label}の内容を確認する（公表される形・変更点）
+          </a>
+        </p>
+      ) : null}
       {p.reportHref ? (
         <p>
           <a href={p.reportHref}>

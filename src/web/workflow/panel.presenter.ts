@@ -3,6 +3,7 @@ import type { Database, Phase, PhaseState } from '../../db/schema.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { can } from '../../domain/auth/policy.ts';
 import { findFiscalYearId } from '../../domain/fiscal-years/fiscal-year.repo.ts';
+import { mayReview } from '../../domain/review/review.service.ts';
 import { stepsOfStage } from '../../domain/workflow/chain.ts';
 import { daysLeft, formatDueDate } from '../../domain/workflow/deadline-clock.ts';
 import { actionLabels, phaseLabels, stateLabels } from '../../domain/workflow/labels.ts';
@@ -17,6 +18,7 @@ import {
 } from '../../domain/workflow/state-machine.ts';
 import { formatInstant, workflowUrls, yearHeading } from './format.ts';
 import type { ActionView, PanelView, PhaseView } from './panel.types.ts';
+import { reviewUrls } from './review.urls.ts';
 
 function buttonLabel(action: WorkflowAction, step: string | undefined): string {
   switch (action) {
@@ -92,6 +94,7 @@ export async function presentPanel(
       waitingFor: waitingFor(data.chain, p.status, p.progress),
       actions: actionsFor(actor, scope, p, data.chain),
       reportHref: report ? report(department.id, year) : undefined,
+      reviewHref: mayReview(actor, scope) ? reviewUrls.phase(department.id, year, p.phase) : undefined,
     };
   });
   const history = data.events.map((e) => ({

@@ -20,6 +20,8 @@ export interface PhaseView {
   actions: ActionView[];
   /** The 中間報告 / 期末評価 form, for those phases. */
   reportHref?: string;
+  /** The read-only review of what is being approved, for those who may see it. */
+  reviewHref?: string;
 }
 
 export interface HistoryView {

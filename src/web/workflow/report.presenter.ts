@@ -5,11 +5,14 @@ import type { Actor } from '../../domain/auth/actor.ts';
 import { can } from '../../domain/auth/policy.ts';
 import { findFiscalYearId } from '../../domain/fiscal-years/fiscal-year.repo.ts';
 import { loadBlock } from '../../domain/goals/goal.repo.ts';
+import { pendingReturn } from '../../domain/review/snapshot.repo.ts';
 import { loadAssessments } from '../../domain/workflow/final.repo.ts';
 import { type InterimEntry, loadInterim } from '../../domain/workflow/interim.repo.ts';
 import { stateLabels } from '../../domain/workflow/labels.ts';
 import { countUnread } from '../../domain/workflow/notification.repo.ts';
-import { yearHeading } from './format.ts';
+import type { ReturnNote } from '../components/return-notice.tsx';
+import { formatInstant, yearHeading } from './format.ts';
+import { reviewUrls } from './review.urls.ts';
 
 export interface ReportItem {
   id: number;
@@ -37,6 +40,8 @@ export interface ReportView {
   statusLabel: string;
   editable: boolean;
   goals: ReportGoal[];
+  /** The 差し戻し that reopened this report, while it is a draft again. */
+  returnNote?: ReturnNote;
 }
 
 /** The 中間報告 (plan items + progress) or 期末評価 (review goals + assessments) of a department's year. */
@@ -99,5 +104,27 @@ export async function presentReport(
     statusLabel: status ? stateLabels[status.status] : '未開始',
     editable: status?.status === 'draft' && can(actor, 'evaluation.edit', scope),
     goals,
+    returnNote: await returnNoteOf(
+      db,
+      { departmentId: department.id, fiscalYearId, phase },
+      year,
+      status?.status,
+    ),
+  };
+}
+
+async function returnNoteOf(
+  db: Kysely<Database>,
+  key: { departmentId: number; fiscalYearId: number; phase: Phase },
+  year: number,
+  status: string | undefined,
+): Promise<ReturnNote | undefined> {
+  if (status !== 'draft') return undefined;
+  const note = await pendingReturn(db, key);
+  if (!note) return undefined;
+  return {
+    ...note,
+    at: formatInstant(note.at),
+    reviewHref: reviewUrls.phase(key.departmentId, year, key.phase),
   };
 }

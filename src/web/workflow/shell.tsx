@@ -8,13 +8,15 @@ export interface ShellProps {
   unread: number;
   notice?: string;
   error?: string;
+  /** A page's own stylesheets, after the workflow's. */
+  stylesheets?: string[];
   children: Child;
 }
 
 /** Staff workflow pages: one layout, a short menu, and the outcome of the last action. */
-export function WorkflowShell({ title, unread, notice, error, children }: ShellProps) {
+export function WorkflowShell({ title, unread, notice, error, stylesheets = [], children }: ShellProps) {
   return (
-    <Layout title={title} wide stylesheets={['/assets/staff.css', workflowUrls.stylesheet()]}>
+    <Layout title={title} wide stylesheets={['/assets/staff.css', workflowUrls.stylesheet(), ...stylesheets]}>
       <div class="page workflow">
         <nav class="workflow-nav" aria-label="職員メニュー">
           <ul>

@@ -11,6 +11,7 @@ import { registerInboxRoutes } from './inbox.routes.tsx';
 import { registerMatrixRoutes } from './matrix.routes.tsx';
 import { registerPanelRoutes } from './panel.routes.tsx';
 import { registerReportRoutes } from './report.routes.tsx';
+import { registerReviewRoutes } from './review.routes.tsx';
 
 const css = readFileSync(new URL('./workflow.css', import.meta.url));
 
@@ -56,4 +57,5 @@ export function registerWorkflowRoutes(app: Hono<AppEnv>, db: Db): void {
   registerInboxRoutes(app, db);
   registerReportRoutes(app, db);
   registerPanelRoutes(app, db);
+  registerReviewRoutes(app, db);
 }
