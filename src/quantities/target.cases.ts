@@ -41,7 +41,7 @@ export const contextCases: readonly TargetCase[] = [
       [40, '件', '>='],
       [10, '件', '>='],
     ],
-    ['相談', null],
+    ['相談', '訪問'],
   ],
   // An as-of date names when the target holds; it does not make the target a baseline.
   ['・ 令和7年4月1日現在 待機児童数 0人', [[0, '人', '=']], ['待機児童数']],
