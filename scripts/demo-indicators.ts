@@ -25,7 +25,9 @@ try {
     const city = await app.request(`/m/minatodai/dashboard/${year}`);
     if (city.status !== 200) continue;
     const html = await city.text();
-    const links = new Set([...html.matchAll(/href="(\/m\/minatodai\/d\/\d+\/dashboard\/\d{4})"/g)].map((m) => m[1]));
+    const links = new Set(
+      [...html.matchAll(/href="(\/m\/minatodai\/d\/\d+\/dashboard\/\d{4})"/g)].map((m) => m[1]),
+    );
     for (const link of links) {
       if (!link || seen.has(link)) continue;
       seen.add(link);
@@ -35,7 +37,8 @@ try {
         const [, indicator = '', target = ''] = cells(m[1] ?? '');
         console.log(`${title} | ${indicator} | ${target}`);
       }
-      for (const m of page.matchAll(/<h3[^>]*>([\s\S]*?)<\/h3>/g)) console.log(`${title} | trend: ${strip(m[1] ?? '')}`);
+      for (const m of page.matchAll(/<h3[^>]*>([\s\S]*?)<\/h3>/g))
+        console.log(`${title} | trend: ${strip(m[1] ?? '')}`);
     }
   }
 } finally {
