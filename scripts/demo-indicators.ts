@@ -37,8 +37,10 @@ try {
         const [, indicator = '', target = ''] = cells(m[1] ?? '');
         console.log(`${title} | ${indicator} | ${target}`);
       }
-      for (const m of page.matchAll(/<h3[^>]*>([\s\S]*?)<\/h3>/g))
-        console.log(`${title} | trend: ${strip(m[1] ?? '')}`);
+      const trends = page.slice(page.indexOf('id="dash-trends"'));
+      for (const m of trends.matchAll(/<figcaption[^>]*>([\s\S]*?)<\/figcaption>/g)) {
+        console.log(`${title} | trend | ${strip(m[1] ?? '')}`);
+      }
     }
   }
 } finally {
