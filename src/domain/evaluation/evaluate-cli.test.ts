@@ -48,7 +48,7 @@ describe('mokuhyo evaluate', () => {
     );
     assert.match(stdout, /施設延床面積 前年度比 1\.0%以上\s+0\.6%\s+60\.0%\s+未達成/);
     assert.match(stdout, /（定性）生成AIの試行導入と利用ルールの整備\s+未評価/);
-    assert.match(stdout, /目標値 20件: 報告 20・未報告 0/);
+    assert.match(stdout, /目標値 19件: 報告 19・未報告 0/);
   });
 
   test('--json prints the evaluation; --scale grades with a preset', async () => {
