@@ -91,7 +91,9 @@ function fillMissingQuantities(doc: IchiranDocument): IchiranDocument {
       ...g,
       items: g.items.map((i) => ({
         ...i,
-        quantities: i.quantities ?? quantitiesOf(block === 'plan' ? i.target : i.achievement),
+        quantities:
+          i.quantities ??
+          (block === 'plan' ? quantitiesOf(i.target, 'target') : quantitiesOf(i.achievement, 'actual')),
       })),
     })),
   });

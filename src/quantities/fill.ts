@@ -1,10 +1,13 @@
 import type { IchiranDocument, Item, Quantity, YearBlock } from '../domain/document/document.schema.ts';
-import { extractQuantities } from './extract.ts';
+import { type NoteKind, readNote } from './roles.ts';
 
-/** The interchange JSON carries no offsets: they only make sense next to the text they index. */
-export function quantitiesOf(note: string | undefined): Quantity[] {
+/**
+ * The interchange JSON carries no offsets: they only make sense next to the text they index. A target
+ * text yields only what it promises (roles.ts); an achievement every figure.
+ */
+export function quantitiesOf(note: string | undefined, kind: NoteKind): Quantity[] {
   if (note === undefined) return [];
-  return extractQuantities(note).map(({ value, unit, comparator, text }) => ({
+  return readNote(note, kind).map(({ value, unit, comparator, text }) => ({
     value,
     unit,
     comparator,
@@ -12,12 +15,12 @@ export function quantitiesOf(note: string | undefined): Quantity[] {
   }));
 }
 
-function fillBlock(block: YearBlock, noteOf: (item: Item) => string | undefined): YearBlock {
+function fillBlock(block: YearBlock, noteOf: (item: Item) => string | undefined, kind: NoteKind): YearBlock {
   return {
     ...block,
     goals: block.goals.map((goal) => ({
       ...goal,
-      items: goal.items.map((item) => ({ ...item, quantities: quantitiesOf(noteOf(item)) })),
+      items: goal.items.map((item) => ({ ...item, quantities: quantitiesOf(noteOf(item), kind) })),
     })),
   };
 }
@@ -29,8 +32,8 @@ function fillBlock(block: YearBlock, noteOf: (item: Item) => string | undefined)
 export function fillQuantities(doc: IchiranDocument): IchiranDocument {
   return {
     ...doc,
-    review: fillBlock(doc.review, (item) => item.achievement),
-    plan: fillBlock(doc.plan, (item) => item.target),
+    review: fillBlock(doc.review, (item) => item.achievement, 'actual'),
+    plan: fillBlock(doc.plan, (item) => item.target, 'target'),
     warnings: [...doc.warnings],
   };
 }

@@ -14,6 +14,7 @@ const quantity = z.object({
   text: z.string().nullable(),
   subItem: z.number().nullable(),
   label: z.string(),
+  name: z.string().nullable(),
 });
 
 const target = z.object({
@@ -29,6 +30,11 @@ const target = z.object({
   grade: z.string().nullable(),
   status: z.enum(['achieved', 'partly', 'not', 'unreported']),
   asOf: z.string().nullable(),
+  name: z
+    .string()
+    .nullable()
+    .describe('指標名: confirmed by an editor, else read cleanly from the target, else null'),
+  nameSource: z.enum(['editor', 'derived']).nullable(),
 });
 
 const item = z.object({

@@ -39,6 +39,7 @@ function quantityView(q: PreparedQuantity): QuantityView {
     text: row.span_text,
     subItem: context.subItem,
     label: context.label,
+    name: q.name,
   };
 }
 
@@ -88,7 +89,14 @@ function evaluateTarget(input: ViewInput, target: PreparedQuantity): TargetEvalu
   const { actualId, view } = matchOf(input, target.row.id);
   const actual = actualId === null ? undefined : input.match.quantities.get(actualId);
   const indicator = indicatorView(input.indicators.get(target.row.id));
-  const base = { target: quantityView(target), match: view, indicator };
+  const confirmed = indicator?.name?.trim() || null;
+  const base = {
+    target: quantityView(target),
+    match: view,
+    indicator,
+    name: confirmed ?? target.name,
+    nameSource: confirmed ? ('editor' as const) : target.name ? ('derived' as const) : null,
+  };
   if (!actual) {
     return { ...base, actual: null, rate: null, met: null, grade: null, status: 'unreported', asOf: null };
   }

@@ -16,8 +16,10 @@ export interface QuantityView {
   text: string | null;
   /** n of the `(n)` sub-item it stands in. */
   subItem: number | null;
-  /** The words before it in its note, as the matcher read them. */
+  /** The words before it in its note, as the matcher read them (for matching, not for display). */
   label: string;
+  /** A target's indicator name read cleanly from its note, or null: never a fragment. */
+  name: string | null;
 }
 
 export interface MatchView {
@@ -52,6 +54,12 @@ export interface TargetEvaluation {
   /** YYYY-MM-DD when the achievement names one (`3/1現在`). */
   asOf: string | null;
   indicator: IndicatorView | null;
+  /**
+   * What a citizen reads beside the target: the name an editor confirmed (指標名), else the one read
+   * cleanly from the note, else null (show the item text).
+   */
+  name: string | null;
+  nameSource: 'editor' | 'derived' | null;
 }
 
 export interface SelfAssessmentView {

@@ -1,4 +1,5 @@
 import type { QuantityRow } from '../../db/schema.ts';
+import { indicatorNameOf } from '../../quantities/indicator-name.ts';
 import { type AsOf, findAsOfs, nearestAsOf } from './as-of.ts';
 import { contextOf, type QuantityContext, type Span, spanOf } from './note-context.ts';
 import { canonicalUnit } from './units.ts';
@@ -12,6 +13,8 @@ export interface PreparedQuantity {
   ordinal: number;
   /** The as-of date written next to it, if any. */
   asOf: AsOf | undefined;
+  /** A target's indicator name read cleanly from its note, or null (never a fragment). */
+  name: string | null;
 }
 
 const NO_CONTEXT = (length: number): QuantityContext => ({
@@ -46,6 +49,7 @@ export function prepareNote(
       context,
       ordinal,
       asOf: span ? nearestAsOf(dates, context.segment, span.start) : undefined,
+      name: span && row.kind === 'target' ? indicatorNameOf(text, span, others) : null,
     };
   });
 }

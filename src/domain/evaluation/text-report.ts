@@ -37,7 +37,7 @@ function targetRow(itemNo: string, t: TargetEvaluation): string[] {
   const indicator = t.indicator ? `［${t.indicator.kindLabel}］` : '';
   return [
     itemNo,
-    `${indicator}${t.target.label ? `${t.target.label} ` : ''}${quantity(t.target)}`,
+    `${indicator}${t.name ? `${t.name} ` : ''}${quantity(t.target)}`,
     t.actual ? quantity(t.actual) : '—',
     percent(t.rate),
     t.grade ?? '—',

@@ -162,3 +162,27 @@ test('a correction or addition out of the quantity range is refused on the value
   });
   assert.equal(kept.quantities.at(-1)?.value, 1e15);
 });
+
+test('a target note saved in the editor stores its promises only: last year’s result is no target (issue 10)', async () => {
+  const item = await createItem(f.db.kysely, f.editor, {
+    goalId,
+    unit: null,
+    text: '研修会の開催',
+    note: '研修会 年3回以上（令和7年度実績 2回）',
+  });
+  assert.deepEqual(
+    item.quantities.map((q) => [q.value, q.unit, q.comparator, q.kind]),
+    [[3, '回', '>=', 'target']],
+  );
+  const edited = await editItem(f.db.kysely, f.editor, {
+    itemId: item.id,
+    version: item.version,
+    unit: null,
+    text: '研修会の開催',
+    note: '令和7年度実績2回に対し、1回を追加',
+  });
+  assert.deepEqual(
+    edited.quantities.map((q) => [q.value, q.unit, q.comparator, q.spanText]),
+    [[3, '回', '>=', '2回に対し、1回を追加']],
+  );
+});

@@ -32,7 +32,7 @@ export async function refreshQuantities(
     .orderBy('position')
     .orderBy('id')
     .execute();
-  const plan = reconcileQuantities(oldNote, newNote, stored);
+  const plan = reconcileQuantities(oldNote, newNote, stored, kind);
   await forChunks(plan.remove, (chunk) => trx.deleteFrom('quantity').where('id', 'in', chunk).execute());
   for (const k of plan.keep) {
     await trx

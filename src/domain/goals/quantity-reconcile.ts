@@ -1,4 +1,4 @@
-import { extractQuantities } from '../../quantities/extract.ts';
+import { type NoteKind, readNote } from '../../quantities/roles.ts';
 
 /** A stored quantity as the reconciler needs it. */
 export interface StoredQuantity {
@@ -46,21 +46,23 @@ const sameReading = (
  * Re-reads the quantities of a note that was edited. Manual quantities stay as the editor left them.
  * Extracted ones follow the new text, except: a phrase an editor corrected (now a manual quantity
  * with that span) is not read again beside the correction, and a phrase whose extracted quantity the
- * editor removed under the old text stays removed while the phrase is unchanged.
+ * editor removed under the old text stays removed while the phrase is unchanged. A target text yields
+ * its promises only (quantities/roles.ts).
  */
 export function reconcileQuantities(
   oldNote: string,
   newNote: string,
   stored: StoredQuantity[],
+  kind: NoteKind,
 ): QuantityPlan {
   const spans = new Set(stored.map((q) => q.spanText).filter((t): t is string => t !== null));
   const dismissed = new Set(
-    extractQuantities(oldNote)
+    readNote(oldNote, kind)
       .map((q) => q.text)
       .filter((t) => !spans.has(t)),
   );
   const manualSpans = new Set(stored.filter((q) => q.origin === 'manual').map((q) => q.spanText));
-  const fresh = extractQuantities(newNote).filter((q) => !dismissed.has(q.text) && !manualSpans.has(q.text));
+  const fresh = readNote(newNote, kind).filter((q) => !dismissed.has(q.text) && !manualSpans.has(q.text));
 
   const unmatched = stored.filter((q) => q.origin === 'extracted');
   type Placed = {

@@ -90,6 +90,6 @@ function readItem(itemCell: string, noteCell: string, block: Block, position: nu
     if (block === 'review') item.achievement = note.text;
     else item.target = note.text;
   }
-  item.quantities = quantitiesOf(note?.text);
+  item.quantities = quantitiesOf(note?.text, block === 'review' ? 'actual' : 'target');
   return item;
 }

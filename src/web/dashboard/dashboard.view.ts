@@ -30,6 +30,7 @@ export interface TargetRow {
   id: number;
   /** `①` and the item text. */
   item: string;
+  /** The indicator name (confirmed, or read cleanly from the target), else the item text. */
   label: string;
   target: string;
   actual: string | null;

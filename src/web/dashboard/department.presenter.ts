@@ -83,7 +83,8 @@ function goalBlock(goal: GoalEvaluation): GoalBlock {
       item.targets.map((t) => ({
         id: t.target.id,
         item: `${circledNumber(item.no)} ${item.text}`,
-        label: t.target.label,
+        // A confirmed or cleanly read name; where there is none, the item's own words (never a fragment).
+        label: t.name ?? item.text,
         target: t.target.text ?? `${t.target.value}${t.target.unit}`,
         actual: t.actual ? (t.actual.text ?? `${t.actual.value}${t.actual.unit}`) : null,
         rate: t.rate,

@@ -39,7 +39,7 @@ export function recurringTrends(
           rank.set(unit, n);
           const key = `${goalKey}|${item.no}|${unit}|${n}`;
           const trend = series.get(key) ?? { title: '', unit, points: [] };
-          if (year === shownYear || trend.title === '') trend.title = `${goal.title}: ${t.target.label}`;
+          if (year === shownYear || trend.title === '') trend.title = `${goal.title}: ${t.name ?? item.text}`;
           trend.points.push({
             year,
             target: t.target.value,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadDemo } from '../../demo/load-demo.ts';
+import { isCleanIndicatorName } from '../../quantities/indicator-name.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { csrfFrom, makeUser, type TestUser } from '../../test-support/users.ts';
 import { createApp } from '../app.tsx';
@@ -107,6 +108,32 @@ describe('evaluation API (demo city)', () => {
       .executeTakeFirst();
     assert.equal(row, undefined);
     assert.equal((await postMatch(viewer, id, { action: 'confirm' })).status, 403);
+  });
+
+  it('gives each target its indicator name: clean or null, and the one an editor confirms wins (issue 10)', async () => {
+    type Named = Target & { name: string | null; nameSource: string | null };
+    const targets = async () =>
+      (
+        (await (await read(planning)).json()) as { goals: Array<{ items: Array<{ targets: Named[] }> }> }
+      ).goals
+        .flatMap((g) => g.items)
+        .flatMap((i) => i.targets);
+    const before = await targets();
+    assert.ok(before.some((t) => t.nameSource === 'derived'));
+    for (const t of before) if (t.name !== null) assert.ok(isCleanIndicatorName(t.name), t.name);
+    const first = before[0] ?? assert.fail('no target');
+    const put = await app.request(`/api/evaluation/indicators/${first.target.id}`, {
+      method: 'PUT',
+      headers: {
+        cookie: planning.cookie,
+        'x-csrf-token': await csrfOf(planning),
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ kind: 'outcome', name: '電子申請できる手続の数' }),
+    });
+    assert.equal(put.status, 204);
+    const after = (await targets()).find((t) => t.target.id === first.target.id);
+    assert.deepEqual([after?.name, after?.nameSource], ['電子申請できる手続の数', 'editor']);
   });
 
   it('needs the CSRF header for a change', async () => {

@@ -68,7 +68,14 @@ export function IndicatorForm({ departmentId, year, target, csrf, invalid }: Pro
         {text('name', INDICATOR_FIELD_LABELS.name, current?.name ?? '', {
           maxlength: '200',
           autocomplete: 'off',
+          // The name read from the target, shown until an editor confirms or replaces it.
+          ...(target.nameSource === 'derived' && target.name ? { placeholder: target.name } : {}),
         })}
+        <p class="eval-hint">
+          {target.nameSource === 'derived' && target.name
+            ? `空欄のままなら「${target.name}」を公開ページに表示します。入力した指標名はどのページでも優先されます。`
+            : '入力した指標名は公開ページ、推移グラフ、評価の出力のすべてで使われます。空欄なら項目の文を表示します。'}
+        </p>
         <div class="eval-indicator-pair">
           {text('baselineValue', `基準値（${unit}）`, valueText(current?.baseline?.value), {
             inputmode: 'decimal',

@@ -29,7 +29,7 @@ export function TargetRow({ departmentId, year, item, target, csrf, invalidField
   return (
     <tr id={targetAnchor(id)} class="eval-target" data-target-id={String(id)}>
       <td>
-        {target.target.label}
+        <IndicatorName target={target} />
         <br />
         <strong>{quantityText(target.target)}</strong>
         <IndicatorSummary indicator={target.indicator} unit={target.target.unit} />
@@ -96,6 +96,17 @@ export function TargetRow({ departmentId, year, item, target, csrf, invalidField
         />
       </td>
     </tr>
+  );
+}
+
+/** The name the public pages show beside this target, and where it comes from. */
+function IndicatorName({ target }: { target: TargetEvaluation }) {
+  if (target.nameSource === 'editor') return <span class="eval-name">{target.name}（確定した指標名）</span>;
+  if (target.name) return <span class="eval-name">{target.name}</span>;
+  return (
+    <span class="eval-hint">
+      指標名を読み取れません。公開ページでは項目の文を表示します。「指標として設定」で指標名を入力できます。
+    </span>
   );
 }
 
