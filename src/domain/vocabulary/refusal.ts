@@ -48,7 +48,9 @@ export function refusalMessage(
   }
   const scoped = scope.departmentId !== undefined;
   const place = scope.departmentName ? `${scope.departmentName}の` : scoped ? 'この部局の' : '';
-  const whom = allowed
+  // The department's own people first: they are the nearer ones to ask.
+  const whom = [...allowed]
+    .sort((a, b) => Number(departmentRoles.has(b)) - Number(departmentRoles.has(a)))
     .map((r) =>
       scoped && departmentRoles.has(r) ? `${place || 'その部局の'}${roleLabels[r]}` : roleLabels[r],
     )
