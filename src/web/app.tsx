@@ -11,6 +11,7 @@ import { registerAuditRoutes } from './audit/audit.routes.tsx';
 import { registerAuthRoutes } from './auth/auth.routes.tsx';
 import { csrfMiddleware, sessionMiddleware } from './auth/session.middleware.ts';
 import { writeGate } from './auth/write-gate.ts';
+import { isForPeople } from './components/people-text.ts';
 import { registerDashboardRoutes } from './dashboard/dashboard.routes.tsx';
 import { registerEditorRoutes } from './editor/editor.routes.tsx';
 import type { AppEnv } from './env.ts';
@@ -154,7 +155,7 @@ export function createApp(db: Db): Hono<AppEnv> {
       );
     }
     // A page shows only sentences written for people; an English message stays in the log.
-    const shown = detail !== undefined && JAPANESE.test(detail) ? detail : undefined;
+    const shown = detail !== undefined && isForPeople(detail) ? detail : undefined;
     if (detail !== undefined && shown === undefined)
       logger.info({ status, path: c.req.path, detail }, 'English detail kept from the page');
     const message = shown && status === 403 ? 'この操作はできません。' : messageFor(status);
@@ -168,9 +169,6 @@ export function createApp(db: Db): Hono<AppEnv> {
 }
 
 const WARN_CODES = new Set(['MALFORMED_BODY', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED', 'FORBIDDEN']);
-
-/** Kana or kanji: a message written for a person rather than a developer's English. */
-const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/u;
 
 /** The English behind a refusal (`login may not action`), for whoever reads the log. */
 const reasonOf = (error: AppError) => (typeof error.cause === 'string' ? error.cause : error.message);
