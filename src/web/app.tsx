@@ -158,7 +158,8 @@ export function createApp(db: Db): Hono<AppEnv> {
     const shown = detail !== undefined && isForPeople(detail) ? detail : undefined;
     if (detail !== undefined && shown === undefined)
       logger.info({ status, path: c.req.path, detail }, 'English detail kept from the page');
-    const message = shown && status === 403 ? 'この操作はできません。' : messageFor(status);
+    // A refusal that says what and whom to ask needs no general sentence above it.
+    const message = shown && status === 403 ? shown : messageFor(status);
     return c.html(
       await renderPage(<ErrorPage status={status} message={message} detail={shown} />),
       status as 404,
