@@ -127,7 +127,7 @@ async function storeDocument(
 /** An editor imports into its own department; a department that does not exist yet needs a city-wide role. */
 async function authorizeImport(trx: Kysely<Database>, actor: Actor, municipalityId: number, name: string) {
   const department = await findTopDepartment(trx, municipalityId, name);
-  authorize(actor, 'import.run', { municipalityId, departmentId: department?.id });
+  authorize(actor, 'import.run', { municipalityId, departmentId: department?.id, departmentName: name });
 }
 
 function describeChanges(report: DocumentReport): string {

@@ -12,6 +12,7 @@ import { registerAuditRoutes } from './audit/audit.routes.tsx';
 import { registerAuthRoutes } from './auth/auth.routes.tsx';
 import { csrfMiddleware, sessionMiddleware } from './auth/session.middleware.ts';
 import { writeGate } from './auth/write-gate.ts';
+import { isForPeople } from './components/people-text.ts';
 import { registerDashboardRoutes } from './dashboard/dashboard.routes.tsx';
 import { registerEditorRoutes } from './editor/editor.routes.tsx';
 import type { AppEnv } from './env.ts';
@@ -133,7 +134,10 @@ export function createApp(db: Db): Hono<AppEnv> {
     if (status >= 500) logger.error({ err: error, path: c.req.path }, 'request failed');
     // Refusals that say something about the client (junk bodies, floods, guessing) are worth a line, not a stack.
     else if (error instanceof AppError && WARN_CODES.has(error.code))
-      logger.warn({ code: error.code, method: c.req.method, path: c.req.path }, 'request refused');
+      logger.warn(
+        { code: error.code, method: c.req.method, path: c.req.path, reason: reasonOf(error) },
+        'request refused',
+      );
     if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
     // Our own errors are written for the person reading them; anything else stays generic.
     const detail =
@@ -155,8 +159,14 @@ export function createApp(db: Db): Hono<AppEnv> {
         status as 404,
       );
     }
+    // A page shows only sentences written for people; an English message stays in the log.
+    const shown = detail !== undefined && isForPeople(detail) ? detail : undefined;
+    if (detail !== undefined && shown === undefined)
+      logger.info({ status, path: c.req.path, detail }, 'English detail kept from the page');
+    // A refusal that says what and whom to ask needs no general sentence above it.
+    const message = shown && status === 403 ? shown : messageFor(status);
     return c.html(
-      await renderPage(<ErrorPage status={status} message={messageFor(status)} detail={detail} />),
+      await renderPage(<ErrorPage status={status} message={message} detail={shown} />),
       status as 404,
     );
   });
@@ -164,7 +174,10 @@ export function createApp(db: Db): Hono<AppEnv> {
   return app;
 }
 
-const WARN_CODES = new Set(['MALFORMED_BODY', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED']);
+const WARN_CODES = new Set(['MALFORMED_BODY', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED', 'FORBIDDEN']);
+
+/** The English behind a refusal (`login may not action`), for whoever reads the log. */
+const reasonOf = (error: AppError) => (typeof error.cause === 'string' ? error.cause : error.message);
 
 function messageFor(status: number): string {
   if (status === 404) return 'ページが見つかりません。';

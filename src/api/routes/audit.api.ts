@@ -11,6 +11,8 @@ const eventSchema = z.object({
   id: z.number(),
   at: z.string(),
   actor: z.string(),
+  /** The actor's display name; null for the operator at the command line. */
+  actorName: z.string().nullable(),
   action: z.string(),
   entityType: z.string(),
   entityId: z.number().nullable(),
@@ -24,6 +26,7 @@ const present = (e: AuditEvent) => ({
   id: e.id,
   at: e.at,
   actor: e.actor_login,
+  actorName: e.actor_name,
   action: e.action,
   entityType: e.entity_type,
   entityId: e.entity_id,

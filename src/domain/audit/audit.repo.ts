@@ -3,9 +3,10 @@ import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditEventTable } from '../../db/tables/auth.ts';
 import type { Actor } from '../auth/actor.ts';
+import type { AuditAction } from './actions.ts';
 
 export interface AuditInput {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId?: number | null;
   departmentId?: number | null;
@@ -15,7 +16,23 @@ export interface AuditInput {
   after?: unknown;
 }
 
-export type AuditEvent = Omit<AuditEventTable, 'id'> & { id: number };
+/** A stored event with the names a page shows: the actor's display name, the department's name. */
+export type AuditEvent = Omit<AuditEventTable, 'id'> & {
+  id: number;
+  /** null for the operator at the command line (no account) or an account since removed. */
+  actor_name: string | null;
+  department_name: string | null;
+};
+
+/** audit_event with the actor's display name and the department's name beside every row. */
+function eventsWithNames(db: Kysely<Database>) {
+  return db
+    .selectFrom('audit_event')
+    .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
+    .leftJoin('department', 'department.id', 'audit_event.department_id')
+    .selectAll('audit_event')
+    .select(['app_user.display_name as actor_name', 'department.name as department_name']);
+}
 
 /** Appends one event; call it inside the transaction of the change it records. */
 export async function appendAudit(db: Kysely<Database>, actor: Actor, input: AuditInput): Promise<void> {
@@ -43,32 +60,32 @@ export async function listAuditForEntity(
   entityType: string,
   entityId: number,
 ): Promise<AuditEvent[]> {
-  return db
-    .selectFrom('audit_event')
-    .selectAll()
-    .where('entity_type', '=', entityType)
-    .where('entity_id', '=', entityId)
-    .orderBy('id', 'desc')
+  return eventsWithNames(db)
+    .where('audit_event.entity_type', '=', entityType)
+    .where('audit_event.entity_id', '=', entityId)
+    .orderBy('audit_event.id', 'desc')
     .execute();
 }
 
 /** A goal's own events and its items' (including items deleted since), newest first. */
 export async function listAuditForGoal(db: Kysely<Database>, goalId: number): Promise<AuditEvent[]> {
   // A subquery rather than a bound list: a goal may have more items than a statement may bind.
-  return db
-    .selectFrom('audit_event')
-    .selectAll()
+  return eventsWithNames(db)
     .where((eb) =>
       eb.or([
-        eb('goal_id', '=', goalId),
-        eb.and([eb('entity_type', '=', 'goal'), eb('entity_id', '=', goalId)]),
+        eb('audit_event.goal_id', '=', goalId),
+        eb.and([eb('audit_event.entity_type', '=', 'goal'), eb('audit_event.entity_id', '=', goalId)]),
         eb.and([
-          eb('entity_type', '=', 'item'),
-          eb('entity_id', 'in', eb.selectFrom('item').select('item.id').where('item.goal_id', '=', goalId)),
+          eb('audit_event.entity_type', '=', 'item'),
+          eb(
+            'audit_event.entity_id',
+            'in',
+            eb.selectFrom('item').select('item.id').where('item.goal_id', '=', goalId),
+          ),
         ]),
       ]),
     )
-    .orderBy('id', 'desc')
+    .orderBy('audit_event.id', 'desc')
     .execute();
 }
 
@@ -77,9 +94,10 @@ export async function listAuditForMunicipality(
   municipalityId: number,
   options: { limit: number; beforeId?: number; departmentId?: number; action?: string },
 ): Promise<AuditEvent[]> {
-  let query = db.selectFrom('audit_event').selectAll().where('municipality_id', '=', municipalityId);
-  if (options.beforeId !== undefined) query = query.where('id', '<', options.beforeId);
-  if (options.departmentId !== undefined) query = query.where('department_id', '=', options.departmentId);
-  if (options.action) query = query.where('action', 'like', `${options.action}%`);
-  return query.orderBy('id', 'desc').limit(options.limit).execute();
+  let query = eventsWithNames(db).where('audit_event.municipality_id', '=', municipalityId);
+  if (options.beforeId !== undefined) query = query.where('audit_event.id', '<', options.beforeId);
+  if (options.departmentId !== undefined)
+    query = query.where('audit_event.department_id', '=', options.departmentId);
+  if (options.action) query = query.where('audit_event.action', 'like', `${options.action}%`);
+  return query.orderBy('audit_event.id', 'desc').limit(options.limit).execute();
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors.ts';
+import { refusalMessage } from '../vocabulary/refusal.ts';
 import type { Actor, Role } from './actor.ts';
 
 /**
@@ -30,6 +31,8 @@ export interface Scope {
   municipalityId: number;
   /** The department the action touches, when it touches one. */
   departmentId?: number;
+  /** Its name, when the caller has it at hand: a refusal then names the department. */
+  departmentName?: string;
 }
 
 /** Actions any grant satisfies without naming a department (reading, seeing one's own menu). */
@@ -55,9 +58,18 @@ export function canAnywhere(actor: Actor, action: Action): boolean {
 
 /** Throws FORBIDDEN unless the actor may do this; services call it before any write. */
 export function authorize(actor: Actor, action: Action, scope: Scope): void {
-  if (!can(actor, action, scope)) {
-    throw new AppError('FORBIDDEN', `${actor.login} may not ${action}`, {
-      field: scope.departmentId === undefined ? undefined : `department ${scope.departmentId}`,
-    });
-  }
+  if (!can(actor, action, scope)) throw forbidden(actor, action, scope);
+}
+
+/**
+ * The refusal: a Japanese sentence for the person (what, why, whom to ask); the English
+ * `login may not action` rides along as the cause, for the log.
+ */
+export function forbidden(actor: Actor, action: Action, scope: Scope): AppError {
+  return new AppError(
+    'FORBIDDEN',
+    refusalMessage(actor, action, actions[action], scope),
+    { field: scope.departmentId === undefined ? undefined : `department ${scope.departmentId}` },
+    { cause: `${actor.login} may not ${action}` },
+  );
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { refreshGrades } from '../../search/grade-index.ts';
+import type { AuditAction } from '../audit/actions.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ItemScope, QuantityScope } from './scope.ts';
@@ -13,7 +14,7 @@ export function auditEvaluation(
   db: Kysely<Database>,
   actor: Actor,
   scope: ItemScope | QuantityScope,
-  change: { action: string; summary: string; after?: unknown },
+  change: { action: AuditAction; summary: string; after?: unknown },
 ): Promise<void> {
   const quantityId = 'quantityId' in scope ? scope.quantityId : undefined;
   return appendAudit(db, actor, {
@@ -35,7 +36,7 @@ export async function recordGradingDecision(
   db: Kysely<Database>,
   actor: Actor,
   scope: ItemScope | QuantityScope,
-  change: { action: string; summary: string; after?: unknown },
+  change: { action: AuditAction; summary: string; after?: unknown },
 ): Promise<void> {
   await refreshGrades(db, scope);
   await auditEvaluation(db, actor, scope, change);

@@ -3,6 +3,7 @@ import { insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import type { AuditAction } from '../audit/actions.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { assertBlockEditable } from '../workflow/lock.ts';
@@ -112,7 +113,7 @@ async function copyInto(
   actor: Actor,
   input: { departmentId: number; year: number },
   target: { year: number; block: 'plan' | 'review' },
-  action: string,
+  action: AuditAction,
 ): Promise<CopyResult> {
   return inTransaction(db, async (trx) => {
     const source = { ...input, block: 'plan' as const };

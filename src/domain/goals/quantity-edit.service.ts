@@ -4,6 +4,7 @@ import type { Database, QuantityKind } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { isQuantityValue, QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
 import { refreshGrades } from '../../search/grade-index.ts';
+import type { AuditAction } from '../audit/actions.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { comparatorSchema } from '../document/document.schema.ts';
@@ -80,7 +81,7 @@ async function withItem(
   db: Kysely<Database>,
   actor: Actor,
   input: { itemId: number; itemVersion: number },
-  action: string,
+  action: AuditAction,
   change: (trx: Kysely<Database>, ctx: BlockContext, before: ItemSnapshot) => Promise<string>,
 ): Promise<ItemSnapshot> {
   return inTransaction(db, async (trx) => {

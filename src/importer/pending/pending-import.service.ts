@@ -4,7 +4,7 @@ import { nowIso } from '../../db/clock.ts';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
-import { canAnywhere } from '../../domain/auth/policy.ts';
+import { canAnywhere, forbidden } from '../../domain/auth/policy.ts';
 import type { IchiranDocument } from '../../domain/document/document.schema.ts';
 import { AppError } from '../../errors.ts';
 import { type ImportResult, importSources } from '../import.service.ts';
@@ -22,7 +22,8 @@ export interface PendingImport {
 
 /** Anyone who may import somewhere (an editor for its department, planning city-wide) may upload. */
 function assertMayImport(actor: Actor): void {
-  if (!canAnywhere(actor, 'import.run')) throw new AppError('FORBIDDEN', `${actor.login} may not import`);
+  if (!canAnywhere(actor, 'import.run'))
+    throw forbidden(actor, 'import.run', { municipalityId: actor.municipalityId });
 }
 
 /**

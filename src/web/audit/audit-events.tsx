@@ -1,22 +1,39 @@
 import type { AuditEvent } from '../../domain/audit/audit.repo.ts';
 import { formatTokyo } from '../components/datetime.ts';
+import { type AuditChangeView, presentAuditEvent } from './audit-view.ts';
 
-/** Before/after values field by field; JSON is shown as text, never as markup. */
-function Changes({ event }: { event: AuditEvent }) {
-  const before = parse(event.before_json);
-  const after = parse(event.after_json);
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+/** Longer values are cut here; the whole text opens below on request. */
+export const SHORT_TEXT = 80;
+
+function Value({ text }: { text: string }) {
+  const chars = [...text];
+  if (chars.length <= SHORT_TEXT) return <span class="audit-value">{text}</span>;
+  return (
+    <span class="audit-value">
+      {chars.slice(0, SHORT_TEXT).join('')}…
+      <details class="audit-full">
+        <summary>全文を表示（{chars.length}文字）</summary>
+        <span class="audit-full-text">{text}</span>
+      </details>
+    </span>
   );
-  if (keys.length === 0) return null;
+}
+
+/** Before/after field by field, in words; user text is escaped by JSX, never shown as markup. */
+function Changes({ changes }: { changes: AuditChangeView[] }) {
+  if (changes.length === 0) return null;
   return (
     <dl class="audit-changes">
-      {keys.map((k) => (
+      {changes.map((c) => (
         <div>
-          <dt>{k}</dt>
+          <dt>{c.label}</dt>
           <dd>
-            <span class="audit-before">変更前: {show(before[k])}</span>
-            <span class="audit-after">変更後: {show(after[k])}</span>
+            <span class="audit-before">
+              変更前: <Value text={c.before} />
+            </span>
+            <span class="audit-after">
+              変更後: <Value text={c.after} />
+            </span>
           </dd>
         </div>
       ))}
@@ -24,28 +41,21 @@ function Changes({ event }: { event: AuditEvent }) {
   );
 }
 
-function parse(json: string | null): Record<string, unknown> {
-  if (!json) return {};
-  const value: unknown = JSON.parse(json);
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : { value };
-}
-
-const show = (v: unknown) => (v === undefined ? '（なし）' : typeof v === 'string' ? v : JSON.stringify(v));
-
 export function AuditEventList({ events }: { events: AuditEvent[] }) {
   if (events.length === 0) return <p>記録はありません。</p>;
   return (
     <ol class="audit-list">
-      {events.map((e) => (
+      {events.map(presentAuditEvent).map((e) => (
         <li>
           <p class="audit-head">
-            <time datetime={e.at}>{formatTokyo(e.at)}</time> <span class="audit-actor">{e.actor_login}</span>{' '}
-            <code>{e.action}</code>
+            <time datetime={e.at}>{formatTokyo(e.at)}</time> <span class="audit-actor">{e.actor}</span>{' '}
+            <strong class="audit-action">{e.action}</strong>
           </p>
-          <p>{e.summary}</p>
-          <Changes event={e} />
+          {e.target.length > 0 ? <p class="audit-target">{e.target.join('　')}</p> : null}
+          {e.facts.map((f) => (
+            <p class="audit-fact">{f}</p>
+          ))}
+          <Changes changes={e.changes} />
         </li>
       ))}
     </ol>

@@ -42,11 +42,21 @@ export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
     if (!UNSAFE.has(c.req.method)) return next();
     const origin = c.req.header('origin');
     if (origin && origin !== new URL(c.req.url).origin && !sameHost(origin, c.req.header('host'))) {
-      throw new AppError('FORBIDDEN', 'cross-origin request refused');
+      throw new AppError(
+        'FORBIDDEN',
+        '別のサイトから送られた操作は受け付けません。このサイトのページを開いて、そこから操作してください。',
+        {},
+        { cause: 'cross-origin request refused' },
+      );
     }
     const sent = c.req.header('x-csrf-token') ?? (await formToken(c));
     if (!sent || !equal(sent, c.get('csrfToken'))) {
-      throw new AppError('FORBIDDEN', 'the form has expired or did not come from this site (CSRF token)');
+      throw new AppError(
+        'FORBIDDEN',
+        'フォームの有効期限が切れたため、受け付けられませんでした。ページを再読み込みしてから、もう一度操作してください。',
+        {},
+        { cause: 'the form has expired or did not come from this site (CSRF token)' },
+      );
     }
     return next();
   };

@@ -24,7 +24,12 @@ export function writeGate(): MiddlewareHandler<AppEnv> {
       return next();
     }
     if (!actor.grants.some((g) => g.role !== 'viewer')) {
-      throw new AppError('FORBIDDEN', 'the viewer role may read but not change anything');
+      throw new AppError(
+        'FORBIDDEN',
+        '閲覧者のアカウントでは、内容を見ることはできますが変更はできません。変更が必要なときは、その部局の編集担当か企画担当（全庁）に依頼してください。',
+        {},
+        { cause: `${actor.login}: the viewer role may read but not change anything` },
+      );
     }
     return next();
   };

@@ -3,9 +3,9 @@ import { urls } from '../view-models.ts';
 
 export function ErrorPage({ status, message, detail }: { status: number; message: string; detail?: string }) {
   return (
-    <Layout title={status === 404 ? 'ページが見つかりません' : 'エラー'}>
+    <Layout title={titleOf(status)}>
       <div class="page">
-        <h1 class="page-title">{status === 404 ? 'ページが見つかりません' : 'エラーが発生しました'}</h1>
+        <h1 class="page-title">{titleOf(status)}</h1>
         <p>{message}</p>
         {detail && detail !== message ? <p class="error-detail">{detail}</p> : null}
         <p>
@@ -14,4 +14,11 @@ export function ErrorPage({ status, message, detail }: { status: number; message
       </div>
     </Layout>
   );
+}
+
+function titleOf(status: number): string {
+  if (status === 404) return 'ページが見つかりません';
+  // A refusal is not a fault: the page says what may not be done, and the sentence below says why.
+  if (status === 403) return 'この操作はできません';
+  return 'エラーが発生しました';
 }

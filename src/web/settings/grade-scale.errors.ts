@@ -1,4 +1,5 @@
 import type { AppError } from '../../errors.ts';
+import { isForPeople } from '../components/people-text.ts';
 import { type FieldError, fieldId, fieldOf } from './grade-scale.form.ts';
 
 /** The service's own refusals (it re-checks everything), in Japanese and pointed at a field. */
@@ -11,7 +12,11 @@ const SERVICE_MESSAGES: Record<string, string> = {
 
 export function fieldErrorOf(error: AppError): FieldError {
   const field = error.location.field;
-  const message = SERVICE_MESSAGES[error.message] ?? `入力内容を確認してください（${error.message}）。`;
+  const message =
+    SERVICE_MESSAGES[error.message] ??
+    (isForPeople(error.message)
+      ? `入力内容を確認してください（${error.message}）。`
+      : '入力内容を確認してください。');
   if (field === 'name') return { field: fieldId.name, message };
   if (field === 'bands') return { field: fieldId.label(0), message };
   return { field: fieldOf(['preset']), message };

@@ -1,4 +1,5 @@
 import type { AppError } from '../../errors.ts';
+import { isForPeople } from '../components/people-text.ts';
 import { type FieldError, fieldId, KIND_LABEL, KINDS, shapeRule } from './reorganisation.form.ts';
 
 /**
@@ -10,7 +11,12 @@ export function fieldErrorOf(error: AppError): FieldError {
   const kind = KINDS.find((k) => error.message === `a ${k} takes ${SERVICE_SHAPES[k]}`);
   if (error.location.field === 'kind' && kind)
     return { field, message: `${KIND_LABEL[kind]}では、${shapeRule(kind)}選んでください。` };
-  return { field, message: `入力内容を確認してください（${error.message}）。` };
+  return {
+    field,
+    message: isForPeople(error.message)
+      ? `入力内容を確認してください（${error.message}）。`
+      : '入力内容を確認してください。',
+  };
 }
 
 /** The service's wording of each shape (reorganisation.service.ts). */

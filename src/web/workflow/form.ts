@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Phase } from '../../db/schema.ts';
 import { phases } from '../../domain/workflow/labels.ts';
 import { AppError } from '../../errors.ts';
+import { forPeople } from '../components/people-text.ts';
 import type { AppEnv } from '../env.ts';
 import { formBody } from '../request-body.ts';
 
@@ -45,5 +46,5 @@ export function messageOf(error: AppError): string {
   if (error.code === 'STALE')
     return '他の人が先に操作したため、実行できませんでした。最新の状態を確認してから、もう一度操作してください。';
   if (error.code === 'LOCKED') return '提出後は変更できません。差し戻されると、再び編集できます。';
-  return error.message;
+  return forPeople(error.message, '入力内容を確認して、もう一度操作してください。');
 }
