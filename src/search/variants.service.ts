@@ -89,7 +89,10 @@ export async function removeSearchVariant(
   authorize(actor, 'searchVariant.manage', { municipalityId });
   return db.transaction().execute(async (trx) => {
     const pair = await deleteVariantPair(trx, municipalityId, id);
-    if (!pair) throw new AppError('NOT_FOUND', `no search variant ${id}`, { field: 'id' });
+    if (!pair)
+      throw new AppError('NOT_FOUND', 'この表記ゆれはすでに削除されています。一覧を開き直してください。', {
+        field: 'id',
+      });
     const refolded = await refoldMunicipality(
       trx,
       municipalityId,
