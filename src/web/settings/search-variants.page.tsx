@@ -94,27 +94,31 @@ function AddForm({ view }: { view: SearchVariantsView }) {
     const id = `variant-${name}`;
     const error = errorOf(id);
     return (
-      <p>
-        <label for={id}>{label}</label>
-        <span class="hint" id={`${id}-hint`}>
+      <div>
+        <p>
+          <label for={id}>{label}</label>
+        </p>
+        <p class="hint" id={`${id}-hint`}>
           {hint}
-        </span>
+        </p>
         {error ? (
-          <span class="field-error" id={`${id}-error`}>
+          <p class="field-error" id={`${id}-error`}>
             {error}
-          </span>
+          </p>
         ) : null}
-        <input
-          id={id}
-          name={name}
-          type="text"
-          required
-          maxlength={40}
-          value={view.values[name]}
-          aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-          aria-invalid={error ? 'true' : undefined}
-        />
-      </p>
+        <p>
+          <input
+            id={id}
+            name={name}
+            type="text"
+            required
+            maxlength={40}
+            value={view.values[name]}
+            aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+            aria-invalid={error ? 'true' : undefined}
+          />
+        </p>
+      </div>
     );
   };
   return (
