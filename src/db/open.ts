@@ -1,4 +1,5 @@
 import { refreshAllGrades } from '../search/grade-index.ts';
+import { refoldStale } from '../search/refold.repo.ts';
 import { type Db, type DbTarget, openDatabase } from './database.ts';
 import { migrateToLatest, withStartupLock } from './migrate.ts';
 
@@ -19,6 +20,8 @@ export async function openMigratedDatabase(target: DbTarget): Promise<Db> {
       if (needsDerivedData(applied)) {
         await db.kysely.transaction().execute((trx) => refreshAllGrades(trx));
       }
+      // Search keys folded with an older built-in 表記ゆれ dictionary (or none) are folded again.
+      await refoldStale(db.kysely);
     });
   } catch (error) {
     await db.destroy();

@@ -14,6 +14,19 @@ export interface MunicipalityTable {
   code: string;
   name: string;
   created_at: string;
+  /** 全国地方公共団体コード (6 digits, check digit verified); null until given. */
+  local_gov_code: string | null;
+  /** The variant dictionary the municipality's search keys were folded with (src/search/refold.ts). */
+  search_fold_version: string | null;
+}
+
+/** A 表記ゆれ pair a municipality added: `variant` is searched as `canonical` (src/search/variants.ts). */
+export interface SearchVariantTable {
+  id: Generated<number>;
+  municipality_id: number;
+  variant: string;
+  canonical: string;
+  created_at: string;
 }
 
 export type DepartmentKind = 'department' | 'unit';
@@ -112,6 +125,7 @@ export interface QuantityTable {
 /** Core tables; each module adds its own (src/db/tables/*.ts) so no two modules edit one interface. */
 export interface CoreTables {
   municipality: MunicipalityTable;
+  search_variant: SearchVariantTable;
   department: DepartmentTable;
   fiscal_year: FiscalYearTable;
   source_document: SourceDocumentTable;

@@ -10,6 +10,7 @@ const folder = new URL('./data/minatodai/', import.meta.url);
 const municipalityFile = z.object({
   code: z.string().min(1),
   name: z.string().min(1),
+  localGovCode: z.string().length(6),
   departments: z.array(z.object({ slug: z.string().min(1) })),
 });
 
@@ -29,7 +30,10 @@ export async function loadDemo(db: Db): Promise<ImportResult> {
   const sources = await Promise.all(
     names.map(async (name) => readSource(`demo/${name}`, await readFile(new URL(name, folder)))),
   );
-  return importSources(db, sources, { municipality: { code: municipality.code, name: municipality.name } });
+  return importSources(db, sources, {
+    municipality: { code: municipality.code, name: municipality.name },
+    localGovCode: municipality.localGovCode,
+  });
 }
 
 /** Loads the demo only into a database that holds no municipality at all. */

@@ -33,7 +33,7 @@ export interface ExportRequest extends TableSelection {
 /** Loads the tables a selection names, in department order. */
 export async function loadTables(db: Db, selection: TableSelection): Promise<TableExport[]> {
   const municipality = await findExistingMunicipality(db.kysely, selection.municipality);
-  const ref = { code: municipality.code, name: municipality.name };
+  const ref = { code: municipality.code, name: municipality.name, localGovCode: municipality.local_gov_code };
   const options = { publishedOnly: selection.publishedOnly ?? false };
   if (selection.department !== undefined) {
     const department = await requireDepartment(db.kysely, municipality.id, selection.department);

@@ -2,7 +2,8 @@ import type { IchiranDocument } from '../domain/document/document.schema.ts';
 
 /** One department's 一覧表 as the exporters receive it: everything they print, nothing they query. */
 export interface TableExport {
-  municipality: { code: string; name: string };
+  /** `code` is this site's slug; `localGovCode` the 全国地方公共団体コード, when the city has one. */
+  municipality: { code: string; name: string; localGovCode?: string | null };
   department: { id: number; name: string };
   document: IchiranDocument;
 }

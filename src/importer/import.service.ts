@@ -10,7 +10,7 @@ import { insertSourceDocument } from '../domain/document/source-document.repo.ts
 import { ensureFiscalYear } from '../domain/fiscal-years/fiscal-year.repo.ts';
 import { type BlockChange, replaceBlock } from '../domain/goals/block.service.ts';
 import { suggestLineageForTable } from '../domain/lineage/suggest.service.ts';
-import { resolveMunicipality } from '../domain/municipalities/municipality.service.ts';
+import { assignLocalGovCode, resolveMunicipality } from '../domain/municipalities/municipality.service.ts';
 import { markPublished, phaseOfBlock } from '../domain/workflow/phase-status.repo.ts';
 import { reindexBlock } from '../search/index.repo.ts';
 import type { ParsedSource } from './read-source.ts';
@@ -41,13 +41,18 @@ export async function importSources(
   sources: ParsedSource[],
   options: {
     municipality?: string | { code: string; name: string };
+    /** 全国地方公共団体コード to give the municipality (checked; CLI `--local-gov-code`). */
+    localGovCode?: string;
     /** Who imports (browser, API): authorised per department. Unset for the operator's CLI. */
     actor?: Actor;
   } = {},
   onDocument?: (report: DocumentReport) => void,
 ): Promise<ImportResult> {
   return db.kysely.transaction().execute(async (trx) => {
-    const municipality = await resolveMunicipality(trx, options.municipality);
+    let municipality = await resolveMunicipality(trx, options.municipality);
+    if (options.localGovCode !== undefined) {
+      municipality = await assignLocalGovCode(trx, municipality, options.localGovCode);
+    }
     const actor = options.actor ?? systemActor(municipality.id);
     const documents: DocumentReport[] = [];
     for (const source of sources) {

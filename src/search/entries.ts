@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { BlockKind, SearchEntryTable } from '../db/schema.ts';
-import { fold } from './fold.ts';
+import { foldWith } from './fold.ts';
+import type { VariantDictionary } from './variants.ts';
 
 /**
  * One search entry per goal title and one per item. The entry keeps the original texts (for display
@@ -50,16 +51,22 @@ export function gramsOf(folded: string): string {
   return [...tokens].join(' ');
 }
 
-export function searchKeyOf(fields: Array<string | null | undefined>): string {
+export function searchKeyOf(
+  fields: Array<string | null | undefined>,
+  dictionary?: VariantDictionary,
+): string {
   return fields
     .filter((f): f is string => Boolean(f))
-    .map(fold)
+    .map((field) => foldWith(field, dictionary))
     .join(FIELD_SEPARATOR);
 }
 
-export function entryRow(source: EntrySource): EntryRow {
+/** `dictionary`: the municipality's (variantsWith); the built-in one where it has no pairs. */
+export function entryRow(source: EntrySource, dictionary?: VariantDictionary): EntryRow {
   const { goal, item } = source;
-  const folded = item ? searchKeyOf([item.unitName, item.text, item.note]) : searchKeyOf([goal.title]);
+  const folded = item
+    ? searchKeyOf([item.unitName, item.text, item.note], dictionary)
+    : searchKeyOf([goal.title], dictionary);
   return {
     municipality_id: source.municipalityId,
     department_id: source.departmentId,

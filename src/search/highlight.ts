@@ -1,4 +1,5 @@
 import { foldWithMap } from './fold.ts';
+import type { VariantDictionary } from './variants.ts';
 
 export interface Segment {
   text: string;
@@ -7,11 +8,12 @@ export interface Segment {
 
 /**
  * Splits the ORIGINAL text into hit and non-hit segments: the terms are found in the folded text
- * and each match is mapped back through the fold's offset map, so `〜` in a query marks `～`.
+ * and each match is mapped back through the fold's offset map, so `〜` in a query marks `～`
+ * and 寄付 marks 寄附 (with the dictionary the text's municipality folds with).
  */
-export function highlight(original: string, terms: string[]): Segment[] {
+export function highlight(original: string, terms: string[], dictionary?: VariantDictionary): Segment[] {
   if (original.length === 0) return [];
-  const folded = foldWithMap(original);
+  const folded = foldWithMap(original, dictionary);
   const ranges: Array<[number, number]> = [];
   for (const term of terms) {
     if (term.length === 0) continue;

@@ -4,6 +4,7 @@ import type { BlockKind, Database, Phase } from '../db/schema.ts';
 import { loadBlock } from '../domain/goals/goal.repo.ts';
 import { type EntryRow, entryRow } from './entries.ts';
 import { refreshGrades } from './grade-index.ts';
+import { municipalityVariants } from './variants.repo.ts';
 
 export interface BlockRef {
   departmentId: number;
@@ -57,14 +58,19 @@ async function blockEntries(db: Kysely<Database>, ref: BlockRef): Promise<EntryR
     year: fiscalYear.year,
     block: ref.block,
   };
+  // Folded with the municipality's own 表記ゆれ pairs, as its queries are.
+  const dictionary = await municipalityVariants(db, fiscalYear.municipality_id);
   return (await loadBlock(db, ref)).flatMap((goal) => [
-    entryRow({ ...base, goal }),
+    entryRow({ ...base, goal }, dictionary),
     ...goal.items.map((item) =>
-      entryRow({
-        ...base,
-        goal,
-        item: { ...item, note: ref.block === 'plan' ? item.target : item.achievement },
-      }),
+      entryRow(
+        {
+          ...base,
+          goal,
+          item: { ...item, note: ref.block === 'plan' ? item.target : item.achievement },
+        },
+        dictionary,
+      ),
     ),
   ]);
 }

@@ -1,4 +1,5 @@
-import { fold } from './fold.ts';
+import { foldWith } from './fold.ts';
+import type { VariantDictionary } from './variants.ts';
 
 /** Longer input is cut: a search box needs no more, and every term costs an index probe. */
 export const MAX_QUERY_LENGTH = 200;
@@ -7,10 +8,10 @@ export const MAX_TERMS = 8;
 /**
  * The user's query as folded search terms: folded as a whole (so `ｶﾞ` composes and the dash rule
  * sees its neighbour), split at whitespace (half- or full-width), duplicates dropped. Terms are
- * ANDed. The terms are plain text — never query syntax — whatever characters they hold.
+ * ANDed; a municipality's dictionary folds them as its index was folded. The terms are plain text — never query syntax — whatever characters they hold.
  */
-export function parseQuery(q: string): string[] {
-  const terms = fold(q.slice(0, MAX_QUERY_LENGTH))
+export function parseQuery(q: string, dictionary?: VariantDictionary): string[] {
+  const terms = foldWith(q.slice(0, MAX_QUERY_LENGTH), dictionary)
     .split(/\s+/u)
     .filter((t) => t.length > 0);
   return [...new Set(terms)].slice(0, MAX_TERMS);

@@ -1,9 +1,8 @@
 import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { BlockKind, Database } from '../db/schema.ts';
-import { highlight, type Segment } from './highlight.ts';
-import { termConditions } from './match.ts';
-import { parseQuery } from './query.ts';
+import type { Segment } from './highlight.ts';
+import { type FoldedQuery, foldQuery } from './variant-query.ts';
 
 export const PAGE_SIZE = 20;
 
@@ -53,9 +52,10 @@ type EntryQuery = SelectQueryBuilder<
 
 /** Public search: published blocks only, newest fiscal year first, then department, then table order. */
 export async function search(db: Db, params: SearchParams): Promise<SearchResult> {
-  const terms = parseQuery(params.q);
+  const folded = await foldQuery(db.kysely, params.q);
+  const { terms } = folded;
   if (terms.length === 0) return { terms, total: 0, page: 1, pageCount: 0, hits: [] };
-  const base = filtered(db, params, terms);
+  const base = filtered(db, params, folded);
   const requested = Math.max(1, Math.trunc(params.page ?? 1));
   let rows = await pageRows(base, requested);
   // The total rides along on every row (one pass over the matches); only a page past the end
@@ -69,15 +69,16 @@ export async function search(db: Db, params: SearchParams): Promise<SearchResult
     if (total > 0) rows = await pageRows(base, page);
   }
   const pageCount = Math.ceil(total / PAGE_SIZE);
-  const mark = (text: string | null) => (text === null ? null : highlight(text, terms));
-  const hits = rows.map(
-    (r): SearchHit => ({
+  const hits = rows.map((r): SearchHit => {
+    const highlight = (text: string) => folded.highlight(r.municipality_id, text);
+    const mark = (text: string | null) => (text === null ? null : highlight(text));
+    return {
       municipality: { code: r.municipality_code, name: r.municipality_name },
       department: { id: r.department_id, name: r.department_name },
       year: r.year,
       block: r.block,
       goalNo: r.goal_no,
-      goalTitle: highlight(r.goal_title, terms),
+      goalTitle: highlight(r.goal_title),
       grade: r.grade,
       ...(r.item_no === null
         ? {}
@@ -85,12 +86,12 @@ export async function search(db: Db, params: SearchParams): Promise<SearchResult
             item: {
               no: r.item_no,
               unit: mark(r.unit_name),
-              text: highlight(r.item_text ?? '', terms),
+              text: highlight(r.item_text ?? ''),
               note: mark(r.note),
             },
           }),
-    }),
-  );
+    };
+  });
   return { terms, total, page, pageCount, hits };
 }
 
@@ -98,6 +99,7 @@ function pageRows(base: EntryQuery, page: number) {
   return (
     base
       .select((eb) => [
+        'e.municipality_id',
         'e.year',
         'e.block',
         'e.goal_no',
@@ -127,13 +129,13 @@ function pageRows(base: EntryQuery, page: number) {
   );
 }
 
-function filtered(db: Db, params: SearchParams, terms: string[]): EntryQuery {
+function filtered(db: Db, params: SearchParams, folded: FoldedQuery): EntryQuery {
   let query: EntryQuery = db.kysely
     .selectFrom('search_entry as e')
     .innerJoin('department as d', 'd.id', 'e.department_id')
     .innerJoin('municipality as m', 'm.id', 'e.municipality_id')
     .where((eb) => eb.exists(publishedPhase(eb)));
-  for (const condition of termConditions(db.engine, terms)) query = query.where(condition);
+  query = query.where(folded.condition(db.engine));
   if (params.municipality !== undefined) query = query.where('m.code', '=', params.municipality);
   if (params.year !== undefined) query = query.where('e.year', '=', params.year);
   if (params.departmentId !== undefined) query = query.where('e.department_id', '=', params.departmentId);

@@ -31,6 +31,7 @@ import { registerSearchRoutes } from './search/search.routes.tsx';
 import { securityHeaders } from './security-headers.ts';
 import { registerGradeScaleRoutes } from './settings/grade-scale.routes.tsx';
 import { registerReorganisationRoutes } from './settings/reorganisation.routes.tsx';
+import { registerSearchVariantRoutes } from './settings/search-variants.routes.tsx';
 import { registerStaffRoutes } from './staff/staff.routes.tsx';
 import { registerStatic } from './static.ts';
 import { gapLinks } from './workflow/gap-links.ts';
@@ -73,6 +74,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   registerEvaluationRoutes(app, db);
   registerGradeScaleRoutes(app, db);
   registerReorganisationRoutes(app, db);
+  registerSearchVariantRoutes(app, db);
   registerLineageRoutes(app, db);
   registerSearchRoutes(app, db);
 

@@ -12,6 +12,7 @@ interface ImportOptions {
   dryRun?: boolean;
   json?: boolean;
   municipality?: string;
+  localGovCode?: string;
 }
 
 export function registerImport(program: Command): void {
@@ -24,6 +25,10 @@ export function registerImport(program: Command): void {
     .option('--dry-run', 'parse and report, write nothing')
     .option('--json', 'print JSON: the interchange document(s) with --dry-run, else the import report')
     .option('--municipality <code-or-name>', 'municipality the tables belong to')
+    .option(
+      '--local-gov-code <code>',
+      "the municipality's 全国地方公共団体コード (6 digits with check digit), written to open data",
+    )
     .action(async (files: string[], options: ImportOptions) => {
       const sources = await readAll(files);
       for (const source of sources) printWarnings(source);
@@ -38,8 +43,14 @@ export function registerImport(program: Command): void {
       try {
         const total = sources.reduce((n, s) => n + s.documents.length, 0);
         const bar = progress(total, 'storing');
-        const result = await importSources(db, sources, { municipality: options.municipality }, () =>
-          bar.tick(),
+        const result = await importSources(
+          db,
+          sources,
+          {
+            municipality: options.municipality,
+            localGovCode: options.localGovCode,
+          },
+          () => bar.tick(),
         );
         bar.stop();
         if (options.json) printJson(result);

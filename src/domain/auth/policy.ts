@@ -20,6 +20,7 @@ export const actions = {
   'evaluation.edit': ['editor', 'planning'],
   'policy.manage': ['planning', 'admin'],
   'organisation.manage': ['admin', 'planning'],
+  'searchVariant.manage': ['planning', 'admin'],
   'user.manage': ['admin'],
   'municipality.manage': ['admin'],
   'audit.readAll': ['admin'],

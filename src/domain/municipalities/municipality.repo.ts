@@ -20,11 +20,35 @@ export async function findMunicipality(
 
 export async function insertMunicipality(
   db: Kysely<Database>,
-  values: { code: string; name: string },
+  values: { code: string; name: string; local_gov_code?: string | null },
 ): Promise<MunicipalityRow> {
   return db
     .insertInto('municipality')
     .values({ ...values, created_at: nowIso() })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+export async function setLocalGovCode(
+  db: Kysely<Database>,
+  municipalityId: number,
+  localGovCode: string | null,
+): Promise<void> {
+  await db
+    .updateTable('municipality')
+    .set({ local_gov_code: localGovCode })
+    .where('id', '=', municipalityId)
+    .execute();
+}
+
+/** The municipality that already holds this code, if any (the code is unique). */
+export async function findByLocalGovCode(
+  db: Kysely<Database>,
+  localGovCode: string,
+): Promise<MunicipalityRow | undefined> {
+  return db
+    .selectFrom('municipality')
+    .selectAll()
+    .where('local_gov_code', '=', localGovCode)
+    .executeTakeFirst();
 }

@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database, MunicipalityRow } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { findMunicipality, insertMunicipality, listMunicipalities } from './municipality.repo.ts';
+import { parseLocalGovCode } from './local-gov-code.ts';
+import {
+  findByLocalGovCode,
+  findMunicipality,
+  insertMunicipality,
+  listMunicipalities,
+  setLocalGovCode,
+} from './municipality.repo.ts';
 
 export const DEFAULT_MUNICIPALITY = { code: 'default', name: '（自治体名未設定）' };
 
@@ -52,4 +59,25 @@ export async function findExistingMunicipality(
       field: 'municipality',
     },
   );
+}
+
+/**
+ * Gives a municipality its 全国地方公共団体コード, checked (6 digits, prefecture, check digit) and
+ * unique: two municipalities under one code would merge in every dataset joined on it.
+ */
+export async function assignLocalGovCode(
+  db: Kysely<Database>,
+  municipality: MunicipalityRow,
+  input: string,
+): Promise<MunicipalityRow> {
+  const code = parseLocalGovCode(input);
+  if (municipality.local_gov_code === code) return municipality;
+  const holder = await findByLocalGovCode(db, code);
+  if (holder && holder.id !== municipality.id) {
+    throw new AppError('CONFLICT', `local government code ${code} is already ${holder.name}'s`, {
+      field: 'localGovCode',
+    });
+  }
+  await setLocalGovCode(db, municipality.id, code);
+  return { ...municipality, local_gov_code: code };
 }

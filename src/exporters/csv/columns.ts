@@ -28,8 +28,9 @@ export const comparatorLabels = {
 const municipalityCode: ColumnSpec = {
   name: '自治体コード',
   kind: 'text',
-  description: 'この公開サイトでの自治体の識別子',
-  example: 'minatodai',
+  description:
+    '全国地方公共団体コード（総務省が定める6桁。先頭5桁が都道府県・市区町村、6桁目が検査数字）。未設定の自治体は空欄。デモの「みなと台市」は架空の市のため、どの都道府県にも使われていない番号 99 で始まる 990019 を使っています',
+  example: '990019',
 };
 const municipalityName: ColumnSpec = {
   name: '自治体名',

@@ -6,7 +6,7 @@ import { itemColumns, quantityColumns } from './columns.ts';
 import { itemsRows, quantityRows } from './rows.ts';
 
 const table = (planYear: number, department = 'テスト部'): TableExport => ({
-  municipality: { code: 'test', name: 'テスト市' },
+  municipality: { code: 'test', name: 'テスト市', localGovCode: '131016' },
   department: { id: 1, name: department },
   document: makeDocument({ department, planYear }),
 });
@@ -23,7 +23,7 @@ test('items: one row per item of both blocks, review first, with 西暦 beside �
   assert.equal(rows.length, 6);
   const first = record(columns, rows[0]!);
   assert.deepEqual(first, {
-    自治体コード: 'test',
+    自治体コード: '131016',
     自治体名: 'テスト市',
     担当部局名: 'テスト部',
     区分コード: 'review',
@@ -61,7 +61,7 @@ test('quantities: one row per quantity, value a number, unit and comparator in t
   const objects = rows.map((r) => record(columns, r));
   const money = objects.find((o) => o.単位 === '円');
   assert.deepEqual(money, {
-    自治体コード: 'test',
+    自治体コード: '131016',
     担当部局名: 'テスト部',
     区分コード: 'review',
     区分: '前年度実績',
@@ -86,4 +86,11 @@ test('quantities: one row per quantity, value a number, unit and comparator in t
   const secondInItem = objects.find((o) => o.数量番号 === 2);
   assert.equal(secondInItem?.単位, '人');
   assert.equal(secondInItem?.値, 340);
+});
+
+test('a municipality without a 全国地方公共団体コード leaves 自治体コード empty, never the slug', () => {
+  const unset: TableExport = { ...table(2023), municipality: { code: 'test', name: 'テスト市' } };
+  for (const row of [...itemsRows([unset]).rows, ...quantityRows([unset]).rows]) {
+    assert.equal(row[0], null);
+  }
 });

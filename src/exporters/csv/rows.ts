@@ -50,7 +50,7 @@ export function itemsRows(tables: TableExport[]): CsvTable {
   for (const c of eachItem(tables)) {
     const note = c.block === 'plan' ? c.item.target : c.item.achievement;
     rows.push([
-      c.table.municipality.code,
+      c.table.municipality.localGovCode ?? null,
       c.table.municipality.name,
       c.table.document.department,
       ...keys(c),
@@ -72,7 +72,7 @@ export function quantityRows(tables: TableExport[]): CsvTable {
   for (const c of eachItem(tables)) {
     (c.item.quantities ?? []).forEach((q, index) => {
       rows.push([
-        c.table.municipality.code,
+        c.table.municipality.localGovCode ?? null,
         c.table.document.department,
         ...keys(c),
         c.item.no,

@@ -94,8 +94,8 @@ function UrlScheme() {
       <h2 id="od-urls">ファイルの URL</h2>
       <p>URL は変わりません。プログラムから定期的に取得する場合は次の形をお使いください。</p>
       <ul class="od-url-list">
-        <li>全部局：{example('/open-data/{自治体コード}/{年度（西暦）}/items.csv')}</li>
-        <li>部局ごと：{example('/open-data/{自治体コード}/{年度（西暦）}/{部局番号}/items.csv')}</li>
+        <li>全部局：{example('/open-data/{自治体の英字名}/{年度（西暦）}/items.csv')}</li>
+        <li>部局ごと：{example('/open-data/{自治体の英字名}/{年度（西暦）}/{部局番号}/items.csv')}</li>
         <li>
           ファイル名は {example('items.csv')}・{example('quantities.csv')}・{example('tables.json')}。CSV の
           Shift_JIS（CP932）版は末尾に {example('?encoding=cp932')} を付けます。
