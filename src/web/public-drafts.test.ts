@@ -133,6 +133,7 @@ test("no public page, API or export shows a department's year once it is back to
   const years = [YEAR, YEAR + 1, YEAR + 2].flatMap((y) => [
     `/m/minatodai/dashboard/${y}`,
     `/m/minatodai/policies/${y}`,
+    `/m/minatodai/print/${y}`,
     `/m/minatodai/d/${department}/dashboard/${y}`,
   ]);
 
