@@ -45,7 +45,7 @@ export function publicReader(db: Kysely<Database>, municipality: MunicipalityRow
     db,
     municipality,
     includesDrafts: false,
-    document: (department, planYear) =>
+    document: async (department, planYear) =>
       loadDocument(db, ownDepartment(municipality, department), planYear, access),
     planYears: (departmentId) => listPlanYears(db, departmentId, access),
     department: async (departmentId) => {
@@ -83,7 +83,7 @@ export function staffReader(
     db,
     municipality,
     includesDrafts: true,
-    document: (department, planYear) =>
+    document: async (department, planYear) =>
       loadDocument(db, ownDepartment(municipality, department), planYear, access),
     planYears: (departmentId) => listPlanYears(db, departmentId, access),
   };
