@@ -85,7 +85,7 @@ after(async () => {
 describe('PDF of the 一覧表', () => {
   it('prints the seed on A4 landscape with page numbers and the header row on every page', async (t) => {
     if (!toolsReady(t)) return;
-    const tables = await loadTables(db, { municipality: 'seed', planYear: 2022, publishedOnly: true });
+    const tables = await loadTables(db, { municipality: 'seed', planYear: 2022, audience: 'public' });
     const pdf = await renderPdf(tables);
     const pages = assertA4LandscapePdf(pdf);
     assert.ok(pages >= 2, `the seed is longer than one page (${pages})`);
@@ -103,7 +103,7 @@ describe('PDF of the 一覧表', () => {
 
   it('prints the whole demo city with a 目次 whose page numbers are right', async (t) => {
     if (!toolsReady(t)) return;
-    const tables = await loadTables(db, { municipality: 'minatodai', planYear: 2025, publishedOnly: true });
+    const tables = await loadTables(db, { municipality: 'minatodai', planYear: 2025, audience: 'public' });
     const pdf = await renderPdf(tables, { book: true });
     const pages = assertA4LandscapePdf(pdf);
     assert.ok(bare(pageText(pdf, 1)).includes('みなと台市重点目標一覧表令和7年度'));

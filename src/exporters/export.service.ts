@@ -1,8 +1,8 @@
 import type { Db } from '../db/database.ts';
 import { listTopDepartments } from '../domain/departments/department.repo.ts';
 import { requireDepartment } from '../domain/departments/department.service.ts';
-import { listPlanYears, loadDocument } from '../domain/document/document.service.ts';
 import { findExistingMunicipality } from '../domain/municipalities/municipality.service.ts';
+import { type Audience, readerFor } from '../domain/publication/reader.ts';
 import { AppError } from '../errors.ts';
 import { type CsvTableName, exportCsv } from './csv/csv.exporter.ts';
 import type { CsvEncoding } from './csv/csv-format.ts';
@@ -19,7 +19,8 @@ export interface TableSelection {
   /** A department's name or id; undefined = every department that has a table for the plan year. */
   department?: string;
   planYear: number;
-  publishedOnly?: boolean;
+  /** Required: public routes pass 'public'; only staff paths pass { includeDrafts: true }. */
+  audience: Audience;
 }
 
 export interface ExportRequest extends TableSelection {
@@ -34,17 +35,17 @@ export interface ExportRequest extends TableSelection {
 export async function loadTables(db: Db, selection: TableSelection): Promise<TableExport[]> {
   const municipality = await findExistingMunicipality(db.kysely, selection.municipality);
   const ref = { code: municipality.code, name: municipality.name, localGovCode: municipality.local_gov_code };
-  const options = { publishedOnly: selection.publishedOnly ?? false };
+  const reader = readerFor(db.kysely, municipality, selection.audience);
   if (selection.department !== undefined) {
     const department = await requireDepartment(db.kysely, municipality.id, selection.department);
-    const document = await loadDocument(db.kysely, department, selection.planYear, options);
+    const document = await reader.document(department, selection.planYear);
     return [{ municipality: ref, department: { id: department.id, name: department.name }, document }];
   }
   const tables: TableExport[] = [];
   for (const department of await listTopDepartments(db.kysely, municipality.id)) {
-    const years = await listPlanYears(db.kysely, department.id, options);
+    const years = await reader.planYears(department.id);
     if (!years.includes(selection.planYear)) continue;
-    const document = await loadDocument(db.kysely, department, selection.planYear, options);
+    const document = await reader.document(department, selection.planYear);
     tables.push({ municipality: ref, department: { id: department.id, name: department.name }, document });
   }
   if (tables.length === 0) {

@@ -16,7 +16,13 @@ after(async () => {
 });
 
 async function exported(department: string, planYear: number): Promise<IchiranDocument> {
-  const out = await exportTables(db, { municipality: 'imp', department, planYear, format: 'json' });
+  const out = await exportTables(db, {
+    municipality: 'imp',
+    department,
+    planYear,
+    format: 'json',
+    audience: { includeDrafts: true },
+  });
   return JSON.parse(String(out.body)) as IchiranDocument;
 }
 
@@ -76,7 +82,13 @@ test('a failure while storing writes nothing, even for the files before it', asy
   firstItem.quantities = [{ value: 1, unit: '回', comparator: 'about' as '=' }];
   await assert.rejects(importSources(db, [sourceOf(good), sourceOf(bad)], { municipality: 'imp' }));
   await assert.rejects(
-    exportTables(db, { municipality: 'imp', department: '成功部', planYear: 2023, format: 'json' }),
+    exportTables(db, {
+      municipality: 'imp',
+      department: '成功部',
+      planYear: 2023,
+      format: 'json',
+      audience: { includeDrafts: true },
+    }),
     {
       code: 'NOT_FOUND',
     },

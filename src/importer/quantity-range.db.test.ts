@@ -27,7 +27,12 @@ test('a 309-digit target survives import → JSON export → re-import with no q
     'no Inf stored',
   );
 
-  const exported = await exportTables(db, { format: 'json', department: '大数部', planYear: 2023 });
+  const exported = await exportTables(db, {
+    format: 'json',
+    department: '大数部',
+    planYear: 2023,
+    audience: { includeDrafts: true },
+  });
   const body = typeof exported.body === 'string' ? exported.body : new TextDecoder().decode(exported.body);
   assert.doesNotMatch(body, /null|Infinity/);
   const reread = readSource('export.json', new TextEncoder().encode(body));
@@ -38,6 +43,11 @@ test('a 309-digit target survives import → JSON export → re-import with no q
     [[3, '回']],
   );
   await importSources(db, [reread], { municipality });
-  const again = await exportTables(db, { format: 'json', department: '大数部', planYear: 2023 });
+  const again = await exportTables(db, {
+    format: 'json',
+    department: '大数部',
+    planYear: 2023,
+    audience: { includeDrafts: true },
+  });
   assert.equal(again.body, exported.body);
 });

@@ -1,6 +1,7 @@
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { BlockKind, Database } from '../db/schema.ts';
+import { blockPublished, yearPublished } from '../domain/publication/publication.repo.ts';
 import type { Segment } from './highlight.ts';
 import { type FoldedQuery, foldQuery } from './variant-query.ts';
 
@@ -49,6 +50,12 @@ type EntryQuery = SelectQueryBuilder<
   'e' | 'd' | 'm',
   object
 >;
+
+/** The publication rule (domain/publication), applied to the entry's block and fiscal year. */
+const ENTRY = { department: 'e.department_id', fiscalYear: 'e.fiscal_year_id', block: 'e.block' };
+const ENTRY_PUBLISHED = blockPublished(ENTRY);
+/** Targets and results of the entry's year both published: only then is its grade public. */
+const ENTRY_YEAR_PUBLISHED = yearPublished(ENTRY);
 
 /** Public search: published blocks only, newest fiscal year first, then department, then table order. */
 export async function search(db: Db, params: SearchParams): Promise<SearchResult> {
@@ -112,7 +119,7 @@ function pageRows(base: EntryQuery, page: number) {
         'd.name as department_name',
         'm.code as municipality_code',
         'm.name as municipality_name',
-        eb.case().when(yearPublished(eb)).then(eb.ref('e.grade')).else(null).end().as('grade'),
+        eb.case().when(ENTRY_YEAR_PUBLISHED).then(eb.ref('e.grade')).else(null).end().as('grade'),
         eb.fn.countAll<number | string>().over().as('total'),
       ])
       .orderBy('e.year', 'desc')
@@ -134,7 +141,7 @@ function filtered(db: Db, params: SearchParams, folded: FoldedQuery): EntryQuery
     .selectFrom('search_entry as e')
     .innerJoin('department as d', 'd.id', 'e.department_id')
     .innerJoin('municipality as m', 'm.id', 'e.municipality_id')
-    .where((eb) => eb.exists(publishedPhase(eb)));
+    .where(ENTRY_PUBLISHED);
   query = query.where(folded.condition(db.engine));
   if (params.municipality !== undefined) query = query.where('m.code', '=', params.municipality);
   if (params.year !== undefined) query = query.where('e.year', '=', params.year);
@@ -143,37 +150,7 @@ function filtered(db: Db, params: SearchParams, folded: FoldedQuery): EntryQuery
   if (params.grade !== undefined) {
     const grade = params.grade;
     // The entry's own block is published already; the grade needs the other one too.
-    query = query.where((eb) => eb.and([eb('e.grade', '=', grade), yearPublished(eb)]));
+    query = query.where((eb) => eb.and([eb('e.grade', '=', grade), ENTRY_YEAR_PUBLISHED]));
   }
   return query;
-}
-
-type EntryScope = ExpressionBuilder<Database & { e: Database['search_entry'] }, 'e'>;
-
-/** The published phases of the entry's department and fiscal year. */
-function publishedPhases(eb: EntryScope) {
-  return eb
-    .selectFrom('phase_status as ps')
-    .select('ps.id')
-    .whereRef('ps.department_id', '=', 'e.department_id')
-    .whereRef('ps.fiscal_year_id', '=', 'e.fiscal_year_id')
-    .where('ps.status', '=', 'published');
-}
-
-/** The phase that makes a block public (phaseOfBlock): plan → goal_setting, review → final. */
-function publishedPhase(eb: EntryScope) {
-  return publishedPhases(eb).where((w) =>
-    w.or([
-      w.and([w('e.block', '=', 'plan'), w('ps.phase', '=', 'goal_setting')]),
-      w.and([w('e.block', '=', 'review'), w('ps.phase', '=', 'final')]),
-    ]),
-  );
-}
-
-/** Targets and results of the entry's year both published: only then is its grade public. */
-function yearPublished(eb: EntryScope) {
-  return eb.and([
-    eb.exists(publishedPhases(eb).where('ps.phase', '=', 'goal_setting')),
-    eb.exists(publishedPhases(eb).where('ps.phase', '=', 'final')),
-  ]);
 }

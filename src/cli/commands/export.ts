@@ -68,6 +68,8 @@ export function registerExport(program: Command): void {
           format: options.format as ExportFormat,
           table: options.table as CsvTableName,
           encoding: options.encoding as CsvEncoding,
+          // The command is run by the operator, who exports drafts as well (as before).
+          audience: { includeDrafts: true },
         });
         for (const notice of output.notices ?? []) process.stderr.write(`mokuhyo: ${notice}\n`);
         if (options.out) await writeFile(options.out, output.body);

@@ -42,6 +42,8 @@ export const auditActions = [
   'reorganisation.record',
   'reorganisation.delete',
   'user.create',
+  'search_variant.add',
+  'search_variant.remove',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { loadBlock, type StoredGoal } from '../goals/goal.repo.ts';
-import { isPublished, phaseOfBlock } from '../workflow/phase-status.repo.ts';
+import { blockPublished, isBlockPublished } from '../publication/publication.repo.ts';
 import {
   type Block,
   comparatorSchema,
@@ -13,9 +13,12 @@ import {
 } from './document.schema.ts';
 import { latestWarnings } from './source-document.repo.ts';
 
-export interface LoadOptions {
-  /** For the public: a block whose phase is not published reads as empty. */
-  publishedOnly?: boolean;
+/**
+ * Required, never defaulted: without drafts a block whose phase is not published reads as empty.
+ * Callers go through the publication module's readers (publicReader / staffReader), not here.
+ */
+export interface BlockAccess {
+  includeDrafts: boolean;
 }
 
 /** The stored 一覧表 of one department: the review block of planYear-1 beside the plan block of planYear. */
@@ -23,11 +26,11 @@ export async function loadDocument(
   db: Kysely<Database>,
   department: { id: number; municipality_id: number; name: string },
   planYear: number,
-  options: LoadOptions = {},
+  access: BlockAccess,
 ): Promise<IchiranDocument> {
   const [review, plan] = await Promise.all([
-    loadYearBlock(db, department, planYear - 1, 'review', options),
-    loadYearBlock(db, department, planYear, 'plan', options),
+    loadYearBlock(db, department, planYear - 1, 'review', access),
+    loadYearBlock(db, department, planYear, 'plan', access),
   ]);
   if (review.length === 0 && plan.length === 0) {
     throw new AppError('NOT_FOUND', `no table for ${department.name}, plan year ${planYear}`, {
@@ -47,12 +50,11 @@ async function loadYearBlock(
   department: { id: number; municipality_id: number },
   year: number,
   block: Block,
-  options: LoadOptions,
+  access: BlockAccess,
 ): Promise<Goal[]> {
   const fiscalYearId = await findFiscalYearId(db, department.municipality_id, year);
   if (fiscalYearId === undefined) return [];
-  if (options.publishedOnly && !(await isPublished(db, department.id, fiscalYearId, phaseOfBlock(block))))
-    return [];
+  if (!access.includeDrafts && !(await isBlockPublished(db, department.id, fiscalYearId, block))) return [];
   const goals = await loadBlock(db, { departmentId: department.id, fiscalYearId, block });
   return goals.map((g) => toGoal(g, block));
 }
@@ -83,29 +85,20 @@ function toGoal(goal: StoredGoal, block: Block): Goal {
 export async function listPlanYears(
   db: Kysely<Database>,
   departmentId: number,
-  options: LoadOptions = {},
+  access: BlockAccess,
 ): Promise<number[]> {
   let query = db
     .selectFrom('goal')
     .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
     .select(['goal.block', 'fiscal_year.year'])
     .where('goal.department_id', '=', departmentId);
-  if (options.publishedOnly) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('phase_status as ps')
-          .select('ps.id')
-          .whereRef('ps.department_id', '=', 'goal.department_id')
-          .whereRef('ps.fiscal_year_id', '=', 'goal.fiscal_year_id')
-          .where('ps.status', '=', 'published')
-          .where((w) =>
-            w.or([
-              w.and([w('goal.block', '=', 'plan'), w('ps.phase', '=', 'goal_setting')]),
-              w.and([w('goal.block', '=', 'review'), w('ps.phase', '=', 'final')]),
-            ]),
-          ),
-      ),
+  if (!access.includeDrafts) {
+    query = query.where(
+      blockPublished({
+        department: 'goal.department_id',
+        fiscalYear: 'goal.fiscal_year_id',
+        block: 'goal.block',
+      }),
     );
   }
   const rows = await query.groupBy(['goal.block', 'fiscal_year.year']).execute();

@@ -110,7 +110,8 @@ async function tableOf(
   const planYear = phase === 'final' ? year + 1 : year;
   let document: IchiranDocument;
   try {
-    document = await loadDocument(db, department, planYear);
+    // A reviewer reads what will be published: the drafts and submissions, explicitly.
+    document = await loadDocument(db, department, planYear, { includeDrafts: true });
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
     throw error;

@@ -45,6 +45,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'reorganisation.record': '組織改編の記録',
   'reorganisation.delete': '組織改編の取り消し',
   'user.create': 'アカウントの作成',
+  'search_variant.add': '検索の表記ゆれの追加',
+  'search_variant.remove': '検索の表記ゆれの削除',
 };
 
 /** For rows written by a version that knew an action this one does not: no code on the page. */

@@ -23,6 +23,7 @@ export const policyActionLabels: Record<Action, string> = {
   'user.manage': 'アカウントの管理',
   'municipality.manage': '自治体の設定',
   'audit.readAll': '全庁の変更履歴の閲覧',
+  'searchVariant.manage': '検索の表記ゆれの登録',
 };
 
 export interface RefusalScope {

@@ -27,7 +27,7 @@ after(async () => {
   await db.destroy();
 });
 
-const published = () => loadTables(db, { municipality: '202037', planYear: 2022, publishedOnly: true });
+const published = () => loadTables(db, { municipality: '202037', planYear: 2022, audience: 'public' });
 
 function csvObjects(body: string | Uint8Array, cp932 = false): Array<Record<string, string>> {
   assert.ok(body instanceof Uint8Array);

@@ -57,7 +57,7 @@ describe('renderTablesHtml: one table', {
       municipality: { code: 'seed', name: '種市' },
     });
     const planYear = result.documents[0]?.planYear ?? 0;
-    tables = await loadTables(db, { municipality: 'seed', planYear, publishedOnly: true });
+    tables = await loadTables(db, { municipality: 'seed', planYear, audience: 'public' });
   });
 
   it('holds every goal title and item text of the seed, escaped', async () => {
@@ -99,7 +99,11 @@ describe('renderTablesHtml: user text', () => {
       `${evil}目標`,
     );
     await importSources(db, [sourceOf(doc)], { municipality: { code: 'evil', name: `${evil}市` } });
-    const tables = await loadTables(db, { municipality: 'evil', planYear: 2031 });
+    const tables = await loadTables(db, {
+      municipality: 'evil',
+      planYear: 2031,
+      audience: { includeDrafts: true },
+    });
     for (const html of [await renderTablesHtml(tables), await renderTablesHtml(tables, { book: true })]) {
       assert.ok(!html.includes('<script'), 'no live script element');
       assert.ok(html.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;目標'));
@@ -120,7 +124,7 @@ describe('renderTablesHtml: the whole city', () => {
   let tables: TableExport[];
   before(async () => {
     await loadDemo(db);
-    tables = await loadTables(db, { municipality: 'minatodai', planYear: 2025, publishedOnly: true });
+    tables = await loadTables(db, { municipality: 'minatodai', planYear: 2025, audience: 'public' });
   });
 
   it('has a cover and a 目次 entry linking to each department, each from a new page', async () => {

@@ -30,6 +30,7 @@ test('a PDF of the seed table stores and exports as the document it shows', {
     department: want.department,
     planYear: want.plan.fiscalYear,
     format: 'json',
+    audience: { includeDrafts: true },
   });
   assertSameDocument(JSON.parse(String(out.body)) as IchiranDocument, want);
 });

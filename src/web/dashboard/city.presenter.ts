@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { listTopDepartments } from '../../domain/departments/department.repo.ts';
 import { evaluateDepartmentYear, type RollUp } from '../../domain/evaluation/index.ts';
+import { openPublicReader } from '../../domain/publication/reader.ts';
 import { AppError } from '../../errors.ts';
 import type { CityDashboardView, DepartmentSummary } from './dashboard.view.ts';
 import { goalGradeBars, mean } from './grades.ts';
-import { fullYears, publicationMap, publicationOf, requireMunicipality } from './publication.ts';
 
 /**
  * The city-wide dashboard of one fiscal year. Only departments whose plan and review blocks are
@@ -16,16 +16,17 @@ export async function presentCityDashboard(
   code: string,
   year: number,
 ): Promise<CityDashboardView> {
-  const municipality = await requireMunicipality(db, code);
-  const publication = await publicationMap(db, municipality.id);
-  const years = fullYears(publication);
+  const reader = await openPublicReader(db, code);
+  const { municipality } = reader;
+  const publication = await reader.publication();
+  const years = publication.fullYears();
   if (!years.includes(year)) throw new AppError('NOT_FOUND', `no published evaluation for ${year}`);
   const departments: DepartmentSummary[] = [];
   const pending: CityDashboardView['pending'] = [];
   const rollUps: RollUp[] = [];
   const goalRates: Array<number | null> = [];
   for (const department of await listTopDepartments(db, municipality.id)) {
-    const state = publicationOf(publication, department.id, year);
+    const state = publication.of(department.id, year);
     if (state === 'plan') pending.push({ id: department.id, name: department.name });
     if (state !== 'full') continue;
     const evaluation = await evaluateDepartmentYear(db, department.id, year);

@@ -6,17 +6,12 @@ import {
   type GoalEvaluation,
 } from '../../domain/evaluation/index.ts';
 import { goalsAcrossYears } from '../../domain/lineage/across-years.service.ts';
+import type { PublicationMap } from '../../domain/publication/publication.ts';
+import { openPublicReader } from '../../domain/publication/reader.ts';
 import { AppError } from '../../errors.ts';
 import { circledNumber } from '../components/circled-number.ts';
 import type { DepartmentDashboardView, GoalBlock } from './dashboard.view.ts';
 import { goalGradeBars } from './grades.ts';
-import {
-  fullYears,
-  publicationMap,
-  publicationOf,
-  requireMunicipality,
-  requireTopDepartment,
-} from './publication.ts';
 import { recurringTrends, type YearEvaluation } from './trends.ts';
 
 /** One department's dashboard: its goals of the year with grades, every numeric target, and trends. */
@@ -26,16 +21,17 @@ export async function presentDepartmentDashboard(
   departmentId: number,
   year: number,
 ): Promise<DepartmentDashboardView> {
-  const municipality = await requireMunicipality(db, code);
-  const department = await requireTopDepartment(db, municipality, departmentId);
-  const publication = await publicationMap(db, municipality.id, department.id);
-  const state = publicationOf(publication, department.id, year);
+  const reader = await openPublicReader(db, code);
+  const { municipality } = reader;
+  const department = await reader.department(departmentId);
+  const publication = await reader.publication(department.id);
+  const state = publication.of(department.id, year);
   if (state === 'none') throw new AppError('NOT_FOUND', `no published table for ${year}`);
   const base = {
     municipality: { code: municipality.code, name: municipality.name },
     department: { id: department.id, name: department.name },
     year,
-    years: fullYears(publication),
+    years: publication.fullYears(),
   };
   if (state === 'plan') return { ...base, publication: 'plan', goalGrades: [], goals: [], trends: [] };
   const evaluation = await evaluateDepartmentYear(db, department.id, year);
@@ -55,13 +51,12 @@ export async function presentDepartmentDashboard(
 async function yearEvaluations(
   db: Kysely<Database>,
   departmentId: number,
-  publication: Map<string, string>,
+  publication: PublicationMap,
   shownYear: number,
   shown: DepartmentEvaluation,
 ): Promise<YearEvaluation[]> {
   const result: YearEvaluation[] = [{ evaluation: shown, actualsPublic: true }];
-  for (const [key, state] of publication) {
-    const year = Number(key.split('/')[1]);
+  for (const { year, state } of publication.entries()) {
     if (year === shownYear) continue;
     const evaluation = await evaluateDepartmentYear(db, departmentId, year).catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;

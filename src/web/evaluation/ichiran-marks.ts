@@ -1,8 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
 import { evaluateDepartmentYear, type ItemEvaluation } from '../../domain/evaluation/index.ts';
+import type { PublicReader } from '../../domain/publication/reader.ts';
 import { AppError } from '../../errors.ts';
-import { publicationMap, publicationOf } from '../dashboard/publication.ts';
 import { TARGET_STATUS_LABELS } from './labels.ts';
 
 /** `${goalNo}/${itemNo}` of a plan-block item: how the marks are looked up beside the table. */
@@ -21,17 +19,18 @@ export function markText(item: ItemEvaluation): string {
  * the same rule as the public dashboards, so nothing unpublished is evaluated in public.
  */
 export async function ichiranMarks(
-  db: Kysely<Database>,
-  municipalityId: number,
+  reader: PublicReader,
   departmentId: number,
   planYear: number,
 ): Promise<Map<string, string> | undefined> {
-  const publication = await publicationMap(db, municipalityId, departmentId);
-  if (publicationOf(publication, departmentId, planYear) !== 'full') return undefined;
-  const evaluation = await evaluateDepartmentYear(db, departmentId, planYear).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
-    throw error;
-  });
+  const publication = await reader.publication(departmentId);
+  if (publication.of(departmentId, planYear) !== 'full') return undefined;
+  const evaluation = await evaluateDepartmentYear(reader.db, departmentId, planYear).catch(
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+      throw error;
+    },
+  );
   if (!evaluation?.reviewAvailable) return undefined;
   const marks = new Map<string, string>();
   for (const goal of evaluation.goals) {

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type DepartmentEvaluation, evaluateDepartmentYear } from '../../domain/evaluation/index.ts';
 import { goalsByPolicy } from '../../domain/policies/goals-by-policy.ts';
+import { openPublicReader } from '../../domain/publication/reader.ts';
 import { AppError } from '../../errors.ts';
-import { publicationMap, publicationOf, requireMunicipality } from '../dashboard/publication.ts';
 import type { MunicipalityRef } from '../view-models.ts';
 
 export interface PolicyGoalView {
@@ -37,8 +37,9 @@ export async function presentPolicies(
   code: string,
   year: number,
 ): Promise<PoliciesView> {
-  const municipality = await requireMunicipality(db, code);
-  const publication = await publicationMap(db, municipality.id);
+  const reader = await openPublicReader(db, code);
+  const { municipality } = reader;
+  const publication = await reader.publication();
   const evaluations = new Map<number, Promise<DepartmentEvaluation | undefined>>();
   const evaluationOf = (departmentId: number) => {
     const cached =
@@ -54,7 +55,7 @@ export async function presentPolicies(
   for (const node of await goalsByPolicy(db, municipality.id, year)) {
     const goals: PolicyGoalView[] = [];
     for (const g of node.goals) {
-      const state = publicationOf(publication, g.departmentId, g.fiscalYear);
+      const state = publication.of(g.departmentId, g.fiscalYear);
       const side = state === 'none' ? null : (g.plan ?? (state === 'full' ? g.review : null));
       if (!side) continue;
       let grade: string | null = null;

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { goalsAcrossYears, type ThreadStep } from '../../domain/lineage/across-years.service.ts';
+import type { ThreadStep } from '../../domain/lineage/across-years.service.ts';
 import { type DiffSegment, diffWords } from '../../domain/lineage/diff.ts';
-import { requireMunicipality, requireTopDepartment } from '../dashboard/publication.ts';
+import { openPublicReader } from '../../domain/publication/reader.ts';
 import type { DepartmentRef, MunicipalityRef } from '../view-models.ts';
 
 export type LineageMark = 'continued' | 'new' | 'ended';
@@ -37,25 +37,14 @@ export async function presentLineage(
   code: string,
   departmentId: number,
 ): Promise<LineageView> {
-  const municipality = await requireMunicipality(db, code);
-  const department = await requireTopDepartment(db, municipality, departmentId);
-  const history = await goalsAcrossYears(db, department.id);
-  const published = await publishedPhases(db, municipality.id);
-  const isPublic = (depId: number, year: number, phase: string) => published.has(`${depId}/${year}/${phase}`);
-  const visible = (s: ThreadStep): ThreadStep => ({
-    ...s,
-    plan: s.plan && isPublic(s.plan.departmentId, s.fiscalYear, 'goal_setting') ? s.plan : null,
-    review: s.review && isPublic(s.review.departmentId, s.fiscalYear, 'final') ? s.review : null,
+  const reader = await openPublicReader(db, code);
+  const { municipality } = reader;
+  const department = await reader.department(departmentId);
+  const history = await reader.lineage(department);
+  const threads = history.threads.map((steps) => {
+    const views = steps.map((s, i) => stepView(s, steps[i - 1], history.planPublished));
+    return { title: views[views.length - 1]?.title ?? '', steps: views };
   });
-  const threads = history.threads
-    .map((t) => t.steps.map(visible).filter((s) => s.plan !== null || s.review !== null))
-    .filter((steps) => steps.length > 0)
-    .map((steps) => {
-      const views = steps.map((s, i) =>
-        stepView(s, steps[i - 1], (y) => isPublic(department.id, y, 'goal_setting')),
-      );
-      return { title: views[views.length - 1]?.title ?? '', steps: views };
-    });
   const years = [...new Set(threads.flatMap((t) => t.steps.map((s) => s.year)))].sort((a, b) => a - b);
   return {
     municipality: { code: municipality.code, name: municipality.name },
@@ -63,18 +52,6 @@ export async function presentLineage(
     years,
     threads,
   };
-}
-
-/** `${departmentId}/${year}/${phase}` of every published block: plan = goal_setting, review = final. */
-async function publishedPhases(db: Kysely<Database>, municipalityId: number): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('phase_status as ps')
-    .innerJoin('fiscal_year as fy', 'fy.id', 'ps.fiscal_year_id')
-    .select(['ps.department_id as departmentId', 'fy.year as year', 'ps.phase as phase'])
-    .where('fy.municipality_id', '=', municipalityId)
-    .where('ps.status', '=', 'published')
-    .execute();
-  return new Set(rows.map((r) => `${r.departmentId}/${r.year}/${r.phase}`));
 }
 
 function stepView(

@@ -25,7 +25,7 @@ export async function buildDownload(db: Db, ref: FileRef): Promise<Download> {
     municipality: ref.code,
     department: ref.departmentId === undefined ? undefined : String(ref.departmentId),
     planYear: ref.planYear,
-    publishedOnly: true,
+    audience: 'public',
   });
   const first = tables[0]!;
   const name = downloadName(

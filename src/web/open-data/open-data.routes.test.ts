@@ -85,7 +85,7 @@ test('tables.json is the interchange JSON, byte for byte what the JSON exporter 
       municipality: 'od',
       department,
       planYear: 2024,
-      publishedOnly: true,
+      audience: 'public',
       format: 'json',
     });
     assert.equal(await res.text(), expected.body);

@@ -1,14 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { getDepartment, listTopDepartments } from '../../domain/departments/department.repo.ts';
-import { listPlanYears, loadDocument } from '../../domain/document/document.service.ts';
-import { findMunicipality, listMunicipalities } from '../../domain/municipalities/municipality.repo.ts';
+import { listTopDepartments } from '../../domain/departments/department.repo.ts';
+import { listMunicipalities } from '../../domain/municipalities/municipality.repo.ts';
+import { openPublicReader, publicReader } from '../../domain/publication/reader.ts';
 import { AppError } from '../../errors.ts';
 import { ichiranMarks } from '../evaluation/ichiran-marks.ts';
-
-/** Public pages show published blocks only. */
-const PUBLIC = { publishedOnly: true } as const;
-
 import { type IchiranhyoView, type IndexView, urls } from '../view-models.ts';
 
 export async function presentIndex(db: Kysely<Database>, municipalityCode?: string): Promise<IndexView> {
@@ -26,7 +22,7 @@ export async function presentIndex(db: Kysely<Database>, municipalityCode?: stri
           (await listTopDepartments(db, m.id)).map(async (d) => ({
             id: d.id,
             name: d.name,
-            planYears: await listPlanYears(db, d.id, PUBLIC),
+            planYears: await publicReader(db, m).planYears(d.id),
           })),
         ),
       })),
@@ -41,18 +37,11 @@ export async function presentIchiranhyo(
   planYear: number,
   options: { marks?: boolean } = {},
 ): Promise<IchiranhyoView> {
-  const municipality = await findMunicipality(db, municipalityCode);
-  const department = await getDepartment(db, departmentId);
-  if (
-    !municipality ||
-    !department ||
-    department.municipality_id !== municipality.id ||
-    department.parent_id !== null
-  ) {
-    throw new AppError('NOT_FOUND', 'no such department');
-  }
+  const reader = await openPublicReader(db, municipalityCode);
+  const { municipality } = reader;
+  const department = await reader.department(departmentId);
   const page = urls.ichiranhyo(municipality.code, department.id, planYear);
-  const marks = await ichiranMarks(db, municipality.id, department.id, planYear);
+  const marks = await ichiranMarks(reader, department.id, planYear);
   return {
     marks: marks && {
       shown: options.marks === true,
@@ -61,8 +50,8 @@ export async function presentIchiranhyo(
     },
     municipality: { code: municipality.code, name: municipality.name },
     department: { id: department.id, name: department.name },
-    document: await loadDocument(db, department, planYear, PUBLIC),
-    planYears: await listPlanYears(db, department.id, PUBLIC),
+    document: await reader.document(department, planYear),
+    planYears: await reader.planYears(department.id),
     jsonUrl: urls.ichiranhyoJson(municipality.code, department.id, planYear),
   };
 }

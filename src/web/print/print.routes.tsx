@@ -40,7 +40,7 @@ export function registerPrintRoutes<E extends Env>(
       municipality: c.req.param('code'),
       department: String(id),
       planYear: Number.parseInt(c.req.param('year') ?? '', 10),
-      publishedOnly: true,
+      audience: 'public',
     });
     // loadTables matches a department by name before id; a department named like a number must not answer.
     if (tables[0]?.department.id !== id) throw new AppError('NOT_FOUND', 'no such department');
@@ -50,7 +50,7 @@ export function registerPrintRoutes<E extends Env>(
     loadTables(db, {
       municipality: c.req.param('code'),
       planYear: Number.parseInt(c.req.param('year') ?? '', 10),
-      publishedOnly: true,
+      audience: 'public',
     });
 
   const pdfResponse = async (

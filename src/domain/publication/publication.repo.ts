@@ -1,0 +1,136 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { BlockKind, Database } from '../../db/schema.ts';
+import { phaseOfBlock } from '../workflow/phase-status.repo.ts';
+
+/**
+ * All SQL of the publication rule. A block is public once the phase that covers it is published:
+ * the plan block (当年度) by 目標設定 (goal_setting), the review block (前年度) by 期末報告 (final).
+ */
+
+export interface PublishedPhaseRow {
+  departmentId: number;
+  year: number;
+  phase: 'goal_setting' | 'final';
+}
+
+/** The published block phases of a municipality's departments (one department, when given). */
+export async function publishedPhases(
+  db: Kysely<Database>,
+  municipalityId: number,
+  departmentId?: number,
+): Promise<PublishedPhaseRow[]> {
+  let query = db
+    .selectFrom('phase_status as ps')
+    .innerJoin('fiscal_year as fy', 'fy.id', 'ps.fiscal_year_id')
+    .select(['ps.department_id as departmentId', 'fy.year as year', 'ps.phase as phase'])
+    .where('fy.municipality_id', '=', municipalityId)
+    .where('ps.status', '=', 'published')
+    .where('ps.phase', 'in', ['goal_setting', 'final']);
+  if (departmentId !== undefined) query = query.where('ps.department_id', '=', departmentId);
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...r, phase: r.phase === 'final' ? 'final' : 'goal_setting' }));
+}
+
+export async function isBlockPublished(
+  db: Kysely<Database>,
+  departmentId: number,
+  fiscalYearId: number,
+  block: BlockKind,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('phase_status as ps')
+    .select('ps.id')
+    .where('ps.department_id', '=', departmentId)
+    .where('ps.fiscal_year_id', '=', fiscalYearId)
+    .where('ps.phase', '=', phaseOfBlock(block))
+    .where('ps.status', '=', 'published')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Columns of the outer query that name a block: its department, fiscal year and kind. */
+export interface BlockColumns {
+  department: string;
+  fiscalYear: string;
+  block: string;
+}
+
+/** `phase` is the phase that publishes the block `block` names (phaseOfBlock, in SQL). */
+function blockPhaseMatches(block: RawBuilder<unknown>, phase: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`((${block} = ${'plan'} and ${phase} = ${'goal_setting'}) or (${block} = ${'review'} and ${phase} = ${'final'}))`;
+}
+
+/** Correlated predicate: the block the columns name is published. The inner alias is `pub`. */
+export function blockPublished(columns: BlockColumns): RawBuilder<boolean> {
+  return sql<boolean>`exists (select pub.id from phase_status as pub
+    where pub.department_id = ${sql.ref(columns.department)}
+      and pub.fiscal_year_id = ${sql.ref(columns.fiscalYear)}
+      and pub.status = ${'published'}
+      and ${blockPhaseMatches(sql.ref(columns.block), sql.ref('pub.phase'))})`;
+}
+
+/**
+ * Correlated predicate: both blocks of the department's fiscal year are published. Only then is
+ * anything that pairs targets with results (a grade, an evaluation) public.
+ */
+export function yearPublished(columns: Omit<BlockColumns, 'block'>): RawBuilder<boolean> {
+  const phase = (name: string) => sql<boolean>`exists (select pub.id from phase_status as pub
+    where pub.department_id = ${sql.ref(columns.department)}
+      and pub.fiscal_year_id = ${sql.ref(columns.fiscalYear)}
+      and pub.status = ${'published'}
+      and pub.phase = ${name})`;
+  return sql<boolean>`(${phase('goal_setting')} and ${phase('final')})`;
+}
+
+/** Fiscal years with at least one published block, newest first (every municipality). */
+export async function publishedYears(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db
+    .selectFrom('phase_status as ps')
+    .innerJoin('fiscal_year as fy', 'fy.id', 'ps.fiscal_year_id')
+    .select('fy.year')
+    .distinct()
+    .where('ps.status', '=', 'published')
+    .where('ps.phase', 'in', ['goal_setting', 'final'])
+    .orderBy('fy.year', 'desc')
+    .execute();
+  return rows.map((r) => r.year);
+}
+
+export interface PublishedDepartment {
+  id: number;
+  name: string;
+  municipality: { id: number; code: string; name: string };
+}
+
+/** Departments with at least one published block, in municipality then department order. */
+export async function publishedDepartments(db: Kysely<Database>): Promise<PublishedDepartment[]> {
+  const rows = await db
+    .selectFrom('phase_status as ps')
+    .innerJoin('department as d', 'd.id', 'ps.department_id')
+    .innerJoin('municipality as m', 'm.id', 'd.municipality_id')
+    .select(['d.id', 'd.name', 'm.id as municipality_id', 'm.code', 'm.name as municipality_name'])
+    .distinct()
+    .where('ps.status', '=', 'published')
+    .where('ps.phase', 'in', ['goal_setting', 'final'])
+    .orderBy('m.id')
+    .orderBy('d.id')
+    .execute();
+  return rows.map((d) => ({
+    id: d.id,
+    name: d.name,
+    municipality: { id: d.municipality_id, code: d.code, name: d.municipality_name },
+  }));
+}
+
+/** Municipalities where some department's year has both blocks published (grades are public there). */
+export async function municipalitiesWithPublicYear(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db
+    .selectFrom('phase_status as ps')
+    .innerJoin('fiscal_year as fy', 'fy.id', 'ps.fiscal_year_id')
+    .select('fy.municipality_id')
+    .distinct()
+    .where(yearPublished({ department: 'ps.department_id', fiscalYear: 'ps.fiscal_year_id' }))
+    .orderBy('fy.municipality_id')
+    .execute();
+  return rows.map((r) => r.municipality_id);
+}

@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import type { Database, DepartmentRow, MunicipalityRow } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { getDepartment } from '../departments/department.repo.ts';
+import type { IchiranDocument } from '../document/document.schema.ts';
+import { listPlanYears, loadDocument } from '../document/document.service.ts';
+import { findMunicipality } from '../municipalities/municipality.repo.ts';
+import { type PublicHistory, publicGoalsAcrossYears } from './public-lineage.ts';
+import { publishedPhases } from './publication.repo.ts';
+import { PublicationMap } from './publication.ts';
+
+/** Staff code asks for drafts in so many words; there is no default that includes them. */
+export interface DraftAccess {
+  readonly includeDrafts: true;
+}
+
+/** Who a table is read for: the public (published blocks only) or staff that asked for drafts. */
+export type Audience = 'public' | DraftAccess;
+
+/** Reads the 一覧表 of one municipality, for one audience. */
+export interface TableReader {
+  readonly db: Kysely<Database>;
+  readonly municipality: MunicipalityRow;
+  readonly includesDrafts: boolean;
+  /** A department's table for a plan year; NOT_FOUND when the audience sees nothing of it. */
+  document(department: DepartmentRow, planYear: number): Promise<IchiranDocument>;
+  /** Plan years for which the audience sees at least one block of the department. */
+  planYears(departmentId: number): Promise<number[]>;
+}
+
+/** The only way public pages, APIs and exports read tables: it has no way to return a draft. */
+export interface PublicReader extends TableReader {
+  readonly includesDrafts: false;
+  /** A top-level department of this municipality, else NOT_FOUND. */
+  department(departmentId: number): Promise<DepartmentRow>;
+  /** Published blocks of the municipality (or one department of it). */
+  publication(departmentId?: number): Promise<PublicationMap>;
+  /** A department's goals across the years, published blocks only. */
+  lineage(department: DepartmentRow): Promise<PublicHistory>;
+}
+
+export function publicReader(db: Kysely<Database>, municipality: MunicipalityRow): PublicReader {
+  const access = { includeDrafts: false };
+  return {
+    db,
+    municipality,
+    includesDrafts: false,
+    document: async (department, planYear) =>
+      loadDocument(db, ownDepartment(municipality, department), planYear, access),
+    planYears: (departmentId) => listPlanYears(db, departmentId, access),
+    department: async (departmentId) => {
+      const department = await getDepartment(db, departmentId);
+      if (!department || department.municipality_id !== municipality.id || department.parent_id !== null) {
+        throw new AppError('NOT_FOUND', 'no such department');
+      }
+      return department;
+    },
+    publication: async (departmentId) =>
+      new PublicationMap(await publishedPhases(db, municipality.id, departmentId)),
+    lineage: async (department) =>
+      publicGoalsAcrossYears(
+        db,
+        ownDepartment(municipality, department),
+        new PublicationMap(await publishedPhases(db, municipality.id)),
+      ),
+  };
+}
+
+/** The public reader of a municipality named by code (or name); NOT_FOUND when there is none. */
+export async function openPublicReader(db: Kysely<Database>, code: string): Promise<PublicReader> {
+  const municipality = await findMunicipality(db, code);
+  if (!municipality) throw new AppError('NOT_FOUND', `no municipality "${code}"`);
+  return publicReader(db, municipality);
+}
+
+/** Staff paths (the CLI export, editors) read drafts too, and must say so. */
+export function staffReader(
+  db: Kysely<Database>,
+  municipality: MunicipalityRow,
+  access: DraftAccess,
+): TableReader {
+  return {
+    db,
+    municipality,
+    includesDrafts: true,
+    document: async (department, planYear) =>
+      loadDocument(db, ownDepartment(municipality, department), planYear, access),
+    planYears: (departmentId) => listPlanYears(db, departmentId, access),
+  };
+}
+
+export function readerFor(
+  db: Kysely<Database>,
+  municipality: MunicipalityRow,
+  audience: Audience,
+): TableReader {
+  return audience === 'public' ? publicReader(db, municipality) : staffReader(db, municipality, audience);
+}
+
+function ownDepartment(municipality: MunicipalityRow, department: DepartmentRow): DepartmentRow {
+  if (department.municipality_id !== municipality.id) throw new AppError('NOT_FOUND', 'no such department');
+  return department;
+}
