@@ -29,7 +29,11 @@ export async function loadDemo(db: Db): Promise<ImportResult> {
   const sources = await Promise.all(
     names.map(async (name) => readSource(`demo/${name}`, await readFile(new URL(name, folder)))),
   );
-  return importSources(db, sources, { municipality: { code: municipality.code, name: municipality.name } });
+  // The demo city's tables are its published history, as a real city's past tables would be.
+  return importSources(db, sources, {
+    municipality: { code: municipality.code, name: municipality.name },
+    published: true,
+  });
 }
 
 /** Loads the demo only into a database that holds no municipality at all. */

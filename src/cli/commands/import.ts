@@ -12,6 +12,8 @@ interface ImportOptions {
   dryRun?: boolean;
   json?: boolean;
   municipality?: string;
+  published?: boolean;
+  allowYear?: boolean;
 }
 
 export function registerImport(program: Command): void {
@@ -24,6 +26,11 @@ export function registerImport(program: Command): void {
     .option('--dry-run', 'parse and report, write nothing')
     .option('--json', 'print JSON: the interchange document(s) with --dry-run, else the import report')
     .option('--municipality <code-or-name>', 'municipality the tables belong to')
+    .option(
+      '--published',
+      "load the city's past tables as already published (audited); without it every block is a draft (作成中)",
+    )
+    .option('--allow-year', 'accept a plan year after next 年度 or before 平成元年度 (1989)')
     .action(async (files: string[], options: ImportOptions) => {
       const sources = await readAll(files);
       for (const source of sources) printWarnings(source);
@@ -38,8 +45,15 @@ export function registerImport(program: Command): void {
       try {
         const total = sources.reduce((n, s) => n + s.documents.length, 0);
         const bar = progress(total, 'storing');
-        const result = await importSources(db, sources, { municipality: options.municipality }, () =>
-          bar.tick(),
+        const result = await importSources(
+          db,
+          sources,
+          {
+            municipality: options.municipality,
+            published: options.published ?? false,
+            allowYear: options.allowYear ?? false,
+          },
+          () => bar.tick(),
         );
         bar.stop();
         if (options.json) printJson(result);

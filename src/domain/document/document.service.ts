@@ -14,7 +14,10 @@ import {
 import { latestWarnings } from './source-document.repo.ts';
 
 export interface LoadOptions {
-  /** For the public: a block whose phase is not published reads as empty. */
+  /**
+   * For the public: a block whose phase is not published reads as empty, and the import's warnings
+   * (notes for the staff who checked the file) are left out of every public page and export.
+   */
   publishedOnly?: boolean;
 }
 
@@ -38,7 +41,7 @@ export async function loadDocument(
     department: department.name,
     review: { fiscalYear: planYear - 1, goals: review },
     plan: { fiscalYear: planYear, goals: plan },
-    warnings: await latestWarnings(db, department.id, planYear),
+    warnings: options.publishedOnly ? [] : await latestWarnings(db, department.id, planYear),
   };
 }
 
