@@ -42,14 +42,14 @@ export function assertPlausiblePlanYear(
   if (year > current + 1) {
     throw new AppError(
       'INVALID_INPUT',
-      `${document.department}の当年度 ${yearLabel(year)} は、現在の年度 ${yearLabel(current)} の翌年度より後です。${confirm}`,
+      `${document.department}の当年度 ${yearLabel(year)}は、現在の年度 ${yearLabel(current)} の翌年度より後です。${confirm}`,
       { file, field: 'planYear' },
     );
   }
   if (year < EARLIEST_PLAN_YEAR) {
     throw new AppError(
       'INVALID_INPUT',
-      `${document.department}の当年度 ${yearLabel(year)} は、平成元年度（1989年度）より前です。${confirm}`,
+      `${document.department}の当年度 ${yearLabel(year)}は、平成元年度（1989年度）より前です。${confirm}`,
       { file, field: 'planYear' },
     );
   }
@@ -85,7 +85,7 @@ export async function assertBlocksImportable(
       : '作成中ではないため、取り込みで上書きできません。差し戻して作成中に戻してから取り込んでください（過去の公表済みの一覧表は、企画担当が「公表済みとして取り込む」を選んで取り込みます）。';
     throw new AppError(
       'LOCKED',
-      `${document.department} ${yearLabel(year)} の${phase}は「${stateLabels[state]}」です。${why}`,
+      `${document.department} ${yearLabel(year)}の${phase}は「${stateLabels[state]}」です。${why}`,
       { file: options.file, field: `${block} ${year}` },
     );
   }
