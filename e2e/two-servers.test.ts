@@ -229,7 +229,7 @@ test('an upload waits for confirmation in the database: uploaded on one server, 
     body: new URLSearchParams({ _csrf: csrfFrom(html) }),
   });
   assert.equal(confirm.status, 200);
-  assert.match(await confirm.text(), /新しく保存しました/);
+  assert.match(await confirm.text(), /作成中として保存しました（新規）/);
   const confirmServer = planning.last;
 
   const department = await db.kysely

@@ -106,7 +106,8 @@ export function registerImportApi(api: ApiApp, db: Db): void {
         403: errorResponses[403],
         404: errorResponses[404],
         423: {
-          description: 'LOCKED: a block of the table is submitted, approved or published (the message names it)',
+          description:
+            'LOCKED: a block of the table is submitted, approved or published (the message names it)',
           content: { 'application/json': { schema: errorSchema } },
         },
       },

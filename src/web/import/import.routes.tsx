@@ -130,7 +130,13 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
       if (!(error instanceof AppError) || !REFUSALS_SHOWN_ON_PREVIEW.has(error.code)) throw error;
       logger.info({ code: error.code, detail: error.describe() }, 'import confirmation refused');
       const pending = await loadPendingImport(db.kysely, actor, c.req.param('token'));
-      const refused = { message: error.message, field: error.location.field, department, planYear, ...choices };
+      const refused = {
+        message: error.message,
+        field: error.location.field,
+        department,
+        planYear,
+        ...choices,
+      };
       const view = await previewOf(c, actor, pending, refused);
       return c.html(await renderPage(<PreviewPage view={view} />), httpStatusOf(error.code) as 400);
     }

@@ -43,7 +43,8 @@ function Choices({ view }: { view: PreviewView }) {
         <div class="choice">
           <input type="checkbox" id="published" name="published" checked={refused?.published === true} />
           <label for="published">
-            過去に公表した一覧表として、<strong>公表済み</strong>で取り込む（企画担当・管理者のみ。操作の記録に残ります）
+            過去に公表した一覧表として、<strong>公表済み</strong>
+            で取り込む（企画担当・管理者のみ。操作の記録に残ります）
           </label>
         </div>
       ) : null}
