@@ -42,7 +42,7 @@ export function assertPlausiblePlanYear(
   if (year > current + 1) {
     throw new AppError(
       'INVALID_INPUT',
-      `${document.department}の当年度 ${yearLabel(year)}は、現在の年度 ${yearLabel(current)} の翌年度より後です。${confirm}`,
+      `${document.department}の当年度 ${yearLabel(year)}は、現在の年度 ${yearLabel(current)}の翌年度より後です。${confirm}`,
       { file, field: 'planYear' },
     );
   }
