@@ -52,7 +52,7 @@ test('import stores, a second import replaces, export gives the dry run back', {
   assert.equal(first.status, 0, first.stderr);
   assert.match(
     first.stdout,
-    /stored 市民まちづくり推進部・上田地域自治C 令和3年度\/令和4年度: \d+ added, 0 changed, 0 removed/,
+    /stored 市民まちづくり推進部・上田地域自治C 令和3年度\/令和4年度 as draft \(作成中\): \d+ added, 0 changed, 0 removed/,
   );
   const again = await runCli(['import', seed, '--municipality', '上田市'], env);
   assert.equal(again.status, 0, again.stderr);

@@ -73,6 +73,7 @@ before(async () => {
   await loadDemo(db);
   if (existsSync(SEED)) {
     await importSources(db, [readSource('seed.txt', readFileSync(SEED))], {
+      published: true,
       municipality: { code: 'seed', name: '種市' },
     });
   }

@@ -226,10 +226,11 @@ test('an upload waits for confirmation in the database: uploaded on one server, 
   const confirm = await planning.send(previewUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrfFrom(html) }),
+    // Planning loads it as published history, so that the public page below shows it.
+    body: new URLSearchParams({ _csrf: csrfFrom(html), published: 'on' }),
   });
   assert.equal(confirm.status, 200);
-  assert.match(await confirm.text(), /新しく保存しました/);
+  assert.match(await confirm.text(), /公表済みとして保存しました（新規）/);
   const confirmServer = planning.last;
 
   const department = await db.kysely

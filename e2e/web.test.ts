@@ -57,7 +57,10 @@ test('the seed table reads like the official form', {
   skip: chromiumSkip || (!existsSync(seed) && 'no seed'),
 }, async () => {
   const source = readSource('seed.txt', readFileSync(seed));
-  await importSources(server.db, [source], { municipality: { code: 'ueda', name: '上田市' } });
+  await importSources(server.db, [source], {
+    published: true,
+    municipality: { code: 'ueda', name: '上田市' },
+  });
   const department = await server.db.kysely
     .selectFrom('department')
     .select('id')

@@ -33,6 +33,7 @@ export async function loadDemo(db: Db): Promise<ImportResult> {
   return importSources(db, sources, {
     municipality: { code: municipality.code, name: municipality.name },
     localGovCode: municipality.localGovCode,
+    published: true,
   });
 }
 

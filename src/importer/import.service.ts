@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { Database, MunicipalityRow } from '../db/schema.ts';
 import { appendAudit } from '../domain/audit/audit.repo.ts';
 import { type Actor, systemActor } from '../domain/auth/actor.ts';
-import { authorize } from '../domain/auth/policy.ts';
+import { authorize, can } from '../domain/auth/policy.ts';
 import { ensureDepartment, findTopDepartment } from '../domain/departments/department.repo.ts';
 import type { IchiranDocument } from '../domain/document/document.schema.ts';
 import { insertSourceDocument } from '../domain/document/source-document.repo.ts';
@@ -11,8 +11,10 @@ import { ensureFiscalYear } from '../domain/fiscal-years/fiscal-year.repo.ts';
 import { type BlockChange, replaceBlock } from '../domain/goals/block.service.ts';
 import { suggestLineageForTable } from '../domain/lineage/suggest.service.ts';
 import { assignLocalGovCode, resolveMunicipality } from '../domain/municipalities/municipality.service.ts';
-import { markPublished, phaseOfBlock } from '../domain/workflow/phase-status.repo.ts';
+import { ensureDraft, markPublished, phaseOfBlock } from '../domain/workflow/phase-status.repo.ts';
+import { AppError } from '../errors.ts';
 import { reindexBlock } from '../search/index.repo.ts';
+import { assertBlocksImportable, assertPlausiblePlanYear } from './import-governance.ts';
 import type { ParsedSource } from './read-source.ts';
 
 export interface DocumentReport {
@@ -23,6 +25,8 @@ export interface DocumentReport {
   planYear: number;
   /** True when this department already had either of these two years stored. */
   replaced: boolean;
+  /** Stored as the city's published history, or (default) as drafts of their phases. */
+  published: boolean;
   changes: BlockChange[];
   warnings: IchiranDocument['warnings'];
 }
@@ -32,39 +36,66 @@ export interface ImportResult {
   documents: DocumentReport[];
 }
 
+export interface ImportOptions {
+  municipality?: string | { code: string; name: string };
+  /** 全国地方公共団体コード to give the municipality (checked; CLI `--local-gov-code`). */
+  localGovCode?: string;
+  /** Who imports (browser, API): authorised per department. Unset for the operator's CLI. */
+  actor?: Actor;
+  /**
+   * Load the city's past tables as already published (planning and admin only). Without it every
+   * block lands as a draft (作成中) of its phase, and only where that phase is still a draft.
+   */
+  published?: boolean;
+  /** The person confirmed a plan year far ahead of the current 年度 or before 平成. */
+  allowYear?: boolean;
+  /** The instant whose 年度 the year check compares with (tests pin it). */
+  today?: Date;
+}
+
 /**
  * Stores every document of every source in ONE transaction: either all files land or none.
  * Re-importing a department's table replaces exactly its review year and plan year.
+ * Every rule (role, year, the state of each block) is checked before anything is written.
  */
 export async function importSources(
   db: Db,
   sources: ParsedSource[],
-  options: {
-    municipality?: string | { code: string; name: string };
-    /** 全国地方公共団体コード to give the municipality (checked; CLI `--local-gov-code`). */
-    localGovCode?: string;
-    /** Who imports (browser, API): authorised per department. Unset for the operator's CLI. */
-    actor?: Actor;
-  } = {},
+  options: ImportOptions = {},
   onDocument?: (report: DocumentReport) => void,
 ): Promise<ImportResult> {
+  const published = options.published ?? false;
   return db.kysely.transaction().execute(async (trx) => {
     let municipality = await resolveMunicipality(trx, options.municipality);
     if (options.localGovCode !== undefined) {
       municipality = await assignLocalGovCode(trx, municipality, options.localGovCode);
     }
     const actor = options.actor ?? systemActor(municipality.id);
-    const documents: DocumentReport[] = [];
+    if (published && !can(actor, 'import.publish', { municipalityId: municipality.id })) {
+      throw new AppError(
+        'FORBIDDEN',
+        '公表済みとして取り込めるのは企画担当と管理者だけです。チェックを外し、作成中として取り込んでください。',
+        { field: 'published' },
+      );
+    }
     for (const source of sources) {
       for (const document of source.documents) {
         if (options.actor) await authorizeImport(trx, options.actor, municipality.id, document.department);
-        const report = await storeDocument(trx, municipality, source, document);
+        if (!options.allowYear) assertPlausiblePlanYear(document, options.today ?? new Date(), source.name);
+        await assertBlocksImportable(trx, municipality.id, document, { published, file: source.name });
+      }
+    }
+    const documents: DocumentReport[] = [];
+    for (const source of sources) {
+      for (const document of source.documents) {
+        const report = await storeDocument(trx, municipality, source, document, published);
         await appendAudit(trx, actor, {
-          action: 'import',
+          action: published ? 'import.published' : 'import',
           entityType: 'department',
           entityId: report.departmentId,
           departmentId: report.departmentId,
           summary: describeChanges(report),
+          after: { published, reviewYear: report.reviewYear, planYear: report.planYear },
         });
         documents.push(report);
         onDocument?.(report);
@@ -79,6 +110,7 @@ async function storeDocument(
   municipality: MunicipalityRow,
   source: ParsedSource,
   document: IchiranDocument,
+  published: boolean,
 ): Promise<DocumentReport> {
   const department = await ensureDepartment(trx, municipality.id, document.department);
   const sourceDocumentId = await insertSourceDocument(trx, {
@@ -107,8 +139,9 @@ async function storeDocument(
     replaced ||= previousGoalCount > 0;
     // Same transaction: search never sees a block half replaced.
     await reindexBlock(trx, { departmentId: department.id, fiscalYearId, block });
-    // An imported table is a document the city already published.
-    await markPublished(trx, department.id, fiscalYearId, phaseOfBlock(block));
+    // History the city already published (an explicit, audited choice), else a draft of the phase.
+    if (published) await markPublished(trx, department.id, fiscalYearId, phaseOfBlock(block));
+    else await ensureDraft(trx, department.id, fiscalYearId, phaseOfBlock(block));
     changes.push(...blockChanges);
   }
   // Both blocks are stored: suggest how their goals continue from and into the neighbouring years.
@@ -124,6 +157,7 @@ async function storeDocument(
     reviewYear: document.review.fiscalYear,
     planYear: document.plan.fiscalYear,
     replaced,
+    published,
     changes,
     warnings: document.warnings,
   };
@@ -137,5 +171,6 @@ async function authorizeImport(trx: Kysely<Database>, actor: Actor, municipality
 
 function describeChanges(report: DocumentReport): string {
   const count = (kind: string) => report.changes.filter((c) => c.kind === kind).length;
-  return `${report.file}: ${report.department} ${report.reviewYear}/${report.planYear} imported: ${count('added')} added, ${count('changed')} changed, ${count('removed')} removed`;
+  const as = report.published ? 'as published' : 'as draft';
+  return `${report.file}: ${report.department} ${report.reviewYear}/${report.planYear} imported ${as}: ${count('added')} added, ${count('changed')} changed, ${count('removed')} removed`;
 }

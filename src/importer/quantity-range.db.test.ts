@@ -19,7 +19,7 @@ test('a 309-digit target survives import → JSON export → re-import with no q
     plan: { fiscalYear: 2023, goals: [{ no: 1, title: '大きな数', items: [{ no: 1, text: 'x', target }] }] },
   });
   const municipality = { code: 'big', name: '大数市' };
-  await importSources(db, [sourceOf(doc)], { municipality });
+  await importSources(db, [sourceOf(doc)], { published: true, municipality });
   const values = await db.kysely.selectFrom('quantity').select('value').execute();
   assert.ok(values.length > 0);
   assert.ok(
@@ -42,7 +42,7 @@ test('a 309-digit target survives import → JSON export → re-import with no q
     item?.quantities?.map((q) => [q.value, q.unit]),
     [[3, '回']],
   );
-  await importSources(db, [reread], { municipality });
+  await importSources(db, [reread], { published: true, municipality });
   const again = await exportTables(db, {
     format: 'json',
     department: '大数部',

@@ -91,7 +91,7 @@ describe('keeping the index in step with the stored tables', { skip: seedSkip },
       sizeBytes: 1,
       documents: [changed],
     };
-    await importSources(db, [source], { municipality: 'ueda' });
+    await importSources(db, [source], { published: true, municipality: 'ueda' });
     assert.equal((await search(db, { q: 'LINE@登録者' })).total, 0);
     assert.equal((await search(db, { q: '検索索引テスト' })).total, 1);
     const now = await counts();

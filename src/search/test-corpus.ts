@@ -11,6 +11,7 @@ export const seedSkip: string | false = !existsSync(seedFile) && 'no ../shared/s
 
 export async function importSeed(db: Db): Promise<void> {
   await importSources(db, [readSource('seed.txt', readFileSync(seedFile))], {
+    published: true,
     municipality: { code: 'ueda', name: '上田市' },
   });
 }

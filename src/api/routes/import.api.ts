@@ -7,7 +7,7 @@ import { confirmPendingImport, stagePendingImport } from '../../importer/pending
 import { formBody } from '../../web/request-body.ts';
 import type { ApiApp } from '../api-app.ts';
 import { requireActor } from './require-actor.ts';
-import { errorResponses, json } from './schemas.ts';
+import { errorResponses, errorSchema, json } from './schemas.ts';
 
 const changeSchema = z.object({
   kind: z.enum(['added', 'changed', 'removed']),
@@ -27,6 +27,7 @@ const resultSchema = z.object({
       reviewYear: z.number(),
       planYear: z.number(),
       replaced: z.boolean(),
+      published: z.boolean().describe('stored as published history; false: drafts (作成中) of their phases'),
       changes: z.array(changeSchema),
       warnings: documentSchema.shape.warnings,
     }),
@@ -85,7 +86,15 @@ export function registerImportApi(api: ApiApp, db: Db): void {
             'application/json': {
               schema: z.object({
                 department: z.string().optional(),
-                planYear: z.number().int().min(1989).optional(),
+                planYear: z.number().int().min(1900).optional(),
+                published: z
+                  .boolean()
+                  .optional()
+                  .describe("planning/admin only: load the city's past table as already published"),
+                allowYear: z
+                  .boolean()
+                  .optional()
+                  .describe('confirm a plan year after next 年度 or before 平成元年度 (1989)'),
               }),
             },
           },
@@ -93,13 +102,23 @@ export function registerImportApi(api: ApiApp, db: Db): void {
       },
       responses: {
         200: json(resultSchema, 'what was added, changed and removed'),
+        400: errorResponses[400],
         403: errorResponses[403],
         404: errorResponses[404],
+        423: {
+          description:
+            'LOCKED: a block of the table is submitted, approved or published (the message names it)',
+          content: { 'application/json': { schema: errorSchema } },
+        },
       },
     }),
     async (c) => {
       const actor = requireActor(c);
-      const result = await confirmPendingImport(db, actor, c.req.valid('param').token, c.req.valid('json'));
+      const { published, allowYear, ...corrections } = c.req.valid('json');
+      const result = await confirmPendingImport(db, actor, c.req.valid('param').token, corrections, {
+        published,
+        allowYear,
+      });
       return c.json(result, 200);
     },
   );

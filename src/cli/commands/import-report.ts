@@ -10,8 +10,9 @@ export function describeReport(report: DocumentReport): string {
   const count = (kind: BlockChange['kind']) => report.changes.filter((c) => c.kind === kind).length;
   const years = `${formatFiscalYear(report.reviewYear)}/${formatFiscalYear(report.planYear)}`;
   const verb = report.replaced ? 'replaced' : 'stored';
+  const as = report.published ? 'as published' : 'as draft (作成中)';
   const lines = [
-    `${report.file}: ${verb} ${report.department} ${years}: ${count('added')} added, ${count('changed')} changed, ${count('removed')} removed`,
+    `${report.file}: ${verb} ${report.department} ${years} ${as}: ${count('added')} added, ${count('changed')} changed, ${count('removed')} removed`,
     ...report.changes.map((c) => {
       const item = c.itemNo === undefined ? '' : ` item ${c.itemNo}`;
       return `  ${sign[c.kind]} ${blockLabel[c.block]} ${c.fiscalYear} goal ${c.goalNo}${item}`;

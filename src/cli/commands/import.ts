@@ -13,6 +13,8 @@ interface ImportOptions {
   json?: boolean;
   municipality?: string;
   localGovCode?: string;
+  published?: boolean;
+  allowYear?: boolean;
 }
 
 export function registerImport(program: Command): void {
@@ -29,6 +31,11 @@ export function registerImport(program: Command): void {
       '--local-gov-code <code>',
       "the municipality's 全国地方公共団体コード (6 digits with check digit), written to open data",
     )
+    .option(
+      '--published',
+      "load the city's past tables as already published (audited); without it every block is a draft (作成中)",
+    )
+    .option('--allow-year', 'accept a plan year after next 年度 or before 平成元年度 (1989)')
     .action(async (files: string[], options: ImportOptions) => {
       const sources = await readAll(files);
       for (const source of sources) printWarnings(source);
@@ -49,6 +56,8 @@ export function registerImport(program: Command): void {
           {
             municipality: options.municipality,
             localGovCode: options.localGovCode,
+            published: options.published ?? false,
+            allowYear: options.allowYear ?? false,
           },
           () => bar.tick(),
         );

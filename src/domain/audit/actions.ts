@@ -42,6 +42,7 @@ export const auditActions = [
   'reorganisation.record',
   'reorganisation.delete',
   'user.create',
+  'import.published',
   'search_variant.add',
   'search_variant.remove',
 ] as const;

@@ -9,7 +9,9 @@ import type { Actor, Role } from './actor.ts';
 export const actions = {
   'internal.read': ['admin', 'planning', 'editor', 'approver', 'viewer'],
   'goal.edit': ['editor'],
-  'import.run': ['planning', 'editor'],
+  'import.run': ['planning', 'editor', 'admin'],
+  /** Loading the city's past tables as already published (history), not as drafts. */
+  'import.publish': ['planning', 'admin'],
   'workflow.submit': ['editor'],
   'workflow.approve': ['approver'],
   'workflow.return': ['approver', 'planning'],

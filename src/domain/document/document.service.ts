@@ -41,7 +41,8 @@ export async function loadDocument(
     department: department.name,
     review: { fiscalYear: planYear - 1, goals: review },
     plan: { fiscalYear: planYear, goals: plan },
-    warnings: await latestWarnings(db, department.id, planYear),
+    // Import warnings are notes for the staff who checked the file: never on a public page or export.
+    warnings: access.includeDrafts ? await latestWarnings(db, department.id, planYear) : [],
   };
 }
 

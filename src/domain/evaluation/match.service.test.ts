@@ -18,9 +18,12 @@ describe('confirming and correcting matches', () => {
 
   before(async () => {
     db = await createTestDb();
-    await importSources(db, [threeYears()], { municipality: 'match' });
+    await importSources(db, [threeYears()], { published: true, municipality: 'match' });
     // Another department of the same city, whose editor must not touch ours.
-    await importSources(db, [sourceOf({ ...table2024(), department: '別の部' })], { municipality: 'match' });
+    await importSources(db, [sourceOf({ ...table2024(), department: '別の部' })], {
+      published: true,
+      municipality: 'match',
+    });
     department = await departmentId(db.kysely, DEPARTMENT);
     const municipality = await db.kysely.selectFrom('municipality').select('id').executeTakeFirstOrThrow();
     editor = editorOf(municipality.id, department);
@@ -114,7 +117,10 @@ describe('confirming and correcting matches', () => {
   test('a re-import that changes a report drops its matches; untouched confirmed matches survive', async () => {
     const waste = findTarget(await view(), '家庭系ごみ', '520g以下');
     await confirmMatch(db.kysely, editor, waste.target.id);
-    await importSources(db, [sourceOf(table2024('観光入込客数 127万人'))], { municipality: 'match' });
+    await importSources(db, [sourceOf(table2024('観光入込客数 127万人'))], {
+      published: true,
+      municipality: 'match',
+    });
     const after = await view();
     const tourists = findTarget(after, '観光客', '120万人以上');
     assert.deepEqual([tourists.match.stored, tourists.actual?.value, tourists.rate], [false, 1270000, 105.8]);

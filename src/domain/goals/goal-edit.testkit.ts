@@ -23,7 +23,7 @@ export async function editFixture(): Promise<EditFixture> {
   await importSources(
     db,
     [sourceOf(makeDocument({ department: 'テスト部' }), makeDocument({ department: 'ほか部' }))],
-    { municipality: { code: 'test', name: 'テスト市' } },
+    { published: true, municipality: { code: 'test', name: 'テスト市' } },
   );
   const departments = await db.kysely
     .selectFrom('department')

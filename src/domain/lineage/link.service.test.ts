@@ -26,7 +26,10 @@ describe('deciding links (Actor with goal.edit on the department)', () => {
   before(async () => {
     db = await createTestDb();
     await importSeed(db, 'ueda');
-    await importSources(db, [sourceOf(makeDocument({ department: '別の部' }))], { municipality: 'ueda' });
+    await importSources(db, [sourceOf(makeDocument({ department: '別の部' }))], {
+      published: true,
+      municipality: 'ueda',
+    });
     dept = await departmentId(db.kysely, SEED_DEPARTMENT);
     other = await departmentId(db.kysely, '別の部');
     m = await municipalityIdOf(db.kysely, dept);

@@ -55,7 +55,7 @@ describe('組織改編: old goals stay reachable from the new department', () =>
         sourceOf(table('A部', 2023, ['防災力の向上'], ['防災力の向上'])),
         sourceOf(table('B部', 2023, ['消費生活の安全'], ['消費生活の安全'])),
       ],
-      { municipality: 'reorg' },
+      { published: true, municipality: 'reorg' },
     );
     m = (await db.kysely.selectFrom('municipality').select('id').executeTakeFirstOrThrow()).id;
   });
@@ -143,7 +143,7 @@ describe('組織改編: old goals stay reachable from the new department', () =>
           table('C部', 2024, ['防災力の向上', '消費生活の安全'], ['防災力の向上', '消費生活の安全と啓発']),
         ),
       ],
-      { municipality: 'reorg' },
+      { published: true, municipality: 'reorg' },
     );
     const history = await goalsAcrossYears(db.kysely, c);
     assert.deepEqual(history.predecessors.map((p) => p.name).sort(), ['A部', 'B部']);

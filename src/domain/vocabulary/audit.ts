@@ -45,6 +45,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'reorganisation.record': '組織改編の記録',
   'reorganisation.delete': '組織改編の取り消し',
   'user.create': 'アカウントの作成',
+  'import.published': '一覧表の取り込み（公表済みとして）',
   'search_variant.add': '検索の表記ゆれの追加',
   'search_variant.remove': '検索の表記ゆれの削除',
 };

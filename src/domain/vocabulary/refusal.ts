@@ -10,6 +10,7 @@ export const policyActionLabels: Record<Action, string> = {
   'internal.read': '職員向けページの閲覧',
   'goal.edit': '目標・取組の編集',
   'import.run': '一覧表の取り込み',
+  'import.publish': '公表済みの一覧表（過去の実績）としての取り込み',
   'workflow.submit': '一覧表の提出',
   'workflow.approve': '部局内の承認',
   'workflow.return': '差し戻し',

@@ -51,3 +51,29 @@ export async function isPublished(
     .executeTakeFirst();
   return row?.status === 'published';
 }
+
+/**
+ * A phase with no status yet becomes a draft (作成中); one that has a status keeps it. Imports land
+ * here: what a file brings in waits for the department's own submission and approval.
+ */
+export async function ensureDraft(
+  db: Kysely<Database>,
+  departmentId: number,
+  fiscalYearId: number,
+  phase: Phase,
+): Promise<void> {
+  const now = nowIso();
+  await db
+    .insertInto('phase_status')
+    .values({
+      department_id: departmentId,
+      fiscal_year_id: fiscalYearId,
+      phase,
+      status: 'draft',
+      published_at: null,
+      version: 1,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.columns(['department_id', 'fiscal_year_id', 'phase']).doNothing())
+    .execute();
+}

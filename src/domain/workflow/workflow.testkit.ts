@@ -59,9 +59,7 @@ export async function workflowFixture(): Promise<WorkflowFixture> {
         makeDocument({ department: OTHER, planYear: 2026 }),
       ),
     ],
-    {
-      municipality: { code: 'wf', name: 'ワークフロー市' },
-    },
+    { published: true, municipality: { code: 'wf', name: 'ワークフロー市' } },
   );
   const m = await db.kysely.selectFrom('municipality').select('id').executeTakeFirstOrThrow();
   const dept = async (name: string) =>

@@ -21,7 +21,7 @@ before(async () => {
   if (!hasSeed) return;
   const source = readSource('seed.txt', readFileSync(seed));
   document = source.documents[0]!;
-  await importSources(db, [source], { municipality: { code: '202037', name: '上田市' } });
+  await importSources(db, [source], { published: true, municipality: { code: '202037', name: '上田市' } });
 });
 after(async () => {
   await db.destroy();

@@ -54,6 +54,7 @@ describe('renderTablesHtml: one table', {
   let tables: TableExport[];
   before(async () => {
     const result = await importSources(db, [readSource('seed.txt', readFileSync(SEED))], {
+      published: true,
       municipality: { code: 'seed', name: '種市' },
     });
     const planYear = result.documents[0]?.planYear ?? 0;
@@ -98,7 +99,11 @@ describe('renderTablesHtml: user text', () => {
       [makeItem(1, { text: `${evil} & 項目`, target: `'${evil}'` })],
       `${evil}目標`,
     );
-    await importSources(db, [sourceOf(doc)], { municipality: { code: 'evil', name: `${evil}市` } });
+    await importSources(db, [sourceOf(doc)], {
+      published: true,
+      allowYear: true,
+      municipality: { code: 'evil', name: `${evil}市` },
+    });
     const tables = await loadTables(db, {
       municipality: 'evil',
       planYear: 2031,

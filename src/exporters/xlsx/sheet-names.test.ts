@@ -100,7 +100,7 @@ describe("export --all --format xlsx with an apostrophe at a department name's 3
     await importSources(
       db,
       [sourceOf(makeDocument({ department: APOSTROPHE_AT_31 }), makeDocument({ department: '総務部' }))],
-      { municipality: 'apos' },
+      { published: true, municipality: 'apos' },
     );
     const out = await exportTables(db, {
       municipality: 'apos',

@@ -91,11 +91,18 @@ export function applyCorrections(doc: IchiranDocument, corrections: Corrections)
   };
 }
 
+/** What the person chose on the preview: the import service checks the role for `published`. */
+export interface ImportChoices {
+  published?: boolean;
+  allowYear?: boolean;
+}
+
 export async function confirmPendingImport(
   db: Db,
   actor: Actor,
   token: string,
   corrections: Corrections,
+  choices: ImportChoices = {},
 ): Promise<ImportResult> {
   const pending = await loadPendingImport(db.kysely, actor, token);
   const municipality = await db.kysely
@@ -110,6 +117,8 @@ export async function confirmPendingImport(
   const result = await importSources(db, [{ ...pending.source, documents }], {
     municipality: municipality.code,
     actor,
+    published: choices.published ?? false,
+    allowYear: choices.allowYear ?? false,
   });
   await db.kysely.deleteFrom('pending_import').where('token', '=', token).execute();
   return result;

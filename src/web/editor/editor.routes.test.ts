@@ -15,6 +15,7 @@ const password = 'editor-password-123';
 before(async () => {
   db = await createTestDb();
   await importSources(db, [sourceOf(makeDocument({ department: 'テスト部' }))], {
+    published: true,
     municipality: { code: 'web', name: 'ウェブ市' },
   });
   const m = await db.kysely.selectFrom('municipality').select('id').executeTakeFirstOrThrow();

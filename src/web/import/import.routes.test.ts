@@ -69,7 +69,7 @@ test('planning uploads, sees warnings beside the source line, corrects the depar
     }).toString(),
   });
   assert.equal(confirm.status, 200);
-  assert.match(await confirm.text(), /新しく保存しました/);
+  assert.match(await confirm.text(), /作成中として保存しました（新規）/);
   const department = await db.kysely
     .selectFrom('department')
     .select('id')

@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../domain/auth/actor.ts';
+import { canAnywhere } from '../../domain/auth/policy.ts';
 import { listTopDepartments } from '../../domain/departments/department.repo.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, type ErrorCode, httpStatusOf } from '../../errors.ts';
 import { decodeForDisplay, decodeInput } from '../../importer/decode.ts';
+import { isPlausiblePlanYear } from '../../importer/import-governance.ts';
 import {
   confirmPendingImport,
   loadPendingImport,
+  type PendingImport,
   stagePendingImport,
 } from '../../importer/pending/pending-import.service.ts';
 import { logger } from '../../logger.ts';
@@ -16,7 +20,7 @@ import { formBody } from '../request-body.ts';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { staffLinks } from '../staff/staff.routes.tsx';
 import { importErrorText, uploadKindOf } from './import-error-text.ts';
-import { PreviewPage } from './preview.page.tsx';
+import { PreviewPage, type PreviewView } from './preview.page.tsx';
 import { ResultPage } from './result.page.tsx';
 import { UploadPage } from './upload.page.tsx';
 
@@ -74,22 +78,35 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
     }
   });
 
-  app.get('/staff/import/:token', async (c) => {
-    const redirect = loginRedirect(c);
-    if (redirect) return redirect;
-    const { actor } = requireSession(c);
-    const pending = await loadPendingImport(db.kysely, actor, c.req.param('token'));
+  const previewOf = async (
+    c: Context<AppEnv>,
+    actor: Actor,
+    pending: PendingImport,
+    refused?: PreviewView['refused'],
+  ): Promise<PreviewView> => {
     const departments = (await listTopDepartments(db.kysely, actor.municipalityId)).map((d) => d.name);
     const lines = pending.source.format === 'text' ? decodeInput(pending.bytes).split('\n') : undefined;
-    const view = {
+    return {
       csrfToken: c.get('csrfToken'),
       token: pending.token,
       name: pending.name,
       documents: pending.source.documents,
       lines,
       departments,
+      canPublish: canAnywhere(actor, 'import.publish'),
+      implausibleYears: pending.source.documents
+        .map((d) => d.plan.fiscalYear)
+        .filter((y) => !isPlausiblePlanYear(y, new Date())),
+      refused,
     };
-    return c.html(await renderPage(<PreviewPage view={view} />));
+  };
+
+  app.get('/staff/import/:token', async (c) => {
+    const redirect = loginRedirect(c);
+    if (redirect) return redirect;
+    const { actor } = requireSession(c);
+    const pending = await loadPendingImport(db.kysely, actor, c.req.param('token'));
+    return c.html(await renderPage(<PreviewPage view={await previewOf(c, actor, pending)} />));
   });
 
   app.post('/staff/import/:token', async (c) => {
@@ -98,10 +115,35 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
     const planYear =
       typeof form.planYear === 'string' && /^\d{4}$/.test(form.planYear) ? Number(form.planYear) : undefined;
     const department = typeof form.department === 'string' ? form.department : undefined;
-    const result = await confirmPendingImport(db, actor, c.req.param('token'), { department, planYear });
-    return c.html(await renderPage(<ResultPage result={result} />));
+    const choices = { published: form.published === 'on', allowYear: form.allowYear === 'on' };
+    try {
+      const result = await confirmPendingImport(
+        db,
+        actor,
+        c.req.param('token'),
+        { department, planYear },
+        choices,
+      );
+      return c.html(await renderPage(<ResultPage result={result} />));
+    } catch (error) {
+      // A refusal the person can act on stays on the preview, with what they chose kept.
+      if (!(error instanceof AppError) || !REFUSALS_SHOWN_ON_PREVIEW.has(error.code)) throw error;
+      logger.info({ code: error.code, detail: error.describe() }, 'import confirmation refused');
+      const pending = await loadPendingImport(db.kysely, actor, c.req.param('token'));
+      const refused = {
+        message: error.message,
+        field: error.location.field,
+        department,
+        planYear,
+        ...choices,
+      };
+      const view = await previewOf(c, actor, pending, refused);
+      return c.html(await renderPage(<PreviewPage view={view} />), httpStatusOf(error.code) as 400);
+    }
   });
 }
+
+const REFUSALS_SHOWN_ON_PREVIEW: ReadonlySet<ErrorCode> = new Set(['INVALID_INPUT', 'LOCKED', 'FORBIDDEN']);
 
 /** The line at fault as the user's editor shows it; damaged bytes appear as U+FFFD. */
 function safeLine(bytes: Uint8Array, line: number): string | undefined {

@@ -13,6 +13,51 @@ export interface PreviewView {
   /** The text file's lines, when it was a text extraction: warnings are shown beside them. */
   lines?: string[];
   departments: string[];
+  /** Planning and admin may load the city's past tables as already published. */
+  canPublish: boolean;
+  /** Plan years after next 年度 or before 平成: saving them needs an explicit confirmation. */
+  implausibleYears: number[];
+  /** The last confirmation was refused: why, and what the person had chosen. */
+  refused?: {
+    message: string;
+    field?: string;
+    department?: string;
+    planYear?: number;
+    published: boolean;
+    allowYear: boolean;
+  };
+}
+
+function Choices({ view }: { view: PreviewView }) {
+  const refused = view.refused;
+  const askYear =
+    view.implausibleYears.length > 0 || refused?.field === 'planYear' || refused?.allowYear === true;
+  return (
+    <fieldset>
+      <legend>保存のしかた</legend>
+      <p class="hint">
+        保存すると、目標設定（当年度）と期末報告（前年度）の<strong>作成中</strong>
+        の内容になります。公表されるのは、部局の提出・承認と企画の受理・公表を経てからです。提出済み・承認済み・公表済みの内容は上書きしません。
+      </p>
+      {view.canPublish ? (
+        <div class="choice">
+          <input type="checkbox" id="published" name="published" checked={refused?.published === true} />
+          <label for="published">
+            過去に公表した一覧表として、<strong>公表済み</strong>
+            で取り込む（企画担当・管理者のみ。操作の記録に残ります）
+          </label>
+        </div>
+      ) : null}
+      {askYear ? (
+        <div class="choice">
+          <input type="checkbox" id="allowYear" name="allowYear" checked={refused?.allowYear === true} />
+          <label for="allowYear">
+            この年度のまま取り込む（翌年度より先、または平成元年度より前の年度であることを確認しました）
+          </label>
+        </div>
+      ) : null}
+    </fieldset>
+  );
 }
 
 function SourceLines({ lines, warnings }: { lines: string[]; warnings: ImportWarning[] }) {
@@ -48,6 +93,8 @@ function SourceLines({ lines, warnings }: { lines: string[]; warnings: ImportWar
 
 export function PreviewPage({ view }: { view: PreviewView }) {
   const single = view.documents.length === 1 ? view.documents[0] : undefined;
+  const department = view.refused?.department ?? single?.department;
+  const planYear = view.refused?.planYear ?? single?.plan.fiscalYear;
   return (
     <Layout title="取り込み内容の確認" wide stylesheets={['/assets/staff.css', '/assets/import.css']}>
       <div class="page">
@@ -56,6 +103,11 @@ export function PreviewPage({ view }: { view: PreviewView }) {
           ファイル「{view.name}」から {view.documents.length}{' '}
           件の一覧表を読み取りました。まだ保存されていません。
         </p>
+        {view.refused ? (
+          <div class="form-error" role="alert">
+            <p>保存できませんでした: {view.refused.message}</p>
+          </div>
+        ) : null}
         <form method="post" action={`/staff/import/${view.token}`} class="staff-form import-confirm">
           <CsrfField token={view.csrfToken} />
           {single ? (
@@ -68,7 +120,7 @@ export function PreviewPage({ view }: { view: PreviewView }) {
                   name="department"
                   type="text"
                   list="departments"
-                  value={single.department}
+                  value={department}
                   required
                 />
                 <datalist id="departments">
@@ -83,14 +135,15 @@ export function PreviewPage({ view }: { view: PreviewView }) {
                   id="planYear"
                   name="planYear"
                   type="number"
-                  min="1989"
+                  min="1900"
                   max="2200"
-                  value={String(single.plan.fiscalYear)}
+                  value={String(planYear)}
                   required
                 />
               </div>
             </fieldset>
           ) : null}
+          <Choices view={view} />
           <button type="submit" class="button-primary">
             この内容で保存する
           </button>{' '}

@@ -18,9 +18,13 @@ export function ResultPage({ result }: { result: ImportResult }) {
                 {d.department} {yearPairLabel(d.planYear)}
               </h2>
               <p role="status">
-                {d.replaced ? '既存の内容を置き換えました' : '新しく保存しました'}: 追加 {count('added')}{' '}
-                件、変更 {count('changed')} 件、削除 {count('removed')} 件
+                {d.published ? '公表済みとして保存しました' : '作成中として保存しました'}（
+                {d.replaced ? '既存の内容を置き換え' : '新規'}）: 追加 {count('added')} 件、変更{' '}
+                {count('changed')} 件、削除 {count('removed')} 件
               </p>
+              {d.published ? null : (
+                <p>公表するには、部局で提出し、承認・企画の受理・公表の手続きを進めてください。</p>
+              )}
               <ul>
                 {d.changes.map((c) => (
                   <li>

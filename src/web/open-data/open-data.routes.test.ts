@@ -16,7 +16,10 @@ before(async () => {
   const docs = ['<b>総務部</b>', '福祉部', '非公開部'].map((department) =>
     makeDocument({ department, planYear: 2024 }),
   );
-  await importSources(db, [sourceOf(...docs)], { municipality: { code: 'od', name: 'オープン市' } });
+  await importSources(db, [sourceOf(...docs)], {
+    published: true,
+    municipality: { code: 'od', name: 'オープン市' },
+  });
   for (const d of await db.kysely.selectFrom('department').select(['id', 'name']).execute())
     ids[d.name] = d.id;
   // 福祉部 withdraws its plan block; 非公開部 withdraws everything.
