@@ -89,7 +89,11 @@ test('an import lands as drafts of 目標設定 and 期末報告, invisible to t
   await assert.rejects(loadDocument(db.kysely, department, 2026, { includeDrafts: false }), {
     code: 'NOT_FOUND',
   });
-  assert.equal((await loadDocument(db.kysely, department, 2026, { includeDrafts: true })).plan.goals.length, 2, 'staff see the draft');
+  assert.equal(
+    (await loadDocument(db.kysely, department, 2026, { includeDrafts: true })).plan.goals.length,
+    2,
+    'staff see the draft',
+  );
   const audit = await db.kysely
     .selectFrom('audit_event')
     .select(['action', 'summary', 'after_json'])
@@ -104,7 +108,10 @@ test('an import lands as drafts of 目標設定 and 期末報告, invisible to t
   revised.plan.goals.pop();
   const again = await importSources(db, [sourceOf(revised)], options);
   assert.ok(again.documents[0]?.replaced);
-  assert.equal((await loadDocument(db.kysely, department, 2026, { includeDrafts: true })).plan.goals.length, 1);
+  assert.equal(
+    (await loadDocument(db.kysely, department, 2026, { includeDrafts: true })).plan.goals.length,
+    1,
+  );
 });
 
 test('a submitted 目標設定 is never overwritten: refused naming the block, nothing written', async () => {
