@@ -1,6 +1,7 @@
 import type { DiffSegment } from '../../domain/lineage/diff.ts';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { Layout } from '../components/layout.tsx';
+import { WordDiff } from '../components/word-diff.tsx';
 import { urls } from '../view-models.ts';
 import type { LineageMark, LineageStepView, LineageView } from './lineage.presenter.ts';
 
@@ -67,27 +68,7 @@ function Diff({ segments }: { segments: DiffSegment[] }) {
   }
   return (
     <p class="lineage-title lineage-diff">
-      {segments.map((s) => {
-        if (s.op === 'added') {
-          return (
-            <ins>
-              <span class="visually-hidden">［追加］</span>
-              {s.text}
-              <span class="visually-hidden">［追加ここまで］</span>
-            </ins>
-          );
-        }
-        if (s.op === 'removed') {
-          return (
-            <del>
-              <span class="visually-hidden">［削除］</span>
-              {s.text}
-              <span class="visually-hidden">［削除ここまで］</span>
-            </del>
-          );
-        }
-        return s.text;
-      })}
+      <WordDiff segments={segments} />
     </p>
   );
 }
