@@ -9,7 +9,7 @@ import type { IchiranDocument } from '../document/document.schema.ts';
 import { loadDocument } from '../document/document.service.ts';
 import { evaluateDepartmentYear, type GoalEvaluation } from '../evaluation/index.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
-import { isPublished } from '../workflow/phase-status.repo.ts';
+import { isBlockPublished } from '../publication/publication.repo.ts';
 import { loadPhaseContent, type PhaseContent } from './content.repo.ts';
 import { diffContent, type GoalChange } from './content-diff.ts';
 import { lastReturned, phaseState, yearsOf } from './snapshot.repo.ts';
@@ -123,8 +123,7 @@ async function tableOf(
     other === 'plan' ? planYear : planYear - 1,
   );
   const otherPublished =
-    otherYearId !== undefined &&
-    (await isPublished(db, department.id, otherYearId, other === 'plan' ? 'goal_setting' : 'final'));
+    otherYearId !== undefined && (await isBlockPublished(db, department.id, otherYearId, other));
   if (!otherPublished) document = { ...document, [other]: { ...document[other], goals: [] } };
   return { planYear, document, otherBlockHidden: !otherPublished };
 }

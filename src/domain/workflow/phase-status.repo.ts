@@ -36,22 +36,6 @@ export async function markPublished(
     .execute();
 }
 
-export async function isPublished(
-  db: Kysely<Database>,
-  departmentId: number,
-  fiscalYearId: number,
-  phase: Phase,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('phase_status')
-    .select('status')
-    .where('department_id', '=', departmentId)
-    .where('fiscal_year_id', '=', fiscalYearId)
-    .where('phase', '=', phase)
-    .executeTakeFirst();
-  return row?.status === 'published';
-}
-
 /**
  * A phase with no status yet becomes a draft (作成中); one that has a status keeps it. Imports land
  * here: what a file brings in waits for the department's own submission and approval.
