@@ -21,7 +21,7 @@ test('every action name the code authorises is a policy action with a label', ()
   // authorize(actor, 'x', …), can(…, 'x', …), canAnywhere(…, 'x'), forbidden(…, 'x', …), policyOf tables.
   const calls = literalsMatching(/\b(?:authorize|can|canAnywhere|forbidden)\(\s*[\w.]+,\s*'([^']+)'/g);
   const tables = literalsMatching(
-    /^\s+(?!action\b)\w+: '((?:workflow|goal|import|evaluation|user|audit)\.\w+)',$/gm,
+    /^\s+(?!action\b|block\b)\w+: '((?:workflow|goal|import|evaluation|user|audit)\.[a-zA-Z]+)',$/gm,
   );
   const menu = literalsMatching(/\baction: '([a-zA-Z]+\.[a-zA-Z]+)'/g).filter((l) =>
     l.path.startsWith('web/'),
@@ -76,7 +76,7 @@ test("the issue's refusals: an editor importing another department's table, an e
   assert.ok(error instanceof Error && 'code' in error && error.code === 'FORBIDDEN');
   assert.equal(
     error.message,
-    '総務部の一覧表の取り込みはできません。あなたの編集担当の権限は、担当する部局についてだけ使えます。必要なときは、総務部の編集担当か企画担当（全庁）に依頼してください。',
+    '総務部の一覧表の取り込みはできません。あなたの編集担当の権限は、担当する部局についてだけ使えます。必要なときは、総務部の編集担当か企画担当（全庁）か管理者に依頼してください。',
   );
   assert.equal(error.cause, 'henshu may not import.run', 'the English stays for the log');
   assert.throws(

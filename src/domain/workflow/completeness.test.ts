@@ -22,22 +22,26 @@ let fy2025 = 0;
 before(async () => {
   f = await workflowFixture();
   // 2025's plan (targets) and a 2025 review whose 達成状況 are blank but one, which misses its target.
-  await importSources(f.db, [
-    sourceOf(
-      makeDocument({ department: OWN, planYear: 2025 }),
-      makeDocument({
-        department: OWN,
-        planYear: 2026,
-        review: {
-          fiscalYear: 2025,
-          goals: [
-            makeGoal(1, [makeItem(1, { achievement: '説明会を3回開催' }), makeItem(2)]),
-            makeGoal(2, [makeItem(1)], '計画づくり'),
-          ],
-        },
-      }),
-    ),
-  ]);
+  await importSources(
+    f.db,
+    [
+      sourceOf(
+        makeDocument({ department: OWN, planYear: 2025 }),
+        makeDocument({
+          department: OWN,
+          planYear: 2026,
+          review: {
+            fiscalYear: 2025,
+            goals: [
+              makeGoal(1, [makeItem(1, { achievement: '説明会を3回開催' }), makeItem(2)]),
+              makeGoal(2, [makeItem(1)], '計画づくり'),
+            ],
+          },
+        }),
+      ),
+    ],
+    { published: true },
+  );
   await openFiscalYear(f.db.kysely, f.actors.planning, { year: 2025 });
   await openFiscalYear(f.db.kysely, f.actors.planning, { year: 2026 });
   fy2025 = (await findFiscalYearId(f.db.kysely, f.municipalityId, 2025)) ?? -1;

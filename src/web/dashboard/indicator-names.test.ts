@@ -60,6 +60,7 @@ describe('indicator names on the public dashboard (issue 10, item 6)', () => {
     });
     await importSources(db, [sourceOf(plan), sourceOf(review)], {
       municipality: { code: 'ind', name: '指標市' },
+      published: true,
     });
     const d = await db.kysely
       .selectFrom('department')
