@@ -55,8 +55,14 @@ test('a backup of an older schema is restored, then migrated up to this code, de
     assert.deepEqual(report.upgradedWith, known.slice(known.indexOf(BEFORE_GRADES) + 1));
     const restored = await readContents(target);
     assert.deepEqual(restored.migrations, known);
+    // Rows come back as they were; columns added by the newer migrations are compared no further.
+    const oldColumns = (rows: Record<string, unknown>[] | undefined, like: Record<string, unknown>[] = []) =>
+      (rows ?? []).map((row, i) =>
+        Object.fromEntries(Object.keys(like[i] ?? row).map((key) => [key, row[key]])),
+      );
     for (const t of ['municipality', 'department', 'fiscal_year', 'goal', 'item']) {
-      assert.deepEqual(restored.tables[t], oldContents.tables[t], t);
+      const was = oldContents.tables[t];
+      assert.deepEqual(oldColumns(restored.tables[t], was), was, t);
     }
     const entries = restored.tables.search_entry ?? [];
     assert.equal(entries.length, 2);

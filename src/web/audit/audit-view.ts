@@ -116,10 +116,13 @@ function targetOf(
 
 function factsOf(event: AuditEvent): string[] {
   const facts: string[] = [];
-  const file = /^(.+?): \S+ (\d{4})\/(\d{4}) imported:/.exec(event.summary);
+  const file = /^(.+?): \S+ (\d{4})\/(\d{4}) imported(?: as (?:published|draft))?:/.exec(event.summary);
   if (file) facts.push(`ファイル「${file[1]}」（${file[2]}年度の達成状況・${file[3]}年度の目標）`);
-  const counts = /imported: (\d+) added, (\d+) changed, (\d+) removed/.exec(event.summary);
-  if (counts) facts.push(`追加 ${counts[1]}件・変更 ${counts[2]}件・削除 ${counts[3]}件`);
+  const counts = /imported(?: as (published|draft))?: (\d+) added, (\d+) changed, (\d+) removed/.exec(
+    event.summary,
+  );
+  if (counts) facts.push(`追加 ${counts[2]}件・変更 ${counts[3]}件・削除 ${counts[4]}件`);
+  if (counts?.[1]) facts.push(counts[1] === 'published' ? '公表済みとして取り込み' : '作成中として取り込み');
   const suggested = /(\d+) suggestions stored, (\d+) with an actual/.exec(event.summary);
   if (suggested) facts.push(`提案 ${suggested[1]}件（うち実績のあるもの ${suggested[2]}件）`);
   return facts;
