@@ -74,11 +74,12 @@ test("an editor confirming another department's table after the full preview is 
   const res = await postForm(editor, previewUrl, { department: '総務部' }, previewUrl);
   assert.equal(res.status, 403);
   const page = sentencesOf(await res.text());
-  assert.match(page, /この操作はできません/);
+  // The refusal stays on the preview (the choices kept), as every import refusal does.
+  assert.match(page, /保存できませんでした/);
   assert.doesNotMatch(page, /エラーが発生しました|フォームの有効期限/, 'a refusal, not a fault');
   assert.match(
     page,
-    /総務部の一覧表の取り込みはできません。あなたの編集担当の権限は、担当する部局についてだけ使えます。必要なときは、総務部の編集担当か企画担当（全庁）に依頼してください。/,
+    /総務部の一覧表の取り込みはできません。あなたの編集担当の権限は、担当する部局についてだけ使えます。必要なときは、総務部の編集担当か企画担当（全庁）か管理者に依頼してください。/,
   );
   assert.doesNotMatch(page, JAPANESE_ONLY_TEXT);
   assert.equal(
