@@ -48,10 +48,10 @@ export interface StaffHomeView {
 }
 
 const taskVerb: Record<Task, string> = {
-  write: '入力して提出する',
-  approve: '内容を確認して承認する',
-  accept: '内容を確認して受理する',
-  publish: '公表する',
+  write: 'を入力して提出する',
+  approve: 'の内容を確認して承認する',
+  accept: 'の内容を確認して受理する',
+  publish: 'を公表する',
 };
 
 const what = (e: { departmentName: string; year: number; phase: Phase }) =>
@@ -70,7 +70,7 @@ function workHref(e: WaitingEntry): string {
 
 function waitingView(e: WaitingEntry): WaitingView {
   return {
-    main: { href: workHref(e), label: `${what(e)}を${e.returned ? '直して再提出する' : taskVerb[e.task]}` },
+    main: { href: workHref(e), label: `${what(e)}${e.returned ? 'を直して再提出する' : taskVerb[e.task]}` },
     panel: { href: `${workflowUrls.panel(e.departmentId, e.year)}#phase-${e.phase}`, label: what(e) },
     statusLabel: e.returned ? '差し戻し' : stateLabels[e.status],
     dueLabel: e.dueDate === undefined ? undefined : formatDueDate(e.dueDate),
