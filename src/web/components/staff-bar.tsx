@@ -1,6 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** What the header of every staff page says: the city, who is signed in, and how much waits for them. */
+/**
+ * What the header of every staff page says: the city (in the site header, beside the product name),
+ * who is signed in, and how much waits for them.
+ */
 export interface StaffHeader {
   municipalityName: string | undefined;
   displayName: string;
@@ -25,10 +28,7 @@ export function StaffBar({ header }: { header: StaffHeader }) {
   return (
     <nav class="staff-bar" aria-label="職員">
       <div class="staff-bar__inner">
-        <span>
-          {header.municipalityName ? `${header.municipalityName} 職員: ` : '職員: '}
-          {header.displayName}
-        </span>
+        <span>職員: {header.displayName}</span>
         <a class="staff-bar__waiting" href="/staff">
           対応待ち<span class="staff-bar__count">{header.waiting}</span>
           <span class="visually-hidden">件</span>

@@ -44,7 +44,6 @@ function Links({ links }: { links: StaffLink[] }) {
 
 /** The staff home: my waiting work first, then what is late, my departments' year, and the menu. */
 export function StaffHomePage({ view }: { view: StaffHomeView }) {
-  const notStarted = view.progress.rows.every((r) => r.cells.every((c) => c.label === '未開始'));
   return (
     <Layout title="職員メニュー" stylesheets={['/assets/staff.css']}>
       <div class="page staff-home">
@@ -94,11 +93,17 @@ export function StaffHomePage({ view }: { view: StaffHomeView }) {
 
         <section aria-labelledby="home-progress" class="home-section">
           <h2 id="home-progress">{view.progress.yearLabel}の進み具合</h2>
-          {notStarted ? (
+          {view.progress.started ? null : view.progress.canOpenYear ? (
             <p class="home-empty">
-              この年度の手続きはまだ始まっていません。企画担当が「年度の手続き」から年度を開始すると、ここに進み具合が表示されます。
+              この年度の手続きはまだ始まっていません。
+              <a href={view.progress.matrixHref}>全部局の進行状況</a>
+              の画面で年度を開始してください。
             </p>
-          ) : null}
+          ) : (
+            <p class="home-empty">
+              この年度の手続きはまだ始まっていません。企画担当が年度を開始すると、ここに進み具合が表示されます。
+            </p>
+          )}
           <table class="home-progress">
             <caption class="visually-hidden">部局ごとの目標設定・中間報告・期末報告の状況</caption>
             <thead>

@@ -35,6 +35,10 @@ export interface StaffHomeView {
   overdue: Array<{ link: HomeLink; dueLabel: string; statusLabel: string }>;
   progress: {
     yearLabel: string;
+    /** Some phase of the year has started (企画 opened the year, or an import brought it in). */
+    started: boolean;
+    /** The reader may open the year (企画): the empty state then says where. */
+    canOpenYear: boolean;
     matrixHref: string;
     columns: Array<{ phase: Phase; label: string }>;
     rows: Array<{
@@ -86,6 +90,7 @@ export function presentStaffHome(
   inbox: Inbox,
   menu: readonly StaffLink[],
   departmentNames: ReadonlyMap<number, string>,
+  canOpenYear: boolean,
 ): StaffHomeView {
   const { actor } = session;
   return {
@@ -94,7 +99,7 @@ export function presentStaffHome(
     csrfToken: session.csrfToken,
     grants: actor.grants.map(
       (g) =>
-        `${roleLabels[g.role]}${g.departmentId === null ? '（全庁）' : `: ${departmentNames.get(g.departmentId) ?? ''}`}`,
+        `${roleLabels[g.role]}${g.departmentId === null ? '' : `: ${departmentNames.get(g.departmentId) ?? ''}`}`,
     ),
     waiting: inbox.waiting.map(waitingView),
     overdue: inbox.overdue.map((o) => ({
@@ -104,6 +109,8 @@ export function presentStaffHome(
     })),
     progress: {
       yearLabel: yearHeading(inbox.progress.year),
+      started: inbox.progress.departments.some((d) => d.cells.some((c) => c.status !== undefined)),
+      canOpenYear,
       matrixHref: workflowUrls.matrix(inbox.progress.year),
       columns: (['goal_setting', 'interim', 'final'] as const).map((phase) => ({
         phase,

@@ -104,6 +104,10 @@ test('the approver sees the waiting submission first, linked to its review page;
     const other = await (await get(users[role], '/staff')).text();
     assert.match(other, /対応待ちの手続きはありません/);
   }
+  // The demo's current year is not opened: planning is told where to open it, the others who will.
+  const planning = await (await get(users.planning, '/staff')).text();
+  assert.match(planning, /の画面で年度を開始してください/);
+  assert.match(await (await get(users.viewer, '/staff')).text(), /企画担当が年度を開始すると/);
   const editor = await (await get(users.editor, '/staff')).text();
   assert.ok(!editor.includes(review), 'the editor has nothing to approve');
   assert.match(editor, /中間報告を入力して提出する/);

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
+import { can } from '../../domain/auth/policy.ts';
 import { loadInbox } from '../../domain/workflow/inbox.service.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
@@ -23,7 +24,9 @@ export function registerStaffRoutes(app: Hono<AppEnv>, db: Db): void {
     const session = requireSession(c);
     const inbox = await loadInbox(db.kysely, session.actor, new Date());
     const names = new Map(inbox.progress.departments.map((d) => [d.id, d.name]));
-    const view = presentStaffHome(session, inbox, menuFor(session.actor), names);
+    const { actor } = session;
+    const canOpenYear = can(actor, 'fiscalYear.open', { municipalityId: actor.municipalityId });
+    const view = presentStaffHome(session, inbox, menuFor(actor), names, canOpenYear);
     return c.html(await renderPage(<StaffHomePage view={view} />));
   });
 }
