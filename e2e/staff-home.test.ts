@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { Role } from '../src/domain/auth/actor.ts';
 import { transition } from '../src/domain/workflow/transition.service.ts';
-import { openFiscalYear } from '../src/domain/workflow/year.service.ts';
+import { openFiscalYear, setDeadline } from '../src/domain/workflow/year.service.ts';
 import { demoDepartmentId, demoMunicipalityId } from '../src/test-support/demo-ids.ts';
 import { fillPhase } from '../src/test-support/phase-fill.ts';
 import { makeUser, type TestUser } from '../src/test-support/users.ts';
@@ -93,3 +93,41 @@ for (const width of [1280, 390]) {
     }
   });
 }
+
+test('a 差し戻し past its deadline: first on the editor’s home with its reason, and listed as overdue', {
+  skip: chromiumSkip,
+}, async () => {
+  const db = server.db.kysely;
+  await setDeadline(db, users.planning.actor, { year: YEAR, phase: 'goal_setting', dueDate: '2026-04-30' });
+  const { version } = await db
+    .selectFrom('phase_status')
+    .innerJoin('fiscal_year', 'fiscal_year.id', 'phase_status.fiscal_year_id')
+    .select('phase_status.version')
+    .where('department_id', '=', soumu)
+    .where('fiscal_year.year', '=', YEAR)
+    .where('phase', '=', 'goal_setting')
+    .executeTakeFirstOrThrow();
+  await transition(db, users.approver.actor, {
+    departmentId: soumu,
+    year: YEAR,
+    phase: 'goal_setting',
+    action: 'return',
+    version,
+    comment: '数値目標の根拠を書き足してください',
+  });
+  browser ??= await launchChromium();
+  for (const width of [1280, 390]) {
+    const page = await signedInPage(browser, server, users.editor.login, '/staff', width);
+    const first = page.locator('.home-task').first();
+    assert.match((await first.textContent()) ?? '', /目標設定を直して再提出する/);
+    assert.match((await first.textContent()) ?? '', /数値目標の根拠を書き足してください/);
+    assert.match((await first.textContent()) ?? '', /期限を過ぎています/);
+    const overdue = page.getByRole('region', { name: /期限を過ぎている手続き（1件）/ });
+    assert.ok(
+      await overdue.getByRole('link', { name: /総務部 令和13年度（2031年度） 目標設定/ }).isVisible(),
+    );
+    assert.deepEqual(await axeViolations(page), [], `returned at ${width}`);
+    await page.screenshot({ path: screenshotPath(`staff-home-returned-${width}.png`), fullPage: true });
+    await page.context().close();
+  }
+});
