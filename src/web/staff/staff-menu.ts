@@ -22,7 +22,7 @@ export interface StaffLink {
 
 /**
  * The whole staff menu, in one place: add a page by adding an entry here with the action it needs.
- * src/web/staff/staff-menu.routes.test.ts opens every entry as every role and wants no 403.
+ * src/web/staff/staff-home.routes.test.ts opens every entry shown to each role and wants no 403.
  */
 export const staffMenu: readonly StaffLink[] = [
   {
