@@ -34,6 +34,7 @@ import { registerGradeScaleRoutes } from './settings/grade-scale.routes.tsx';
 import { registerReorganisationRoutes } from './settings/reorganisation.routes.tsx';
 import { registerSearchVariantRoutes } from './settings/search-variants.routes.tsx';
 import { registerStaffRoutes } from './staff/staff.routes.tsx';
+import { staffHeader } from './staff/staff-header.ts';
 import { registerStatic } from './static.ts';
 import { gapLinks } from './workflow/gap-links.ts';
 import { registerWorkflowRoutes } from './workflow/workflow.routes.tsx';
@@ -62,6 +63,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   app.use(requestBodyLimit());
   app.use(csrfMiddleware());
   app.use(writeGate());
+  app.use(staffHeader(db));
   registerAuthRoutes(app, db);
   registerStaffRoutes(app, db);
   registerEditorRoutes(app, db);
