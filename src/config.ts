@@ -20,6 +20,11 @@ export interface WebConfig {
   bodyLimitBytes: number;
   /** Largest upload of a 一覧表 file (MOKUHYO_UPLOAD_LIMIT, bytes; 20 MiB by default). */
   uploadLimitBytes: number;
+  /** Memory for rendered public pages (MOKUHYO_PAGE_CACHE_BYTES; 64 MiB by default, 0 turns the cache off). */
+  pageCacheBytes: number;
+  /** PDFs rendered at once (MOKUHYO_PDF_CONCURRENCY, 2) and waiting beyond those (MOKUHYO_PDF_QUEUE, 16). */
+  pdfConcurrency: number;
+  pdfQueue: number;
 }
 
 export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
@@ -27,15 +32,20 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     trustProxy: env.TRUST_PROXY === '1',
     bodyLimitBytes: bytesOf(env, 'MOKUHYO_BODY_LIMIT', 1024 * 1024),
     uploadLimitBytes: bytesOf(env, 'MOKUHYO_UPLOAD_LIMIT', 20 * 1024 * 1024),
+    pageCacheBytes:
+      env.MOKUHYO_PAGE_CACHE_BYTES === '0' ? 0 : bytesOf(env, 'MOKUHYO_PAGE_CACHE_BYTES', 64 * 1024 * 1024),
+    pdfConcurrency: bytesOf(env, 'MOKUHYO_PDF_CONCURRENCY', 2),
+    pdfQueue: env.MOKUHYO_PDF_QUEUE === '0' ? 0 : bytesOf(env, 'MOKUHYO_PDF_QUEUE', 16),
   };
 }
 
+/** A positive whole number from the environment (bytes, or a count). */
 function bytesOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isSafeInteger(n) || n <= 0) {
-    throw new AppError('CONFIG_ERROR', `${name} must be a positive number of bytes, not "${raw}"`, {
+    throw new AppError('CONFIG_ERROR', `${name} must be a positive whole number, not "${raw}"`, {
       field: name,
     });
   }

@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'MALFORMED_BODY'
   | 'RATE_LIMITED'
   | 'PHASE_INCOMPLETE'
+  /** Work the server does a few at a time (PDF rendering) has a full queue: try again shortly. */
+  | 'BUSY'
   | 'INTERNAL';
 
 export interface ErrorLocation {
@@ -76,8 +78,8 @@ export class AppError extends Error {
 export class RateLimitedError extends AppError {
   readonly retryAfterSeconds: number;
 
-  constructor(message: string, retryAfterSeconds: number) {
-    super('RATE_LIMITED', message);
+  constructor(message: string, retryAfterSeconds: number, code: 'RATE_LIMITED' | 'BUSY' = 'RATE_LIMITED') {
+    super(code, message);
     this.name = 'RateLimitedError';
     this.retryAfterSeconds = retryAfterSeconds;
   }
@@ -101,6 +103,7 @@ const httpStatus: Record<ErrorCode, number> = {
   MALFORMED_BODY: 400,
   RATE_LIMITED: 429,
   PHASE_INCOMPLETE: 409,
+  BUSY: 503,
   INTERNAL: 500,
 };
 

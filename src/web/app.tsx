@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { sql } from 'kysely';
 import { createApi } from '../api/api-app.ts';
+import { loadWebConfig } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { isStaleError } from '../domain/goals/goal-edit.types.ts';
 import { attachmentDisposition } from '../domain/vocabulary/file-names.ts';
@@ -26,6 +27,7 @@ import { IchiranhyoPage } from './pages/ichiranhyo.page.tsx';
 import { IndexPage } from './pages/index.page.tsx';
 import { presentIchiranhyo, presentIndex } from './presenters/catalog.presenter.ts';
 import { registerPrintRoutes } from './print/print.routes.tsx';
+import { publicCache } from './public-cache/public-cache.ts';
 import { renderPage } from './render.tsx';
 import { requestBodyLimit } from './request-body.ts';
 import { registerSearchRoutes } from './search/search.routes.tsx';
@@ -64,6 +66,8 @@ export function createApp(db: Db): Hono<AppEnv> {
   app.use(csrfMiddleware());
   app.use(writeGate());
   app.use(staffHeader(db));
+  // After the session (signed-in people get fresh pages), before every route that renders a public page.
+  app.use(publicCache(db, { maxBytes: loadWebConfig().pageCacheBytes }));
   registerAuthRoutes(app, db);
   registerStaffRoutes(app, db);
   registerEditorRoutes(app, db);
@@ -136,7 +140,8 @@ export function createApp(db: Db): Hono<AppEnv> {
     // Hono's own 4xx (a body that is not the declared media type, …) are the client's to fix, not ours.
     const clientHttp = error instanceof HTTPException && error.status < 500;
     const status = error instanceof AppError ? httpStatusOf(error.code) : clientHttp ? error.status : 500;
-    if (status >= 500) logger.error({ err: error, path: c.req.path }, 'request failed');
+    if (status >= 500 && !(error instanceof RateLimitedError))
+      logger.error({ err: error, path: c.req.path }, 'request failed');
     // Refusals that say something about the client (junk bodies, floods, guessing) are worth a line, not a stack.
     else if (error instanceof AppError && WARN_CODES.has(error.code))
       logger.warn(
@@ -179,7 +184,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   return app;
 }
 
-const WARN_CODES = new Set(['MALFORMED_BODY', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED', 'FORBIDDEN']);
+const WARN_CODES = new Set(['MALFORMED_BODY', 'PAYLOAD_TOO_LARGE', 'RATE_LIMITED', 'FORBIDDEN', 'BUSY']);
 
 /** The English behind a refusal (`login may not action`), for whoever reads the log. */
 const reasonOf = (error: AppError) => (typeof error.cause === 'string' ? error.cause : error.message);
@@ -193,5 +198,6 @@ function messageFor(status: number): string {
   if (status === 413) return '送信された内容が大きすぎます。小さくしてから、もう一度送信してください。';
   if (status === 429) return '試行が多すぎます。しばらく時間をおいてから、もう一度お試しください。';
   if (status < 500) return '入力内容を確認してください。';
+  if (status === 503) return 'ただいま混み合っています。しばらく待ってから、もう一度お試しください。';
   return 'エラーが発生しました。';
 }

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
+import { transition } from '../domain/workflow/transition.service.ts';
 import { reindexBlock } from '../search/index.repo.ts';
 import { demoDepartmentId, demoMunicipalityId, useDemoApp } from '../test-support/demo-app.ts';
+import { makeUser } from '../test-support/users.ts';
 
 /**
  * Every public page, API answer and export of the demo city, reached by following links from the
@@ -157,12 +159,27 @@ test("no public page, API or export shows a department's year once it is back to
     );
   }
 
-  await db
-    .updateTable('phase_status')
-    .set({ status: 'draft' })
+  // Planning withdraws the year as the product does it (差し戻し of published phases, audited), so the
+  // public pages' cache sees a new publication version, exactly as after a real withdrawal.
+  const planning = await makeUser(db, await demoMunicipalityId(db), 'planning');
+  const phases = await db
+    .selectFrom('phase_status')
+    .select(['phase', 'version'])
     .where('department_id', '=', department)
     .where('fiscal_year_id', '=', fy.id)
+    .where('status', '=', 'published')
     .execute();
+  assert.ok(phases.length > 0);
+  for (const { phase, version } of phases) {
+    await transition(db, planning.actor, {
+      departmentId: department,
+      year: YEAR,
+      phase,
+      action: 'return',
+      version,
+      comment: '公表を取り消し、作成中に戻します。',
+    });
+  }
   const drafted = await crawl([...searches, ...years]);
   assert.ok(drafted.pages.size > 100, `crawled ${drafted.pages.size} public answers`);
   assert.deepEqual(withMark(drafted), [], 'no public answer shows the draft');

@@ -4,32 +4,23 @@ import type { TableExport } from '../types.ts';
 import { countPdfPages } from './page-count.ts';
 import { type PrintToPdf, withPrintPage } from './print-page.ts';
 
-let queue: Promise<unknown> = Promise.resolve();
-
-/** One Chromium at a time: each needs a few hundred MB, and concurrent downloads should queue, not pile up. */
-function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
-
 /**
  * The tables as an A4-landscape PDF, printed by Chromium from the same HTML as the print view.
  * Several tables (or `book`: the whole-city view) make a book whose 目次 names each department's first page.
+ * Each call takes a Chromium of its own (a few hundred MB): callers bound how many run at once (the web's
+ * render queue; the CLI renders one after the other).
  */
 export function renderPdf(tables: TableExport[], options: { book?: boolean } = {}): Promise<Uint8Array> {
-  return oneAtATime(() =>
-    withPrintPage(async (print) => {
-      if (tables.length === 1 && !options.book) return print(await renderTablesHtml(tables));
-      const plan = await planPages(tables, print);
-      const pdf = await print(await renderTablesHtml(tables, { book: true, startPages: plan.startPages }));
-      const pages = countPdfPages(pdf);
-      if (pages !== plan.totalPages) {
-        logger.warn({ pages, expected: plan.totalPages }, 'PDF page count differs from the 目次 plan');
-      }
-      return pdf;
-    }),
-  );
+  return withPrintPage(async (print) => {
+    if (tables.length === 1 && !options.book) return print(await renderTablesHtml(tables));
+    const plan = await planPages(tables, print);
+    const pdf = await print(await renderTablesHtml(tables, { book: true, startPages: plan.startPages }));
+    const pages = countPdfPages(pdf);
+    if (pages !== plan.totalPages) {
+      logger.warn({ pages, expected: plan.totalPages }, 'PDF page count differs from the 目次 plan');
+    }
+    return pdf;
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Context, Env, Hono } from 'hono';
+import { loadWebConfig } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { loadTables } from '../../exporters/export.service.ts';
@@ -11,11 +12,13 @@ import { renderPage } from '../render.tsx';
 import { urls } from '../view-models.ts';
 import { PdfUnavailablePage } from './pdf-unavailable.page.tsx';
 import { attachmentDisposition, printUrls } from './print-urls.ts';
+import { type RenderQueue, renderQueue } from './render-queue.ts';
 
 /** Seams for tests: the PDF renderer and the Chromium check. */
 export interface PrintRouteOptions {
   renderPdf?: typeof renderPdf;
   pdfAvailable?: () => boolean;
+  queue?: RenderQueue;
 }
 
 const DEPT = '/m/:code/d/:id{[0-9]+}';
@@ -30,7 +33,10 @@ export function registerPrintRoutes<E extends Env>(
   db: Db,
   options: PrintRouteOptions = {},
 ): void {
-  const render = options.renderPdf ?? renderPdf;
+  const renderOne = options.renderPdf ?? renderPdf;
+  const web = loadWebConfig();
+  const queue = options.queue ?? renderQueue(web.pdfConcurrency, web.pdfQueue);
+  const render: typeof renderPdf = (tables, opts) => queue(() => renderOne(tables, opts));
   const canPdf = options.pdfAvailable ?? pdfAvailable;
   registerPrintAssets(app);
 
