@@ -52,3 +52,14 @@ export async function findByLocalGovCode(
     .where('local_gov_code', '=', localGovCode)
     .executeTakeFirst();
 }
+
+export async function getMunicipality(
+  db: Kysely<Database>,
+  id: number,
+): Promise<MunicipalityRow | undefined> {
+  return db.selectFrom('municipality').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function setMunicipalityName(db: Kysely<Database>, id: number, name: string): Promise<void> {
+  await db.updateTable('municipality').set({ name }).where('id', '=', id).execute();
+}
