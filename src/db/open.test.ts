@@ -42,8 +42,10 @@ test('upgrading a database with data to the search-grade migration fills in the 
   }
 });
 
-/** Undoes 20261203091100_search_variant and 20261203091101_local_gov_code. */
+/** Undoes 20261203091100_search_variant, 20261203091101_local_gov_code and the later 20261203162000_account_settings. */
 async function undoVariantMigrations(db: Awaited<ReturnType<typeof createTestDb>>): Promise<void> {
+  await db.kysely.schema.alterTable('app_user').dropColumn('must_change_password').execute();
+  await db.kysely.schema.alterTable('department').dropColumn('display_order').execute();
   await db.kysely.schema.dropIndex('municipality_local_gov_code').execute();
   await db.kysely.schema.alterTable('municipality').dropColumn('local_gov_code').execute();
   await db.kysely.schema.dropTable('search_variant').execute();

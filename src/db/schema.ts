@@ -39,6 +39,8 @@ export interface DepartmentTable {
   kind: DepartmentKind;
   name: string;
   created_at: string;
+  /** Set on the organisation settings page; null sorts after the ordered ones, by id. */
+  display_order: number | null;
 }
 
 export interface FiscalYearTable {

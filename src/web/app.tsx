@@ -12,6 +12,7 @@ import { writeWorkbook } from '../exporters/xlsx/write-workbook.ts';
 import { logger } from '../logger.ts';
 import { registerAuditRoutes } from './audit/audit.routes.tsx';
 import { registerAuthRoutes } from './auth/auth.routes.tsx';
+import { passwordGate } from './auth/password-gate.ts';
 import { csrfMiddleware, sessionMiddleware } from './auth/session.middleware.ts';
 import { writeGate } from './auth/write-gate.ts';
 import { isForPeople } from './components/people-text.ts';
@@ -32,7 +33,11 @@ import { renderPage } from './render.tsx';
 import { requestBodyLimit } from './request-body.ts';
 import { registerSearchRoutes } from './search/search.routes.tsx';
 import { securityHeaders } from './security-headers.ts';
+import { registerAccountRoutes } from './settings/accounts.routes.tsx';
 import { registerGradeScaleRoutes } from './settings/grade-scale.routes.tsx';
+import { registerMunicipalityRoutes } from './settings/municipality.routes.tsx';
+import { registerOrganisationRoutes } from './settings/organisation.routes.tsx';
+import { registerPasswordRoutes } from './settings/password.routes.tsx';
 import { registerReorganisationRoutes } from './settings/reorganisation.routes.tsx';
 import { registerSearchVariantRoutes } from './settings/search-variants.routes.tsx';
 import { registerStaffRoutes } from './staff/staff.routes.tsx';
@@ -65,6 +70,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   app.use(requestBodyLimit());
   app.use(csrfMiddleware());
   app.use(writeGate());
+  app.use(passwordGate());
   app.use(staffHeader(db));
   // After the session (signed-in people get fresh pages), before every route that renders a public page.
   app.use(publicCache(db, { maxBytes: loadWebConfig().pageCacheBytes }));
@@ -82,6 +88,10 @@ export function createApp(db: Db): Hono<AppEnv> {
   registerGradeScaleRoutes(app, db);
   registerReorganisationRoutes(app, db);
   registerSearchVariantRoutes(app, db);
+  registerAccountRoutes(app, db);
+  registerOrganisationRoutes(app, db);
+  registerMunicipalityRoutes(app, db);
+  registerPasswordRoutes(app, db);
   registerLineageRoutes(app, db);
   registerSearchRoutes(app, db);
 

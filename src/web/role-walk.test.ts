@@ -16,8 +16,13 @@ import { createApp } from './app.tsx';
  */
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SESSION_ROUTES = new Set(['/login', '/logout', '/api/session']);
-/** Routes that only ever touch the caller's own records (marking one's own inbox read). */
-const SELF_ROUTES = new Set(['/staff/inbox/read-all', '/staff/inbox/:id{[0-9]+}/read']);
+/** Routes that only ever touch the caller's own records (marking one's own inbox read, one's own password). */
+const SELF_ROUTES = new Set([
+  '/staff/inbox/read-all',
+  '/staff/inbox/:id{[0-9]+}/read',
+  '/staff/settings/password',
+  '/staff/settings/password/sign-out-everywhere',
+]);
 /** Tables a refused request may still touch: its own session bookkeeping. */
 const BOOKKEEPING = new Set(['session', 'login_attempt', 'kysely_migration', 'kysely_migration_lock']);
 

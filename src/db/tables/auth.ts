@@ -12,6 +12,8 @@ export interface AppUserTable {
   created_at: string;
   /** For reminder e-mail (workflow); null: inbox only. */
   email: string | null;
+  /** 1 after an admin reset the password: the next sign-in must choose a new one before anything else. */
+  must_change_password: Generated<number>;
 }
 
 export interface UserGrantTable {

@@ -31,6 +31,7 @@ export async function findLiveSession(db: Kysely<Database>, tokenHash: string, n
       'app_user.display_name',
       'app_user.municipality_id',
       'app_user.disabled',
+      'app_user.must_change_password',
     ])
     .where('session.token_hash', '=', tokenHash)
     .where('session.expires_at', '>', now)
@@ -47,4 +48,19 @@ export async function touchSession(db: Kysely<Database>, id: number, now: string
 
 export async function deleteSession(db: Kysely<Database>, tokenHash: string): Promise<void> {
   await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Ends every session of an account (「すべての端末からログアウト」, disabling, a password reset). */
+export async function deleteSessionsOfUser(db: Kysely<Database>, userId: number): Promise<number> {
+  const result = await db.deleteFrom('session').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Ends the account's other sessions: after changing one's own password, this device stays signed in. */
+export async function deleteOtherSessions(
+  db: Kysely<Database>,
+  userId: number,
+  keepSessionId: number,
+): Promise<void> {
+  await db.deleteFrom('session').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
 }

@@ -19,6 +19,10 @@ export interface SessionContext {
   actor: Actor;
   displayName: string;
   csrfToken: string;
+  /** An admin reset the password: until a new one is chosen, staff pages send here to change it. */
+  mustChangePassword: boolean;
+  /** This session's row: changing one's own password ends the account's other sessions, not this one. */
+  sessionId: number;
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -73,6 +77,8 @@ export async function resolveSession(
     },
     displayName: row.display_name,
     csrfToken: row.csrf_token,
+    mustChangePassword: row.must_change_password === 1,
+    sessionId: row.id,
   };
 }
 

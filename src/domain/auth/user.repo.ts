@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AppUserTable } from '../../db/tables/auth.ts';
 import type { RoleGrant } from './actor.ts';
 
-export type UserRow = Omit<AppUserTable, 'id'> & { id: number };
+export type UserRow = Selectable<AppUserTable>;
 
 export async function findUserByLogin(db: Kysely<Database>, login: string): Promise<UserRow | undefined> {
   return db.selectFrom('app_user').selectAll().where('login', '=', login).executeTakeFirst();
@@ -60,4 +60,62 @@ export async function insertUser(
     (chunk) => db.insertInto('user_grant').values(chunk).execute(),
   );
   return row.id;
+}
+
+/** The municipality's accounts for the settings page, by login. */
+export async function listUsers(db: Kysely<Database>, municipalityId: number): Promise<UserRow[]> {
+  return db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('login')
+    .execute();
+}
+
+/** Every grant of the municipality's accounts, for the list (one query, not one per account). */
+export async function listGrantsOfMunicipality(db: Kysely<Database>, municipalityId: number) {
+  return db
+    .selectFrom('user_grant')
+    .innerJoin('app_user', 'app_user.id', 'user_grant.user_id')
+    .select(['user_grant.user_id', 'user_grant.role', 'user_grant.department_id'])
+    .where('app_user.municipality_id', '=', municipalityId)
+    .orderBy('user_grant.id')
+    .execute();
+}
+
+export async function updateUser(
+  db: Kysely<Database>,
+  id: number,
+  values: Partial<Pick<UserRow, 'display_name' | 'disabled' | 'password_hash' | 'must_change_password'>>,
+): Promise<void> {
+  await db.updateTable('app_user').set(values).where('id', '=', id).execute();
+}
+
+export async function insertGrant(db: Kysely<Database>, userId: number, grant: RoleGrant): Promise<void> {
+  await db
+    .insertInto('user_grant')
+    .values({ user_id: userId, role: grant.role, department_id: grant.departmentId })
+    .execute();
+}
+
+export async function deleteGrant(db: Kysely<Database>, userId: number, grant: RoleGrant): Promise<void> {
+  let query = db.deleteFrom('user_grant').where('user_id', '=', userId).where('role', '=', grant.role);
+  query =
+    grant.departmentId === null
+      ? query.where('department_id', 'is', null)
+      : query.where('department_id', '=', grant.departmentId);
+  await query.execute();
+}
+
+/** Active (not disabled) accounts holding the admin role in the municipality. */
+export async function countActiveAdmins(db: Kysely<Database>, municipalityId: number): Promise<number> {
+  const row = await db
+    .selectFrom('user_grant')
+    .innerJoin('app_user', 'app_user.id', 'user_grant.user_id')
+    .select((eb) => eb.fn.count<number>('app_user.id').distinct().as('n'))
+    .where('app_user.municipality_id', '=', municipalityId)
+    .where('app_user.disabled', '=', 0)
+    .where('user_grant.role', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -58,3 +58,14 @@ export async function municipalityName(db: Kysely<Database>, id: number): Promis
   const row = await db.selectFrom('municipality').select('name').where('id', '=', id).executeTakeFirst();
   return row?.name;
 }
+
+export async function getMunicipality(
+  db: Kysely<Database>,
+  id: number,
+): Promise<MunicipalityRow | undefined> {
+  return db.selectFrom('municipality').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function setMunicipalityName(db: Kysely<Database>, id: number, name: string): Promise<void> {
+  await db.updateTable('municipality').set({ name }).where('id', '=', id).execute();
+}

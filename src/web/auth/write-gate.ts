@@ -3,8 +3,14 @@ import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** What anyone may send: signing in and out, and marking their own inbox read. */
-const OPEN = [/^\/login$/, /^\/logout$/, /^\/api\/session$/, /^\/staff\/inbox\//];
+/** What anyone may send: signing in and out, marking their own inbox read, their own password. */
+const OPEN = [
+  /^\/login$/,
+  /^\/logout$/,
+  /^\/api\/session$/,
+  /^\/staff\/inbox\//,
+  /^\/staff\/settings\/password(\/sign-out-everywhere)?$/,
+];
 
 /**
  * Who may change anything at all is known before a route reads its body: nobody signed out (API;

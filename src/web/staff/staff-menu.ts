@@ -2,7 +2,11 @@ import type { Actor } from '../../domain/auth/actor.ts';
 import { type Action, canAnywhere } from '../../domain/auth/policy.ts';
 import { editorUrls } from '../editor/editor.urls.ts';
 import { evaluationUrls } from '../evaluation/evaluation.urls.ts';
+import { ACCOUNTS_URL } from '../settings/accounts.form.ts';
 import { GRADE_SCALE_URL } from '../settings/grade-scale.page.tsx';
+import { MUNICIPALITY_URL } from '../settings/municipality.page.tsx';
+import { ORGANISATION_URL } from '../settings/organisation.form.ts';
+import { PASSWORD_URL } from '../settings/password.page.tsx';
 import { REORGANISATIONS_URL } from '../settings/reorganisation.list.tsx';
 import { SEARCH_VARIANTS_URL } from '../settings/search-variants.page.tsx';
 import { workflowUrls } from '../workflow/format.ts';
@@ -94,6 +98,34 @@ export const staffMenu: readonly StaffLink[] = [
     label: '変更履歴（全庁）',
     description: 'すべての変更と手続きの記録（追記のみ・削除できません）',
     requires: 'audit.readAll',
+    group: 'settings',
+  },
+  {
+    href: ACCOUNTS_URL,
+    label: 'アカウントの管理',
+    description: '職員のアカウントの作成・役割・仮パスワードの発行・無効化を行います',
+    requires: 'user.manage',
+    group: 'settings',
+  },
+  {
+    href: ORGANISATION_URL,
+    label: '部局と課・センター',
+    description: '部局や課・センターの追加、名称の修正、表示順の設定を行います',
+    requires: 'organisation.manage',
+    group: 'settings',
+  },
+  {
+    href: MUNICIPALITY_URL,
+    label: '自治体の設定',
+    description: '自治体名と全国地方公共団体コード（オープンデータに記載）を設定します',
+    requires: 'municipality.manage',
+    group: 'settings',
+  },
+  {
+    href: PASSWORD_URL,
+    label: 'パスワードの変更',
+    description: '自分のパスワードを変更します。すべての端末からのログアウトもここから行えます',
+    requires: 'internal.read',
     group: 'settings',
   },
 ];
