@@ -7,13 +7,15 @@ import { goalContext, guard, inTransaction } from '../goals/goal-edit.context.ts
 import type { BlockContext } from '../goals/goal-edit.types.ts';
 import { decideLink, linksBetween } from './link.repo.ts';
 import { setLink } from './link.service.ts';
-import { blockGoalIds, continuesTouching } from './pairing.repo.ts';
+import { type BlockGoal, blockGoalIds, blockGoalList, continuesTouching } from './pairing.repo.ts';
 
 export interface PairingChoice {
   /** A goal of a plan block (year Y). */
   planGoalId: number;
   /** The review goal of Y-1 it continues; null: it continues none (新規), the table pairs it by position. */
   reviewGoalId: number | null;
+  /** The table the form was for: the plan goal must belong to it (checked after permission). */
+  table?: { departmentId: number; year: number };
 }
 
 const DECIDED = new Set(['confirmed', 'manual']);
@@ -27,7 +29,9 @@ export async function pairPlanGoal(db: Kysely<Database>, actor: Actor, choice: P
   await inTransaction(db, async (trx) => {
     const ctx = await goalContext(trx, choice.planGoalId);
     await guard(trx, actor, ctx);
-    if (ctx.block !== 'plan') {
+    const elsewhere =
+      choice.table && (choice.table.departmentId !== ctx.departmentId || choice.table.year !== ctx.year);
+    if (ctx.block !== 'plan' || elsewhere) {
       throw new AppError('INVALID_INPUT', `goal ${choice.planGoalId} is not a plan goal`, { field: 'goal' });
     }
     const touching = await continuesTouching(trx, choice);
@@ -86,4 +90,38 @@ export async function pairsByPosition(db: Kysely<Database>, ctx: BlockContext): 
 /** pairsByPosition for the block of a goal (the move route knows only the goal). */
 export async function goalPairsByPosition(db: Kysely<Database>, goalId: number): Promise<boolean> {
   return pairsByPosition(db, await goalContext(db, goalId));
+}
+
+export interface PairingChoices {
+  /** Plan goals of the year, each with the review goal of last year it continues by a decided link. */
+  plans: Array<BlockGoal & { continuesFrom: number | null }>;
+  /** The review goals of last year (the left half of the same 一覧表). */
+  reviews: BlockGoal[];
+}
+
+/** What the 「前年度との対応」 form offers: read only, the caller checks the reader may see the block. */
+export async function pairingChoices(
+  db: Kysely<Database>,
+  departmentId: number,
+  planYear: number,
+): Promise<PairingChoices> {
+  const plans = await blockGoalList(db, { departmentId, year: planYear, block: 'plan' });
+  const reviews = await blockGoalList(db, { departmentId, year: planYear - 1, block: 'review' });
+  const links = (
+    await linksBetween(
+      db,
+      reviews.map((r) => r.id),
+      plans.map((p) => p.id),
+    )
+  ).filter(
+    (l) =>
+      l.kind === 'continues' && DECIDED.has(l.status) && l.from_item_id === null && l.to_item_id === null,
+  );
+  return {
+    plans: plans.map((p) => ({
+      ...p,
+      continuesFrom: links.find((l) => l.to_goal_id === p.id)?.from_goal_id ?? null,
+    })),
+    reviews,
+  };
 }
