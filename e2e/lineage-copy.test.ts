@@ -31,6 +31,11 @@ async function checkAxe(page: Page, name: string): Promise<void> {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: screenshotPath(`lineage-copy-${name}-${width}.png`), fullPage: true });
     assert.deepEqual(await axeViolations(page), [], `${name} at ${width}px`);
+    // Nothing wider than the viewport (long goal titles wrap).
+    assert.ok(
+      (await page.evaluate(() => document.documentElement.scrollWidth)) <= width,
+      `${name} fits ${width}px`,
+    );
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -64,12 +69,17 @@ test('copy a year, and its goals carry on as 継続 on the lineage page and in t
   );
   // Unset the first goal's pairing: it falls back to position, so moving a goal warns.
   await selects.first().selectOption('');
-  await page.locator('form.pairing-form').first().getByRole('button', { name: /この対応を保存/ }).click();
+  await page
+    .locator('form.pairing-form')
+    .first()
+    .getByRole('button', { name: /この対応を保存/ })
+    .click();
   await page.waitForURL(/\/pairing\?saved=1$/);
   await page.goto(`${server.url}/staff/edit/${dept}/2026/plan`);
   await page.getByRole('button', { name: /上へ.*重点目標2）/ }).click();
   await page.waitForURL(/pairing=position/);
   await page.getByText('この並べ替えで、左右に並ぶ重点目標の組み合わせが変わりました。').waitFor();
+  await page.locator('.pairing-notice').screenshot({ path: screenshotPath('lineage-copy-notice-only.png') });
   await checkAxe(page, 'editor-notice');
 
   // Pair it again through the form: it continues the goal of the same title.
