@@ -72,6 +72,9 @@ describe('copying a year keeps its lineage (issue 10 item 7)', () => {
     const municipalityId = await demoMunicipalityId(db);
     const fy = await findFiscalYearId(db, municipalityId, 2026);
     assert.ok(fy);
+    // A draft plan stays off the public page, links or not.
+    const draft = await presentLineage(db, 'minatodai', dept);
+    assert.equal(draft.threads.flatMap((t) => t.steps.filter((s) => s.year === 2026)).length, 0);
     await markPublished(db, dept, fy, 'goal_setting');
     const view = await presentLineage(db, 'minatodai', dept);
     const steps2026 = view.threads.flatMap((t) => t.steps.filter((s) => s.year === 2026));
