@@ -141,7 +141,7 @@ async function copyInto(
       entityType: 'block',
       entityId: null,
       departmentId: input.departmentId,
-      summary: `${result.goals.length} goals copied from ${blockLabel(from)} to ${blockLabel(to)}`,
+      summary: `${result.goals.length} goals copied from ${blockLabel(from)} to ${blockLabel(to)}, each linked to its source (${target.block === 'plan' ? 'continues' : 'same'})`,
       before: null,
       after: result.goals,
     });
