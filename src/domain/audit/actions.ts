@@ -58,6 +58,7 @@ export const auditActions = [
   'import.published',
   'search_variant.add',
   'search_variant.remove',
+  'lineage.pair',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { loadBlock, type StoredGoal } from '../goals/goal.repo.ts';
+import { linksBetween } from '../lineage/link.repo.ts';
 import { blockPublished, isBlockPublished } from '../publication/publication.repo.ts';
 import {
   type Block,
@@ -11,6 +12,7 @@ import {
   type IchiranDocument,
   type Item,
 } from './document.schema.ts';
+import { recordLineagePairs } from './lineage-pairs.ts';
 import { latestWarnings } from './source-document.repo.ts';
 
 /**
@@ -32,15 +34,17 @@ export async function loadDocument(
     loadYearBlock(db, department, planYear - 1, 'review', access),
     loadYearBlock(db, department, planYear, 'plan', access),
   ]);
-  if (review.length === 0 && plan.length === 0) {
+  if (review.size === 0 && plan.size === 0) {
     throw new AppError('NOT_FOUND', `no table for ${department.name}, plan year ${planYear}`, {
       field: 'planYear',
     });
   }
+  // Only goals this audience sees are loaded, so a pairing never points at an unpublished goal.
+  recordLineagePairs(await linksBetween(db, [...review.keys()], [...plan.keys()]), review, plan);
   return {
     department: department.name,
-    review: { fiscalYear: planYear - 1, goals: review },
-    plan: { fiscalYear: planYear, goals: plan },
+    review: { fiscalYear: planYear - 1, goals: [...review.values()] },
+    plan: { fiscalYear: planYear, goals: [...plan.values()] },
     // Import warnings are notes for the staff who checked the file: never on a public page or export.
     warnings: access.includeDrafts ? await latestWarnings(db, department.id, planYear) : [],
   };
@@ -52,12 +56,15 @@ async function loadYearBlock(
   year: number,
   block: Block,
   access: BlockAccess,
-): Promise<Goal[]> {
+): Promise<Map<number, Goal>> {
   const fiscalYearId = await findFiscalYearId(db, department.municipality_id, year);
-  if (fiscalYearId === undefined) return [];
-  if (!access.includeDrafts && !(await isBlockPublished(db, department.id, fiscalYearId, block))) return [];
+  if (fiscalYearId === undefined) return new Map();
+  if (!access.includeDrafts && !(await isBlockPublished(db, department.id, fiscalYearId, block))) {
+    return new Map();
+  }
   const goals = await loadBlock(db, { departmentId: department.id, fiscalYearId, block });
-  return goals.map((g) => toGoal(g, block));
+  // Keyed by goal id, in block order (a Map keeps insertion order).
+  return new Map(goals.map((g) => [g.id, toGoal(g, block)]));
 }
 
 function toGoal(goal: StoredGoal, block: Block): Goal {

@@ -6,6 +6,7 @@ import { AppError } from '../../errors.ts';
 import type { AuditAction } from '../audit/actions.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
+import { linkNextYearCopies, linkYearEndCopies } from '../lineage/copy-links.ts';
 import { assertBlockEditable } from '../workflow/lock.ts';
 import { afterChange, blockLabel, guardedBlock, inTransaction } from './goal-edit.context.ts';
 import type { BlockContext } from './goal-edit.types.ts';
@@ -132,12 +133,15 @@ async function copyInto(
     }
     await assertBlockEditable(trx, to);
     const result = await copyBlock(trx, from, to);
+    // Lineage is part of the copy: the same transaction, so a copy never stands as 新規.
+    const link = target.block === 'plan' ? linkNextYearCopies : linkYearEndCopies;
+    await link(trx, actor, to.municipalityId, result.goals);
     await appendAudit(trx, actor, {
       action,
       entityType: 'block',
       entityId: null,
       departmentId: input.departmentId,
-      summary: `${result.goals.length} goals copied from ${blockLabel(from)} to ${blockLabel(to)}`,
+      summary: `${result.goals.length} goals copied from ${blockLabel(from)} to ${blockLabel(to)}, each linked to its source (${target.block === 'plan' ? 'continues' : 'same'})`,
       before: null,
       after: result.goals,
     });

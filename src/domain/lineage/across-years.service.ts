@@ -70,19 +70,7 @@ export async function goalsAcrossYears(
   const links = (await activeLinksOf(db, [...byId.keys()])).filter(
     (l) => l.from_item_id === null && byId.has(l.from_goal_id) && byId.has(l.to_goal_id),
   );
-  const years = new UnionFind<number>();
-  for (const g of goals) years.add(g.goalId);
-  for (const l of links.filter((l) => l.kind === 'same' && l.to_item_id === null)) {
-    years.union(l.from_goal_id, l.to_goal_id);
-  }
-  const steps = new Map<number, ThreadStep>();
-  for (const g of goals) {
-    const root = years.find(g.goalId);
-    const step = steps.get(root) ?? emptyStep(g.fiscalYear);
-    if (g.block === 'plan') step.plan ??= atYear(g);
-    else step.review ??= atYear(g);
-    steps.set(root, step);
-  }
+  const { years, steps } = yearSteps(goals, links);
   const moves = links.filter((l) => l.kind !== 'same');
   const threads = new UnionFind<number>();
   for (const root of steps.keys()) threads.add(root);
@@ -94,6 +82,55 @@ export async function goalsAcrossYears(
     years: [...new Set(goals.map((g) => g.fiscalYear))].sort((a, b) => a - b),
     threads: groupThreads(steps, threads),
   };
+}
+
+const DECIDED: ReadonlySet<LinkStatus> = new Set(['confirmed', 'manual']);
+
+/**
+ * Joins each plan goal of a year with the review goal that reports it, into one step. A step holds
+ * at most one goal of each block, so every goal is shown exactly once, whatever links it has: links
+ * a person decided go first, then suggestions by score; a link that would put a second plan (or
+ * review) goal into a step, or join two years, is not followed.
+ */
+function yearSteps(goals: GoalRef[], links: GoalLinkRow[]) {
+  const years = new UnionFind<number>();
+  const slots = new Map<number, { year: number; plan: GoalRef | null; review: GoalRef | null }>();
+  for (const g of goals) {
+    years.add(g.goalId);
+    slots.set(g.goalId, {
+      year: g.fiscalYear,
+      plan: g.block === 'plan' ? g : null,
+      review: g.block === 'review' ? g : null,
+    });
+  }
+  const same = links
+    .filter((l) => l.kind === 'same' && l.to_item_id === null)
+    .sort(
+      (a, b) =>
+        Number(DECIDED.has(b.status)) - Number(DECIDED.has(a.status)) ||
+        (b.score ?? 0) - (a.score ?? 0) ||
+        a.id - b.id,
+    );
+  for (const l of same) {
+    const [ra, rb] = [years.find(l.from_goal_id), years.find(l.to_goal_id)];
+    const [a, b] = [slots.get(ra), slots.get(rb)];
+    if (ra === rb || !a || !b || a.year !== b.year) continue;
+    if ((a.plan && b.plan) || (a.review && b.review)) continue;
+    years.union(ra, rb);
+    slots.set(years.find(ra), { year: a.year, plan: a.plan ?? b.plan, review: a.review ?? b.review });
+  }
+  const steps = new Map<number, ThreadStep>();
+  for (const g of goals) {
+    const root = years.find(g.goalId);
+    const slot = slots.get(root);
+    if (!slot || steps.has(root)) continue;
+    steps.set(root, {
+      ...emptyStep(slot.year),
+      plan: slot.plan ? atYear(slot.plan) : null,
+      review: slot.review ? atYear(slot.review) : null,
+    });
+  }
+  return { years, steps };
 }
 
 function emptyStep(fiscalYear: number): ThreadStep {

@@ -6,6 +6,7 @@ import type { BlockView } from './editor.view.ts';
 import { EditorLayout } from './editor-layout.tsx';
 import { AddGoalForm, GoalEditor } from './goal-editor.tsx';
 import { yearLabel } from './labels.ts';
+import { PairingLink } from './pairing-notice.tsx';
 import { OrphanProblem } from './problem-notice.tsx';
 import { ReadOnlyBlock } from './read-only-block.tsx';
 
@@ -69,6 +70,7 @@ export function BlockPage({ view }: { view: BlockView }) {
       <p>
         <a href={view.otherBlock.href}>{view.otherBlock.label}へ</a>
       </p>
+      <PairingLink view={view} />
       <FlashNotice flash={view.flash} anchor={undefined} />
       {view.problem && !problemHasForm(view) ? (
         <OrphanProblem problem={view.problem} noteLabel={view.noteLabel} />

@@ -15,6 +15,7 @@ import { editorUrls, readFlash } from './editor.urls.ts';
 import { addressOf } from './form.ts';
 import { registerGoalRoutes } from './goal.routes.tsx';
 import { registerItemRoutes } from './item.routes.tsx';
+import { registerPairingRoutes } from './pairing.routes.tsx';
 import { registerQuantityRoutes } from './quantity.routes.tsx';
 import { BLOCK_PATH, numberParam } from './route-kit.tsx';
 
@@ -74,4 +75,5 @@ export function registerEditorRoutes(app: Hono<AppEnv>, db: Db): void {
   registerItemRoutes(app, db);
   registerQuantityRoutes(app, db);
   registerDeleteRoutes(app, db);
+  registerPairingRoutes(app, db);
 }

@@ -22,9 +22,11 @@ export const editorUrls = {
     `${base(a)}/items/${itemId}/quantities/${quantityId}/delete`,
   copyNextYear: (departmentId: number, year: number) => `/staff/edit/${departmentId}/${year}/copy-next-year`,
   startReview: (departmentId: number, year: number) => `/staff/edit/${departmentId}/${year}/start-review`,
+  /** The plan block's 「前年度との対応」 form (which goal of last year each plan goal continues). */
+  pairing: (departmentId: number, planYear: number) => `/staff/edit/${departmentId}/${planYear}/plan/pairing`,
   /** Post/Redirect/Get target: the block, a flash naming what changed, and the changed element. */
   done: (a: BlockAddress, flash: Flash) =>
-    `${base(a)}?${flash.kind}=${flash.anchor ?? flash.entity}${flash.anchor ? `#${flash.anchor}` : ''}`,
+    `${base(a)}?${flash.kind}=${flash.anchor ?? flash.entity}${flash.pairsByPosition ? '&pairing=position' : ''}${flash.anchor ? `#${flash.anchor}` : ''}`,
 };
 
 export type FlashKind = 'saved' | 'added' | 'moved' | 'deleted' | 'copied';
@@ -34,6 +36,8 @@ export interface Flash {
   entity: 'goal' | 'item' | 'quantity' | 'block';
   /** `goal-12` / `item-34`: the element the page focuses; absent when it no longer exists. */
   anchor?: string;
+  /** A goal moved in a table that pairs some rows by position: the side-by-side rows re-paired. */
+  pairsByPosition?: true;
 }
 
 const FLASH_VALUE = /^(goal|item|quantity|block)(?:-(\d+))?$/;
@@ -45,7 +49,8 @@ export function readFlash(query: (name: string) => string | undefined): Flash | 
     const match = FLASH_VALUE.exec(query(kind) ?? '');
     if (!match) continue;
     const entity = match[1] as Flash['entity'];
-    return match[2] ? { kind, entity, anchor: `${entity}-${match[2]}` } : { kind, entity };
+    const flash: Flash = match[2] ? { kind, entity, anchor: `${entity}-${match[2]}` } : { kind, entity };
+    return kind === 'moved' && query('pairing') === 'position' ? { ...flash, pairsByPosition: true } : flash;
   }
   return undefined;
 }

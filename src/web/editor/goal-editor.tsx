@@ -3,6 +3,7 @@ import { FlashNotice, MoveButtons, problemFor, SaveButton } from './controls.tsx
 import { editorUrls } from './editor.urls.ts';
 import type { BlockView, GoalView } from './editor.view.ts';
 import { ItemEditor, ItemForm } from './item-editor.tsx';
+import { PairingNotice } from './pairing-notice.tsx';
 import { ProblemNotice } from './problem-notice.tsx';
 
 function GoalTitleField({ id, value, label }: { id: string; value: string; label: string }) {
@@ -36,6 +37,7 @@ export function GoalEditor({
     <section class="editor-goal" id={anchor} aria-labelledby={`${anchor}-heading`}>
       <h2 id={`${anchor}-heading`}>{name}</h2>
       <FlashNotice flash={view.flash} anchor={anchor} />
+      <PairingNotice view={view} anchor={anchor} />
       <form method="post" action={editorUrls.goal(view.address, goal.id)} class="staff-form goal-form">
         <CsrfField token={view.csrfToken} />
         <input type="hidden" name="version" value={String(problem?.version ?? goal.version)} />

@@ -1,8 +1,10 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { createGoal, editGoal, moveGoal } from '../../domain/goals/goal-edit.service.ts';
+import { goalPairsByPosition } from '../../domain/lineage/pairing.service.ts';
 import type { AppEnv } from '../env.ts';
 import { requireSession } from '../staff/require-session.ts';
+import type { Flash } from './editor.urls.ts';
 import { addressOf, directionOf, goalFields, readForm, versionOf } from './form.ts';
 import { attempt, BLOCK_PATH, ID, numberParam } from './route-kit.tsx';
 
@@ -35,7 +37,8 @@ export function registerGoalRoutes(app: Hono<AppEnv>, db: Db): void {
     const form = await readForm(c);
     return attempt(c, db, addressOf(c), { kind: 'goal', target: `goal-${goalId}` }, async () => {
       await moveGoal(db.kysely, actor, { goalId, version: versionOf(form), direction: directionOf(form) });
-      return { kind: 'moved', entity: 'goal', anchor: `goal-${goalId}` };
+      const flash: Flash = { kind: 'moved', entity: 'goal', anchor: `goal-${goalId}` };
+      return (await goalPairsByPosition(db.kysely, goalId)) ? { ...flash, pairsByPosition: true } : flash;
     });
   });
 }

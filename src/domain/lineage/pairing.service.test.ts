@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { demoDepartmentId, demoMunicipalityId, useDemoApp } from '../../test-support/demo-app.ts';
+import { makeUser, type TestUser } from '../../test-support/users.ts';
+import { pairGoals } from '../../web/components/goal-pairs.ts';
+import { getDepartment } from '../departments/department.repo.ts';
+import { copyPlanToNextYear, startYearEndReport } from '../goals/block-copy.service.ts';
+import { moveGoal } from '../goals/goal-edit.service.ts';
+import { findMunicipality } from '../municipalities/municipality.repo.ts';
+import { staffReader } from '../publication/reader.ts';
+import { goalPairsByPosition, pairPlanGoal } from './pairing.service.ts';
+
+let editor: TestUser;
+let viewer: TestUser;
+let dept: number;
+const demo = useDemoApp(async ({ db }) => {
+  const municipalityId = await demoMunicipalityId(db.kysely);
+  dept = await demoDepartmentId(db.kysely, '市民生活部');
+  editor = await makeUser(db.kysely, municipalityId, 'editor', dept);
+  viewer = await makeUser(db.kysely, municipalityId, 'viewer');
+});
+
+async function table2026() {
+  const db = demo.db.kysely;
+  const municipality = await findMunicipality(db, 'minatodai');
+  const department = await getDepartment(db, dept);
+  assert.ok(municipality && department);
+  return staffReader(db, municipality, { includeDrafts: true }).document(department, 2026);
+}
+
+const rowTitles = async () =>
+  pairGoals(await table2026()).map((p) => [p.no, p.review?.title ?? null, p.plan?.title ?? null]);
+
+const goalsOf = (year: number, block: 'plan' | 'review') =>
+  demo.db.kysely
+    .selectFrom('goal')
+    .innerJoin('fiscal_year as fy', 'fy.id', 'goal.fiscal_year_id')
+    .select(['goal.id', 'goal.no', 'goal.title', 'goal.version'])
+    .where('goal.department_id', '=', dept)
+    .where('fy.year', '=', year)
+    .where('goal.block', '=', block)
+    .orderBy('goal.position')
+    .execute();
+
+describe('the 一覧表 pairs its two halves by lineage (issue 10 item 7)', () => {
+  it('keeps each copied goal beside its source after goal 2 moves up', async () => {
+    const db = demo.db.kysely;
+    await copyPlanToNextYear(db, editor.actor, { departmentId: dept, year: 2025 });
+    await startYearEndReport(db, editor.actor, { departmentId: dept, year: 2025 });
+    const [, second] = await goalsOf(2026, 'plan');
+    assert.ok(second);
+    await moveGoal(db, editor.actor, { goalId: second.id, version: second.version, direction: 'up' });
+    const rows = await rowTitles();
+    assert.equal(rows.length, 5);
+    for (const [, review, plan] of rows)
+      assert.equal(review, plan, 'each row pairs a goal with its own copy');
+    assert.equal(rows[0]?.[2], second.title, 'rows follow the plan order');
+    assert.equal(await goalPairsByPosition(db, second.id), false, 'every row is paired by lineage');
+  });
+
+  it('an editor pairs a plan goal explicitly; the choice is audited and the rows follow it', async () => {
+    const db = demo.db.kysely;
+    const plans = await goalsOf(2026, 'plan');
+    const reviews = await goalsOf(2025, 'review');
+    const [p1, p2] = plans;
+    const [r1, r2] = [reviews.find((r) => r.title === p1?.title), reviews.find((r) => r.title === p2?.title)];
+    assert.ok(p1 && p2 && r1 && r2);
+    // p1 now says it continues r2: its old link and r2's link to p2 are rejected; p2 and r1 fall back to position.
+    await pairPlanGoal(db, editor.actor, { planGoalId: p1.id, reviewGoalId: r2.id });
+    const rows = await rowTitles();
+    assert.deepEqual(rows[0], [p1.no, r2.title, p1.title]);
+    assert.equal(await goalPairsByPosition(db, p1.id), true, 'p2 is now paired by position');
+    const audit = await db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'lineage.pair')
+      .executeTakeFirstOrThrow();
+    assert.equal(audit.actor_login, editor.login);
+    assert.equal(audit.entity_id, p1.id);
+    assert.deepEqual(JSON.parse(audit.before_json ?? 'null'), { continues: [r1.id] });
+    const links = await db
+      .selectFrom('goal_link')
+      .select(['from_goal_id', 'to_goal_id', 'status'])
+      .where('kind', '=', 'continues')
+      .where('status', '!=', 'rejected')
+      .where('to_goal_id', 'in', [p1.id, p2.id])
+      .execute();
+    assert.deepEqual(links, [{ from_goal_id: r2.id, to_goal_id: p1.id, status: 'manual' }]);
+  });
+
+  it('refuses a viewer, changing nothing', async () => {
+    const db = demo.db.kysely;
+    const [p1] = await goalsOf(2026, 'plan');
+    const [r1] = await goalsOf(2025, 'review');
+    assert.ok(p1 && r1);
+    const count = async () =>
+      (await db.selectFrom('audit_event').select('id').where('action', '=', 'lineage.pair').execute()).length;
+    const before = await count();
+    await assert.rejects(pairPlanGoal(db, viewer.actor, { planGoalId: p1.id, reviewGoalId: r1.id }), {
+      code: 'FORBIDDEN',
+    });
+    assert.equal(await count(), before);
+  });
+});
