@@ -16,7 +16,12 @@ export function GoalRow({ pair, marks }: { pair: GoalPair; marks?: ReadonlyMap<s
           {pair.no}
         </th>
         {BLOCKS.map((b) => (
-          <GoalTitle no={pair.no} block={b} goal={pair[b]} />
+          <GoalTitle
+            no={pair.no}
+            block={b}
+            goal={pair[b]}
+            mark={b === 'plan' && pair.plan ? marks?.get(`${pair.plan.no}`) : undefined}
+          />
         ))}
       </tr>
       {lines.map((i) => (
@@ -37,7 +42,17 @@ export function GoalRow({ pair, marks }: { pair: GoalPair; marks?: ReadonlyMap<s
   );
 }
 
-function GoalTitle({ no, block, goal }: { no: number; block: Block; goal: Goal | undefined }) {
+function GoalTitle({
+  no,
+  block,
+  goal,
+  mark,
+}: {
+  no: number;
+  block: Block;
+  goal: Goal | undefined;
+  mark?: string;
+}) {
   if (!goal) {
     return (
       <td
@@ -58,6 +73,7 @@ function GoalTitle({ no, block, goal }: { no: number; block: Block; goal: Goal |
     >
       <span class="goal__label">重点目標</span>
       <span class="goal__text">{goal.title}</span>
+      {mark ? <span class="goal__mark">評価: {mark}</span> : null}
     </th>
   );
 }

@@ -15,7 +15,7 @@ export function IchiranhyoTable({
   marks,
 }: {
   document: IchiranDocument;
-  /** Evaluation marks of the plan items, `${goalNo}/${itemNo}` → text (public page, `?marks=1`). */
+  /** Evaluation marks (public page, `?marks=1`): plan items `${goalNo}/${itemNo}`, plan goals `${goalNo}`. */
   marks?: ReadonlyMap<string, string>;
 }) {
   const captionId = 'ichiran-caption';
