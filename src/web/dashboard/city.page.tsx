@@ -56,7 +56,7 @@ export function CityDashboardPage({ view }: { view: CityDashboardView }) {
 
 function DepartmentTable({ view }: { view: CityDashboardView }) {
   return (
-    <div class="dash-scroll">
+    <section class="dash-scroll" aria-label="部局別の状況（横にスクロールできます）" tabindex={0}>
       <table class="dash-table dash-table--wide">
         <caption>部局ごとの目標数と数値目標の達成状況（件）</caption>
         <thead>
@@ -94,7 +94,7 @@ function DepartmentTable({ view }: { view: CityDashboardView }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </section>
   );
 }
 

@@ -2,62 +2,23 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Assessment } from '../../db/tables/workflow.ts';
 import {
   type DepartmentEvaluation,
   evaluateDepartmentYear,
   type GoalEvaluation,
 } from '../../domain/evaluation/index.ts';
-import { findFiscalYearId } from '../../domain/fiscal-years/fiscal-year.repo.ts';
-import { createGoal } from '../../domain/goals/goal-edit.service.ts';
-import { createItem } from '../../domain/goals/item-edit.service.ts';
-import { loadAssessments } from '../../domain/workflow/final.repo.ts';
-import { saveAssessment } from '../../domain/workflow/final.service.ts';
-import { markPublished } from '../../domain/workflow/phase-status.repo.ts';
-import { openFiscalYear } from '../../domain/workflow/year.service.ts';
 import { search } from '../../search/search.service.ts';
-import { demoDepartmentId, demoMunicipalityId, useDemoApp } from '../../test-support/demo-app.ts';
-import { makeUser } from '../../test-support/users.ts';
+import { useDemoApp } from '../../test-support/demo-app.ts';
 import { goalMarkText } from '../evaluation/ichiran-marks.ts';
+import {
+  RATED_DEPARTMENT as DEPARTMENT,
+  GOAL_1_REASON,
+  RATED_GOALS as GOALS,
+  rateDemoYear,
+  RATED_YEAR as YEAR,
+} from './rated-year.testkit.ts';
 
-const YEAR = 2026;
-const DEPARTMENT = '市民生活部';
 const cli = fileURLToPath(new URL('../../domain/evaluation/evaluate-cli.testkit.ts', import.meta.url));
-
-/** Goal 1 has a numeric target the actual misses (95 %); goals 2–5 have none; goal 6's target is 未報告. */
-const GOALS: Array<{ title: string; target: string; achievement: string; rating?: Assessment }> = [
-  {
-    title: '一体評価 研修の充実',
-    target: '研修の参加者 100人以上',
-    achievement: '研修の参加者 95人',
-    rating: 'achieved',
-  },
-  {
-    title: '一体評価 方針の策定',
-    target: '年度内に方針を策定する',
-    achievement: '方針を策定した',
-    rating: 'achieved',
-  },
-  {
-    title: '一体評価 窓口の改善',
-    target: '窓口の案内を見直す',
-    achievement: '案内を見直した',
-    rating: 'achieved',
-  },
-  {
-    title: '一体評価 地域連携',
-    target: '地域団体との連携を進める',
-    achievement: '連携協定を結んだ',
-    rating: 'achieved',
-  },
-  {
-    title: '一体評価 情報発信',
-    target: '情報発信を充実させる',
-    achievement: '広報紙を刷新した',
-    rating: 'achieved',
-  },
-  { title: '一体評価 相談体制', target: '相談件数 50件以上', achievement: '集計中' },
-];
 
 function runCli(
   args: string[],
@@ -84,46 +45,7 @@ describe('one evaluation story: the department rated its goals (demo city, 2026)
   let departmentId = 0;
   let evaluation: DepartmentEvaluation;
   const demo = useDemoApp(async ({ db }) => {
-    const municipalityId = await demoMunicipalityId(db.kysely);
-    departmentId = await demoDepartmentId(db.kysely, DEPARTMENT);
-    const planning = await makeUser(db.kysely, municipalityId, 'planning');
-    const editor = await makeUser(db.kysely, municipalityId, 'editor', departmentId);
-    await openFiscalYear(db.kysely, planning.actor, { year: YEAR });
-    for (const g of GOALS) {
-      for (const [block, note] of [
-        ['plan', g.target],
-        ['review', g.achievement],
-      ] as const) {
-        const goal = await createGoal(db.kysely, editor.actor, {
-          departmentId,
-          year: YEAR,
-          block,
-          title: g.title,
-        });
-        await createItem(db.kysely, editor.actor, {
-          goalId: goal.id,
-          unit: null,
-          text: `${g.title}の取組`,
-          note,
-        });
-      }
-    }
-    const fiscalYearId = (await findFiscalYearId(db.kysely, municipalityId, YEAR)) ?? assert.fail('no 2026');
-    // The department's 期末報告 rating, through the workflow's own service (what /staff/workflow/…/final posts).
-    for (const row of await loadAssessments(db.kysely, departmentId, fiscalYearId)) {
-      const rating = GOALS.find((g) => g.title === row.title)?.rating;
-      if (!rating) continue;
-      const reason = row.no === 1 ? '参加者は目標に届かなかったが、内容の満足度が高かったため' : '';
-      await saveAssessment(db.kysely, editor.actor, {
-        goalId: row.goalId,
-        assessment: rating,
-        reason,
-        version: 0,
-      });
-    }
-    // Publication is what H5's workflow rules decide; here both blocks of the year are simply made public.
-    await markPublished(db.kysely, departmentId, fiscalYearId, 'goal_setting');
-    await markPublished(db.kysely, departmentId, fiscalYearId, 'final');
+    departmentId = await rateDemoYear(db);
     evaluation = await evaluateDepartmentYear(db.kysely, departmentId, YEAR);
   });
   const page = async (url: string) => {
@@ -161,7 +83,7 @@ describe('one evaluation story: the department rated its goals (demo city, 2026)
     const part = section(await page(`/m/minatodai/d/${departmentId}/dashboard/${YEAR}`), 1);
     assert.match(part, /数値目標からの評価<\/dt><dd><strong>概ね達成<\/strong>（達成率 95\.0%）/);
     assert.match(part, /部局の自己評価<\/dt><dd><strong>達成<\/strong><span class="dash-disagree">/);
-    assert.ok(part.includes('理由: 参加者は目標に届かなかったが、内容の満足度が高かったため'));
+    assert.ok(part.includes(`理由: ${GOAL_1_REASON}`));
     assert.equal(goal(6).grade, null, 'numbers unreported and no rating: 未評価');
   });
 
