@@ -95,6 +95,9 @@ describe('one evaluation story: the department rated its goals (demo city, 2026)
     for (const other of ['総務部', '健康福祉部', '産業観光部']) {
       assert.match(city, new RegExp(`<th scope="row">${other}</th><td colspan="7">未公表`), other);
     }
+    const cityCli = await runCli(['--year', String(YEAR), '--municipality', 'minatodai'], demo.db.url);
+    assert.equal(cityCli.status, 0, cityCli.stderr);
+    assert.ok(cityCli.stdout.includes(`全体: 概ね達成（${headline}）`), cityCli.stdout);
   });
 
   test('dashboard, 一覧表 marks, search grades and `mokuhyo evaluate` give the same grade for every goal', async () => {
