@@ -14,6 +14,7 @@ import type {
   SelfAssessmentView,
   TargetEvaluation,
 } from './evaluation.types.ts';
+import { type GoalSelfRating, goalGrade } from './goal-grade.ts';
 import { type GradeScale, gradeOf, hasGrade } from './grades.ts';
 import type { PreparedQuantity } from './prepare.ts';
 import { achievementRate, gradingRate } from './rate.ts';
@@ -27,6 +28,8 @@ export interface ViewInput {
   stored: Map<number, QuantityMatchRow>;
   indicators: Map<number, EvaluationIndicatorRow>;
   assessments: Map<number, SelfAssessmentRow>;
+  /** The department's 期末報告 ratings, by review goal id (final_assessment). */
+  goalRatings: Map<number, GoalSelfRating>;
 }
 
 function quantityView(q: PreparedQuantity): QuantityView {
@@ -155,10 +158,26 @@ function evaluateItem(input: ViewInput, item: StoredItem): ItemEvaluation {
   };
 }
 
+/**
+ * A qualitative item the department did not rate on its own takes the goal's 期末報告 rating: the
+ * department rated the goal as a whole, so its items are not 未評価.
+ */
+function withGoalRating(items: ItemEvaluation[], grade: string | null, source: string | null) {
+  if (source !== 'self' || grade === null) return items;
+  return items.map((i) => (i.kind === 'qualitative' && i.grade === null ? { ...i, grade } : i));
+}
+
 export function evaluateGoals(input: ViewInput): GoalEvaluation[] {
   return input.plan.map((goal) => {
     const review = input.match.goals.get(goal.id);
-    const items = goal.items.map((item) => evaluateItem(input, item));
+    const computedItems = goal.items.map((item) => evaluateItem(input, item));
+    const computed = summariseGoal(input.scale, computedItems);
+    const rated = goalGrade(input.scale, {
+      hasTargets: computedItems.some((i) => i.targets.length > 0),
+      computed,
+      self: review ? (input.goalRatings.get(review.counterpart.id) ?? null) : null,
+    });
+    const items = withGoalRating(computedItems, rated.grade, rated.source);
     return {
       id: goal.id,
       no: goal.no,
@@ -172,7 +191,13 @@ export function evaluateGoals(input: ViewInput): GoalEvaluation[] {
           }
         : null,
       items,
-      ...summariseGoal(input.scale, items),
+      ...computed,
+      computedGrade: computed.grade,
+      grade: rated.grade,
+      gradeSource: rated.source,
+      selfAssessment: rated.selfAssessment,
+      disagrees: rated.disagrees,
+      status: rated.status,
     };
   });
 }

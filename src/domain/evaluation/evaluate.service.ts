@@ -3,10 +3,12 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { listTopDepartments } from '../departments/department.repo.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
+import { loadRatingsOfGoals } from '../workflow/final.repo.ts';
 import { loadAssessments } from './assessment.repo.ts';
 import { evaluateGoals } from './build-view.ts';
 import { loadDepartmentYear, matchDepartmentYear, targetIdsOf } from './department-year.ts';
 import type { CityEvaluation, DepartmentEvaluation } from './evaluation.types.ts';
+import type { GoalSelfRating } from './goal-grade.ts';
 import { loadGradeScale } from './grade-scale.repo.ts';
 import type { GradeScale } from './grades.ts';
 import { loadIndicators } from './indicator.repo.ts';
@@ -42,6 +44,10 @@ export async function evaluateDepartmentYear(
       db,
       year.plan.flatMap((g) => g.items.map((i) => i.id)),
     ),
+    goalRatings: await goalRatings(
+      db,
+      year.review.map((g) => g.id),
+    ),
   });
   const pairedReview = new Set([...match.goals.values()].map((p) => p.counterpart.id));
   const { municipality, department } = year;
@@ -57,6 +63,20 @@ export async function evaluateDepartmentYear(
       .map((g) => ({ id: g.id, no: g.no, title: g.title })),
     rollUp: rollUp(scale, goals),
   };
+}
+
+/** The department's 期末報告 rating of each review goal: its self-assessment of the goal. */
+async function goalRatings(
+  db: Kysely<Database>,
+  reviewGoalIds: number[],
+): Promise<Map<number, GoalSelfRating>> {
+  const rows = await loadRatingsOfGoals(db, reviewGoalIds);
+  return new Map(
+    [...rows].map(([id, r]) => [
+      id,
+      { assessment: r.assessment, reason: r.reason, by: r.actor_login, updatedAt: r.updated_at },
+    ]),
+  );
 }
 
 /** Every department with targets for the year: its roll-up, and the city's over all their goals. */

@@ -1,4 +1,5 @@
 import type { IndicatorKind, MatchStatus } from '../../db/tables/evaluation.ts';
+import type { Assessment } from '../../db/tables/workflow.ts';
 import type { GradeScale } from './grades.ts';
 
 /** achieved: the comparator holds; partly: not, but ≥ 80 %; not: below; unreported (未報告): no actual. */
@@ -96,14 +97,35 @@ export interface ItemEvaluation {
   status: ItemStatus;
 }
 
+/** Where a goal's grade comes from: its numbers (and self-assessed items), or the department's rating. */
+export type GoalGradeSource = 'computed' | 'self' | null;
+
+/** The department's 期末報告 rating of the goal (final_assessment), read in the scale. */
+export interface GoalSelfAssessmentView {
+  assessment: Assessment;
+  /** The scale's label for it (達成 / 概ね達成 / 未達成, or A/B/C…). */
+  grade: string;
+  reason: string;
+  by: string;
+  updatedAt: string;
+}
+
 export interface GoalEvaluation {
   id: number;
   no: number;
   title: string;
   reviewGoal: { id: number; no: number; title: string; score: number } | null;
   items: ItemEvaluation[];
+  /** Computed from the numbers and self-assessed items (null when nothing of it is graded). */
   rate: number | null;
+  /** What the numbers and self-assessed items give, before the department's rating is considered. */
+  computedGrade: string | null;
+  /** The goal's grade everywhere (goalGrade in goal-grade.ts): computed, else the department's rating. */
   grade: string | null;
+  gradeSource: GoalGradeSource;
+  selfAssessment: GoalSelfAssessmentView | null;
+  /** The computed reading and the department's rating claim different results. */
+  disagrees: boolean;
   /** The lowest grade among its graded items (the conservative reading). */
   worstGrade: string | null;
   status: GoalStatus;
@@ -135,7 +157,7 @@ export interface RollUp {
     byGrade: GradeCount[];
   };
   goals: { total: number; ungraded: number; byGrade: GradeCount[] };
-  /** Mean of the goal rates. */
+  /** averageOf (average.ts): mean over reported targets only; `targets.unreported` are left out. */
   rate: number | null;
   grade: string | null;
 }

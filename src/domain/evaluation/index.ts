@@ -1,7 +1,9 @@
 /** The evaluation module's public API: targets against achievements, indicators, grades, roll-ups. */
 export { findAsOfs, parseAsOf } from './as-of.ts';
+export { type Average, averageOf, averageText } from './average.ts';
 export { type EvaluateOptions, evaluateCity, evaluateDepartmentYear } from './evaluate.service.ts';
 export * from './evaluation.types.ts';
+export { type GoalGrade, type GoalSelfRating, goalGrade, selfGradeOf } from './goal-grade.ts';
 export {
   type GradeScaleInput,
   getGradeScale,

@@ -1,3 +1,4 @@
+import { averageOf, targetScore } from './average.ts';
 import type {
   GoalEvaluation,
   GoalStatus,
@@ -8,13 +9,9 @@ import type {
   TargetEvaluation,
 } from './evaluation.types.ts';
 import { type GradeScale, gradeOf, representativeRate } from './grades.ts';
-import { gradingRate } from './rate.ts';
 
-/**
- * Over-achieving one target may make up for missing another only this far: a rate counts at most
- * 120 % in any mean (high enough that an S band at 120 % stays reachable).
- */
-export const RATE_CAP = 120;
+export { RATE_CAP } from './average.ts';
+
 /** Status thresholds, independent of the scale so that dashboards colour alike everywhere. */
 const PARTLY_FROM = 80;
 
@@ -25,12 +22,6 @@ const mean = (values: number[]): number | null =>
 /** achieved from 100 %, partly from 80 %: a grading rate keeps unmet targets below 100 %. */
 export function statusOf(rate: number): 'achieved' | 'partly' | 'not' {
   return rate >= 100 ? 'achieved' : rate >= PARTLY_FROM ? 'partly' : 'not';
-}
-
-/** The capped grading rate of a reported target. */
-function targetScore(t: TargetEvaluation): number | null {
-  if (t.rate === null || t.met === null) return null;
-  return Math.min(gradingRate({ rate: t.rate, met: t.met }), RATE_CAP);
 }
 
 /**
@@ -75,11 +66,14 @@ function distribution(scale: GradeScale, grades: (string | null)[]): GradeCount[
   return scale.bands.map((b) => ({ label: b.label, count: grades.filter((g) => g === b.label).length }));
 }
 
-/** Counts and distributions over a set of goals: one department, or every department of a city. */
+/**
+ * Counts and distributions over a set of goals: one department, or every department of a city. The
+ * rate is `averageOf`'s: reported targets only, so `targets.unreported` says how much it leaves out.
+ */
 export function rollUp(scale: GradeScale, goals: GoalEvaluation[]): RollUp {
   const items = goals.flatMap((g) => g.items);
   const targets = items.flatMap((i) => i.targets);
-  const rate = mean(goals.map((g) => g.rate).filter((r): r is number => r !== null));
+  const average = averageOf(scale, goals);
   return {
     targets: {
       total: targets.length,
@@ -112,7 +106,7 @@ export function rollUp(scale: GradeScale, goals: GoalEvaluation[]): RollUp {
         goals.map((g) => g.grade),
       ),
     },
-    rate,
-    grade: rate === null ? null : gradeOf(scale, rate),
+    rate: average.rate,
+    grade: average.grade,
   };
 }

@@ -1,5 +1,6 @@
 import { formatFiscalYear } from '../fiscal-year/wareki.ts';
 import { circledNumber } from '../vocabulary/numbering.ts';
+import { averageText } from './average.ts';
 import type {
   CityEvaluation,
   DepartmentEvaluation,
@@ -56,6 +57,19 @@ const COLUMNS = [
   { header: '照合' },
 ];
 
+/** The goal's grade (goalGrade) and where it comes from; the department's rating beside the numbers. */
+function gradeLines(goal: GoalEvaluation): string[] {
+  const self = goal.selfAssessment;
+  if (goal.gradeSource === 'self') {
+    return [`  評価: ${goal.grade}（部局の自己評価）`, ...(self?.reason ? [`  理由: ${self.reason}`] : [])];
+  }
+  const mark = goal.disagrees ? '　※ 計算と自己評価が異なる' : '';
+  return [
+    `  評価: ${goal.grade ?? '未評価'}（数値目標から ${goal.computedGrade ?? '未評価'}・自己評価 ${self?.grade ?? '未記入'}）${mark}`,
+    ...(self?.reason ? [`  理由: ${self.reason}`] : []),
+  ];
+}
+
 function goalLines(goal: GoalEvaluation): string[] {
   const head = `■ ${goal.no} ${goal.title}　${goal.grade ?? '未評価'}（${percent(goal.rate)}）`;
   const rows: string[][] = [];
@@ -70,7 +84,7 @@ function goalLines(goal: GoalEvaluation): string[] {
     }
     for (const t of item.targets) rows.push(targetRow(no, t));
   }
-  return [head, ...renderTable(COLUMNS, rows, '  '), ''];
+  return [head, ...gradeLines(goal), ...renderTable(COLUMNS, rows, '  '), ''];
 }
 
 const counts = (list: GradeCount[]): string => list.map((g) => `${g.label} ${g.count}`).join(' / ');
@@ -81,7 +95,7 @@ function rollUpLines(r: RollUp): string[] {
     `  目標値 ${t.total}件: 報告 ${t.reported}・未報告 ${t.unreported}（${counts(t.byGrade)}）`,
     `  取組項目 ${r.items.total}件（数値 ${r.items.numeric}・定性 ${r.items.qualitative}）: ${counts(r.items.byGrade)}・未報告 ${r.items.unreported}・未評価 ${r.items.unassessed}`,
     `  重点目標 ${r.goals.total}件: ${counts(r.goals.byGrade)}・未評価 ${r.goals.ungraded}`,
-    `  全体: ${r.grade ?? '未評価'}（${percent(r.rate)}）`,
+    `  全体: ${r.grade ?? '未評価'}（${averageText({ rate: r.rate, reported: t.reported, unreported: t.unreported })}）`,
   ];
 }
 
@@ -108,6 +122,7 @@ export function formatCityEvaluation(e: CityEvaluation): string {
     d.rollUp.grade ?? '未評価',
     percent(d.rollUp.rate),
     counts(d.rollUp.goals.byGrade),
+    String(d.rollUp.targets.reported),
     String(d.rollUp.targets.unreported),
     String(d.rollUp.items.unassessed),
   ]);
@@ -116,6 +131,7 @@ export function formatCityEvaluation(e: CityEvaluation): string {
     { header: '評価' },
     { header: '達成率', align: 'right' as const },
     { header: '重点目標の評価分布', max: 50 },
+    { header: '報告済み', align: 'right' as const },
     { header: '未報告', align: 'right' as const },
     { header: '未評価', align: 'right' as const },
   ];

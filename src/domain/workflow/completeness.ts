@@ -206,8 +206,9 @@ export async function phaseGaps(db: Kysely<Database>, key: PhaseAddress): Promis
     const evaluation = await evaluateDepartmentYear(db, departmentId, key.year);
     scale = evaluation.scale;
     for (const goal of evaluation.goals) {
-      if (goal.reviewGoal && goal.grade !== null && goal.items.some((i) => i.kind === 'numeric')) {
-        computed.set(goal.reviewGoal.id, goal.grade);
+      // The numbers' own reading: the effective grade may be the department's rating itself.
+      if (goal.reviewGoal && goal.computedGrade !== null && goal.items.some((i) => i.kind === 'numeric')) {
+        computed.set(goal.reviewGoal.id, goal.computedGrade);
       }
     }
   }

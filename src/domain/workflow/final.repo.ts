@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inChunks } from '../../db/batch.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Assessment, FinalAssessmentRow } from '../../db/tables/workflow.ts';
 
@@ -42,4 +43,19 @@ export async function loadAssessments(
     title: g.title,
     assessment: rows.find((r) => r.goal_id === g.id),
   }));
+}
+
+/**
+ * The 期末報告 ratings of these review goals. The evaluation reads them as the department's
+ * self-assessment of each goal, so the workflow's rating and the evaluation's are one stored value.
+ */
+export async function loadRatingsOfGoals(
+  db: Kysely<Database>,
+  goalIds: number[],
+): Promise<Map<number, FinalAssessmentRow>> {
+  if (goalIds.length === 0) return new Map();
+  const rows = await inChunks(goalIds, (chunk) =>
+    db.selectFrom('final_assessment').selectAll().where('goal_id', 'in', chunk).execute(),
+  );
+  return new Map(rows.map((r) => [r.goal_id, r]));
 }

@@ -3,6 +3,7 @@ import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Assessment } from '../../db/tables/workflow.ts';
 import { AppError } from '../../errors.ts';
+import { refreshGrades } from '../../search/grade-index.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
@@ -98,6 +99,8 @@ export async function saveAssessment(
       before: before ? { assessment: before.assessment, reason: before.reason } : undefined,
       after: { assessment: input.assessment, reason },
     });
+    // The rating is the goal's self-assessment in the evaluation: search grades follow it.
+    await refreshGrades(trx, { departmentId: goal.department_id, fiscalYearId: goal.fiscal_year_id });
     return (before?.version ?? 0) + 1;
   });
 }

@@ -24,7 +24,13 @@ export function GoalRow({
           {pair.no}
         </th>
         {BLOCKS.map((b) => (
-          <GoalTitle no={pair.no} block={b} goal={pair[b]} ids={ids} />
+          <GoalTitle
+            no={pair.no}
+            block={b}
+            goal={pair[b]}
+            ids={ids}
+            mark={b === 'plan' && pair.plan ? marks?.get(`${pair.plan.no}`) : undefined}
+          />
         ))}
       </tr>
       {lines.map((i) => (
@@ -55,11 +61,13 @@ function GoalTitle({
   block,
   goal,
   ids,
+  mark,
 }: {
   no: number;
   block: Block;
   goal: Goal | undefined;
   ids: TableIds;
+  mark?: string;
 }) {
   return (
     <th
@@ -72,6 +80,7 @@ function GoalTitle({
         <>
           <span class="goal__label">重点目標</span>
           <span class="goal__text">{goal.title}</span>
+          {mark ? <span class="goal__mark">評価: {mark}</span> : null}
         </>
       ) : (
         <span class="visually-hidden">この年度のこの番号の重点目標はありません</span>

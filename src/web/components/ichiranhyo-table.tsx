@@ -18,7 +18,7 @@ export function IchiranhyoTable({
   document: IchiranDocument;
   /** Keeps the header ids unique when a page shows several tables (see table-ids.ts). */
   idPrefix?: string;
-  /** Evaluation marks of the plan items, `${goalNo}/${itemNo}` → text (public page, `?marks=1`). */
+  /** Evaluation marks (public page, `?marks=1`): plan items `${goalNo}/${itemNo}`, plan goals `${goalNo}`. */
   marks?: ReadonlyMap<string, string>;
 }) {
   const ids = tableIds(idPrefix);

@@ -1,3 +1,4 @@
+import { averageText } from '../../domain/evaluation/index.ts';
 import { gradeDistributionSvg } from '../charts/index.ts';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { Layout } from '../components/layout.tsx';
@@ -28,10 +29,10 @@ export function CityDashboardPage({ view }: { view: CityDashboardView }) {
         <DashboardYears current={year} years={view.years} href={(y) => dashboardUrls.city(m.code, y)} />
         <section aria-labelledby="dash-grades">
           <h2 id="dash-grades">評価の内訳</h2>
-          <p>
-            重点目標 {view.total.goals}件、数値目標 {view.total.targets}件。平均達成率{' '}
-            {formatRate(view.total.rate)}。
+          <p class="dash-headline">
+            重点目標 {view.total.goals}件、数値目標 {view.total.targets}件。{averageText(view.total)}。
           </p>
+          <p>平均達成率は、実績の報告がある数値目標だけで計算しています（1件あたり120%まで）。</p>
           <ChartFigure
             svg={gradeDistributionSvg(view.goalGrades, summary)}
             caption="重点目標の評価ごとの件数（全部局）"
@@ -43,7 +44,8 @@ export function CityDashboardPage({ view }: { view: CityDashboardView }) {
           <DepartmentTable view={view} />
           {view.pending.length > 0 ? (
             <p class="dash-note">
-              実績が未公開のため集計に含めていない部局: {view.pending.map((d) => d.name).join('、')}
+              実績が未公開のため集計に含めていない部局（未公表）: {view.pending.map((d) => d.name).join('、')}
+              。目標は各部局の重点目標一覧表でご覧いただけます。
             </p>
           ) : null}
         </section>
@@ -54,7 +56,7 @@ export function CityDashboardPage({ view }: { view: CityDashboardView }) {
 
 function DepartmentTable({ view }: { view: CityDashboardView }) {
   return (
-    <div class="dash-scroll">
+    <section class="dash-scroll" aria-label="部局別の状況（横にスクロールできます）" tabindex={0}>
       <table class="dash-table dash-table--wide">
         <caption>部局ごとの目標数と数値目標の達成状況（件）</caption>
         <thead>
@@ -78,6 +80,12 @@ function DepartmentTable({ view }: { view: CityDashboardView }) {
               <Counts row={d} />
             </tr>
           ))}
+          {view.pending.map((d) => (
+            <tr class="dash-department dash-department--unpublished">
+              <th scope="row">{d.name}</th>
+              <td colspan={7}>未公表（この年度の実績はまだ公開されていません）</td>
+            </tr>
+          ))}
         </tbody>
         <tfoot>
           <tr>
@@ -86,7 +94,7 @@ function DepartmentTable({ view }: { view: CityDashboardView }) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -99,7 +107,10 @@ function Counts({ row }: { row: Omit<DepartmentSummary, 'id' | 'name'> }) {
       <td class="num">{row.partly}</td>
       <td class="num">{row.not}</td>
       <td class="num">{row.unreported}</td>
-      <td class="num">{formatRate(row.rate)}</td>
+      <td class="num">
+        {formatRate(row.rate)}
+        <span class="dash-rate__basis">（報告済み {row.reported} 件）</span>
+      </td>
     </>
   );
 }

@@ -1,15 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { listTopDepartments } from '../../domain/departments/department.repo.ts';
-import { evaluateDepartmentYear, type RollUp } from '../../domain/evaluation/index.ts';
+import {
+  averageOf,
+  evaluateDepartmentYear,
+  type GoalEvaluation,
+  type GradeScale,
+  type RollUp,
+} from '../../domain/evaluation/index.ts';
 import { openPublicReader } from '../../domain/publication/reader.ts';
 import { AppError } from '../../errors.ts';
 import type { CityDashboardView, DepartmentSummary } from './dashboard.view.ts';
-import { goalGradeBars, mean } from './grades.ts';
+import { goalGradeBars } from './grades.ts';
 
 /**
  * The city-wide dashboard of one fiscal year. Only departments whose plan and review blocks are
- * both published take part, so the city totals never include unpublished figures.
+ * both published take part, so the city totals never include unpublished figures; the others are
+ * listed as 未公表 so that no department silently drops out.
  */
 export async function presentCityDashboard(
   db: Kysely<Database>,
@@ -24,17 +31,25 @@ export async function presentCityDashboard(
   const departments: DepartmentSummary[] = [];
   const pending: CityDashboardView['pending'] = [];
   const rollUps: RollUp[] = [];
-  const goalRates: Array<number | null> = [];
+  const goals: GoalEvaluation[] = [];
+  let scale: GradeScale | undefined;
   for (const department of await listTopDepartments(db, municipality.id)) {
     const state = publication.of(department.id, year);
-    if (state === 'plan') pending.push({ id: department.id, name: department.name });
-    if (state !== 'full') continue;
+    if (state !== 'full') {
+      pending.push({ id: department.id, name: department.name, state });
+      continue;
+    }
     const evaluation = await evaluateDepartmentYear(db, department.id, year);
-    if (evaluation.goals.length === 0) continue;
+    if (evaluation.goals.length === 0) {
+      pending.push({ id: department.id, name: department.name, state: 'none' });
+      continue;
+    }
+    scale = evaluation.scale;
     rollUps.push(evaluation.rollUp);
-    goalRates.push(...evaluation.goals.map((g) => g.rate));
+    goals.push(...evaluation.goals);
     departments.push({ id: department.id, name: department.name, ...summarise(evaluation.rollUp) });
   }
+  const average = scale ? averageOf(scale, goals) : { rate: null, reported: 0, unreported: 0 };
   const sum = (key: 'goals' | 'targets' | 'achieved' | 'partly' | 'not' | 'unreported') =>
     departments.reduce((total, d) => total + d[key], 0);
   return {
@@ -51,7 +66,8 @@ export async function presentCityDashboard(
       partly: sum('partly'),
       not: sum('not'),
       unreported: sum('unreported'),
-      rate: mean(goalRates),
+      reported: average.reported,
+      rate: average.rate,
     },
   };
 }
@@ -65,6 +81,7 @@ function summarise(r: RollUp): Omit<DepartmentSummary, 'id' | 'name'> {
     partly: t.partly,
     not: t.not,
     unreported: t.unreported,
+    reported: t.reported,
     rate: r.rate,
   };
 }

@@ -18,6 +18,14 @@ export const dashboardCss = `
 .dash-goal { margin: 1.5rem 0; }
 .dash-goal__title { font-size: var(--font-size-18); margin: 0 0 0.25rem; }
 .dash-goal__grade { margin: 0 0 0.5rem; }
+.dash-goal__grade p { margin: 0 0 0.25rem; }
+.dash-grade-pair { display: flex; flex-wrap: wrap; gap: 0.25rem 2rem; margin: 0 0 0.25rem; }
+.dash-grade-pair dt { font-size: var(--font-size-14); color: var(--color-neutral-solid-gray-800, #333); }
+.dash-grade-pair dd { margin: 0; }
+.dash-disagree { display: inline-block; margin-left: 0.5rem; padding: 0 0.5rem; border: 1px solid currentColor; border-radius: 4px; color: var(--color-primitive-red-1100, #850000); background: var(--color-primitive-red-50, #fdeeee); }
+.dash-goal__reason { white-space: pre-wrap; }
+.dash-rate__basis { display: block; font-size: var(--font-size-14); }
+.dash-department--unpublished td { color: var(--color-neutral-solid-gray-800, #333); }
 .dash-rate { white-space: nowrap; }
 .dash-rate meter { width: 6rem; height: 1rem; vertical-align: middle; margin-right: 0.5rem; }
 .dash-status { display: inline-block; padding: 0 0.5rem; border: 1px solid currentColor; border-radius: 4px; white-space: nowrap; }

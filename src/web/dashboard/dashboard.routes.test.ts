@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadDemo } from '../../demo/load-demo.ts';
-import { evaluateDepartmentYear } from '../../domain/evaluation/index.ts';
+import { averageOf, averageText, evaluateDepartmentYear } from '../../domain/evaluation/index.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { createApp } from '../app.tsx';
 
@@ -40,6 +40,17 @@ describe('evaluation dashboards (demo city)', () => {
     const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
     assert.ok(svg.length > 0 && !svg.includes(' style="'), 'no inline style in the SVG');
     assert.ok(html.includes('<th scope="col">未報告</th>'));
+    // The headline average is the domain's, over every published department's reported targets.
+    const evaluations = await Promise.all(
+      departments.map((d) => evaluateDepartmentYear(db.kysely, d.id, YEAR)),
+    );
+    const scale = evaluations[0]?.scale ?? assert.fail('no evaluation');
+    const average = averageOf(
+      scale,
+      evaluations.flatMap((e) => e.goals),
+    );
+    assert.ok(average.reported > 0);
+    assert.ok(html.includes(averageText(average)), averageText(average));
   });
 
   it('department dashboard shows every numeric target of the plan block', async () => {
@@ -92,6 +103,10 @@ describe('evaluation dashboards (demo city)', () => {
     const city = await (await get(`/m/${code}/dashboard/${YEAR}`)).text();
     assert.ok(!city.includes(`href="/m/${code}/d/${department.id}/dashboard/${YEAR}"`));
     assert.ok(city.includes('実績が未公開のため集計に含めていない部局'));
+    assert.ok(
+      city.includes(`<th scope="row">${department.name}</th><td colspan="7">未公表`),
+      'listed as 未公表',
+    );
     await db.kysely
       .updateTable('phase_status')
       .set({ status: 'draft' })

@@ -10,8 +10,16 @@ export interface DepartmentSummary extends DepartmentRef {
   partly: number;
   not: number;
   unreported: number;
-  /** Mean of the goal rates, percent. */
+  /** Targets with an actual: what the rate stands on. */
+  reported: number;
+  /** averageOf (domain/evaluation/average.ts): reported targets only, percent. */
   rate: number | null;
+}
+
+/** A department whose results are not public for the year: listed as 未公表, never counted. */
+export interface UnpublishedDepartment extends DepartmentRef {
+  /** `plan`: its targets are public, its achievements not yet; `none`: nothing of the year is. */
+  state: 'plan' | 'none';
 }
 
 export interface CityDashboardView {
@@ -21,8 +29,8 @@ export interface CityDashboardView {
   years: number[];
   goalGrades: CountBar[];
   departments: DepartmentSummary[];
-  /** Departments whose targets are public but whose achievements are not yet. */
-  pending: DepartmentRef[];
+  /** Departments without published results for the year, in the city's order (未公表). */
+  pending: UnpublishedDepartment[];
   total: Omit<DepartmentSummary, 'id' | 'name'>;
 }
 
@@ -42,7 +50,15 @@ export interface TargetRow {
 export interface GoalBlock {
   no: number;
   title: string;
+  /** The goal's grade (goalGrade): computed where the numbers give one, else the department's rating. */
   grade: string | null;
+  gradeSource: 'computed' | 'self' | null;
+  /** What the numbers give, shown beside the department's rating. */
+  computedGrade: string | null;
+  /** The department's 期末報告 rating in the scale, and its reason. */
+  selfGrade: string | null;
+  reason: string | null;
+  disagrees: boolean;
   rate: number | null;
   targets: TargetRow[];
   /** Items without a numeric target (graded by self-assessment). */
@@ -62,6 +78,8 @@ export interface DepartmentDashboardView {
   years: number[];
   /** `plan`: targets are public, achievements not yet: nothing is evaluated in public. */
   publication: 'full' | 'plan';
+  /** The department's averageOf: reported targets only, with the number 未報告. */
+  average: { rate: number | null; reported: number; unreported: number };
   goalGrades: CountBar[];
   goals: GoalBlock[];
   trends: TrendView[];

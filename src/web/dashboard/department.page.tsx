@@ -1,3 +1,4 @@
+import { averageText } from '../../domain/evaluation/index.ts';
 import { gradeDistributionSvg } from '../charts/index.ts';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { Layout } from '../components/layout.tsx';
@@ -48,6 +49,7 @@ function Evaluation({ view }: { view: DepartmentDashboardView }) {
     <>
       <section aria-labelledby="dash-grades">
         <h2 id="dash-grades">評価の内訳</h2>
+        <p class="dash-headline">{averageText(view.average)}。</p>
         <ChartFigure
           svg={gradeDistributionSvg(view.goalGrades, summary, 560, 240)}
           caption="重点目標の評価ごとの件数"
@@ -65,6 +67,40 @@ function Evaluation({ view }: { view: DepartmentDashboardView }) {
   );
 }
 
+/**
+ * The goal's grade and where it comes from. With numeric targets the computed grade and the
+ * department's own rating stand side by side, a disagreement marked in words (not colour alone).
+ */
+function GoalGrade({ goal }: { goal: GoalBlock }) {
+  const self = goal.selfGrade ?? '未記入';
+  return (
+    <div class="dash-goal__grade">
+      {goal.gradeSource === 'self' ? (
+        <p>
+          評価: <strong>{goal.grade}</strong>（部局の自己評価）
+        </p>
+      ) : (
+        <dl class="dash-grade-pair">
+          <div>
+            <dt>数値目標からの評価</dt>
+            <dd>
+              <strong>{goal.computedGrade ?? '未評価'}</strong>（達成率 {formatRate(goal.rate)}）
+            </dd>
+          </div>
+          <div>
+            <dt>部局の自己評価</dt>
+            <dd>
+              <strong>{self}</strong>
+              {goal.disagrees ? <span class="dash-disagree">※ 数値目標からの評価と異なります</span> : null}
+            </dd>
+          </div>
+        </dl>
+      )}
+      {goal.reason ? <p class="dash-goal__reason">理由: {goal.reason}</p> : null}
+    </div>
+  );
+}
+
 function GoalSection({ goal }: { goal: GoalBlock }) {
   const id = `dash-goal-${goal.no}`;
   return (
@@ -72,9 +108,7 @@ function GoalSection({ goal }: { goal: GoalBlock }) {
       <h3 id={id} class="dash-goal__title">
         {goal.no}. {goal.title}
       </h3>
-      <p class="dash-goal__grade">
-        評価: <strong>{goal.grade ?? '未評価'}</strong>（達成率 {formatRate(goal.rate)}）
-      </p>
+      <GoalGrade goal={goal} />
       {goal.targets.length > 0 ? <TargetTable goal={goal} /> : null}
       {goal.qualitativeItems > 0 ? (
         <p class="dash-note">数値目標のない取組 {goal.qualitativeItems}件は、自己評価で評価しています。</p>

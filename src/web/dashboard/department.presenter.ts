@@ -33,11 +33,19 @@ export async function presentDepartmentDashboard(
     year,
     years: publication.fullYears(),
   };
-  if (state === 'plan') return { ...base, publication: 'plan', goalGrades: [], goals: [], trends: [] };
+  if (state === 'plan') {
+    const average = { rate: null, reported: 0, unreported: 0 };
+    return { ...base, publication: 'plan', average, goalGrades: [], goals: [], trends: [] };
+  }
   const evaluation = await evaluateDepartmentYear(db, department.id, year);
   return {
     ...base,
     publication: 'full',
+    average: {
+      rate: evaluation.rollUp.rate,
+      reported: evaluation.rollUp.targets.reported,
+      unreported: evaluation.rollUp.targets.unreported,
+    },
     goalGrades: goalGradeBars([evaluation.rollUp]),
     goals: evaluation.goals.map(goalBlock),
     trends: recurringTrends(
@@ -72,6 +80,11 @@ function goalBlock(goal: GoalEvaluation): GoalBlock {
     no: goal.no,
     title: goal.title,
     grade: goal.grade,
+    gradeSource: goal.gradeSource,
+    computedGrade: goal.computedGrade,
+    selfGrade: goal.selfAssessment?.grade ?? null,
+    reason: goal.selfAssessment?.reason || null,
+    disagrees: goal.disagrees,
     rate: goal.rate,
     qualitativeItems: goal.items.filter((i) => i.kind === 'qualitative').length,
     targets: goal.items.flatMap((item) =>

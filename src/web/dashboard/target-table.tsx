@@ -4,7 +4,12 @@ import { formatRate } from './parts.tsx';
 /** Every numeric target of a goal: target, actual, rate as a bar with its figure, and status in words. */
 export function TargetTable({ goal }: { goal: GoalBlock }) {
   return (
-    <div class="dash-scroll">
+    // Focusable so that a keyboard can scroll the table sideways on a phone (axe: scrollable-region-focusable).
+    <section
+      class="dash-scroll"
+      aria-label={`${goal.title}の数値目標（横にスクロールできます）`}
+      tabindex={0}
+    >
       <table class="dash-table dash-table--wide">
         <caption class="visually-hidden">{`${goal.title}の数値目標`}</caption>
         <thead>
@@ -24,7 +29,7 @@ export function TargetTable({ goal }: { goal: GoalBlock }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

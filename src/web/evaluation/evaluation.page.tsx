@@ -64,8 +64,15 @@ function Goal({ goal, view }: { goal: GoalEvaluation; view: EvaluationPageView }
         {goal.no}. {goal.title}
       </h2>
       <p>
-        目標の評価: {goal.grade ?? '未評価'}（達成率 {formatRate(goal.rate)}）
+        目標の評価: {goal.grade ?? '未評価'}
+        {goal.gradeSource === 'self' ? '（期末報告の部局の自己評価）' : `（達成率 ${formatRate(goal.rate)}）`}
       </p>
+      {goal.gradeSource === 'computed' && goal.selfAssessment ? (
+        <p>
+          期末報告の部局の自己評価: {goal.selfAssessment.grade}
+          {goal.disagrees ? '（数値目標からの評価と異なります。期末報告で理由を記入してください）' : ''}
+        </p>
+      ) : null}
       {goal.items.map((item) => (
         <div class="eval-item" id={itemAnchor(item.id)}>
           <h3>

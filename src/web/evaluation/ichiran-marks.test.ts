@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadDemo } from '../../demo/load-demo.ts';
-import { evaluateDepartmentYear, type ItemEvaluation } from '../../domain/evaluation/index.ts';
+import {
+  evaluateDepartmentYear,
+  type GoalEvaluation,
+  type ItemEvaluation,
+} from '../../domain/evaluation/index.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { createApp } from '../app.tsx';
-import { markText } from './ichiran-marks.ts';
+import { goalMarkText, markText } from './ichiran-marks.ts';
 
 describe('evaluation marks on the public 一覧表', () => {
   let db: TestDb;
@@ -44,6 +48,9 @@ describe('evaluation marks on the public 一覧表', () => {
     assert.ok(items.length > 0);
     assert.equal(markCount(page), items.length);
     for (const item of items) assert.ok(page.includes(`評価: ${markText(item)}</p>`), item.text);
+    for (const goal of evaluation.goals) {
+      assert.ok(page.includes(`<span class="goal__mark">評価: ${goalMarkText(goal)}</span>`), goal.title);
+    }
     assert.ok(page.includes(`<a href="${base}/2023">評価を隠す</a>`));
   });
 
@@ -74,5 +81,23 @@ describe('evaluation marks on the public 一覧表', () => {
     assert.equal(markText(item({ status: 'unreported', grade: null })), '未報告');
     assert.equal(markText(item({ status: 'qualitative', grade: null })), '未評価');
     assert.equal(markText(item({ status: 'qualitative', grade: 'A' })), 'A');
+  });
+
+  it('words a goal mark by the goal grade rule, with the department rating beside computed grades', () => {
+    const rating = { assessment: 'achieved' as const, grade: '達成', reason: '', by: 'e', updatedAt: '' };
+    const goal = (over: Partial<GoalEvaluation>) =>
+      ({ grade: null, gradeSource: null, selfAssessment: null, disagrees: false, ...over }) as GoalEvaluation;
+    assert.equal(goalMarkText(goal({})), '未評価');
+    assert.equal(
+      goalMarkText(goal({ grade: '達成', gradeSource: 'self', selfAssessment: rating })),
+      '達成（部局の自己評価）',
+    );
+    assert.equal(goalMarkText(goal({ grade: '達成', gradeSource: 'computed' })), '達成');
+    assert.equal(
+      goalMarkText(
+        goal({ grade: '概ね達成', gradeSource: 'computed', selfAssessment: rating, disagrees: true }),
+      ),
+      '概ね達成（部局の自己評価 達成・数値目標からの評価と異なる）',
+    );
   });
 });

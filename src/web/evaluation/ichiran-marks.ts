@@ -1,10 +1,29 @@
-import { evaluateDepartmentYear, type ItemEvaluation } from '../../domain/evaluation/index.ts';
+import {
+  evaluateDepartmentYear,
+  type GoalEvaluation,
+  type ItemEvaluation,
+} from '../../domain/evaluation/index.ts';
 import type { PublicReader } from '../../domain/publication/reader.ts';
 import { AppError } from '../../errors.ts';
 import { TARGET_STATUS_LABELS } from './labels.ts';
 
 /** `${goalNo}/${itemNo}` of a plan-block item: how the marks are looked up beside the table. */
 export const markKey = (goalNo: number, itemNo: number) => `${goalNo}/${itemNo}`;
+
+/** The key of a plan goal's own mark (beside its title). */
+export const goalMarkKey = (goalNo: number) => `${goalNo}`;
+
+/**
+ * The goal's grade in words, the same one the dashboards, search and the CLI report give (goalGrade):
+ * where the numbers give the grade, the department's rating stands beside it, a disagreement said.
+ */
+export function goalMarkText(goal: GoalEvaluation): string {
+  if (goal.gradeSource === 'self') return `${goal.grade}（部局の自己評価）`;
+  const self = goal.selfAssessment;
+  if (!self) return goal.grade ?? '未評価';
+  const differs = goal.disagrees ? '・数値目標からの評価と異なる' : '';
+  return `${goal.grade ?? '未評価'}（部局の自己評価 ${self.grade}${differs}）`;
+}
 
 /** The item's result in words (never colour alone): the grade, with the status when the scale differs. */
 export function markText(item: ItemEvaluation): string {
@@ -34,6 +53,7 @@ export async function ichiranMarks(
   if (!evaluation?.reviewAvailable) return undefined;
   const marks = new Map<string, string>();
   for (const goal of evaluation.goals) {
+    marks.set(goalMarkKey(goal.no), goalMarkText(goal));
     for (const item of goal.items) marks.set(markKey(goal.no, item.no), markText(item));
   }
   return marks;

@@ -58,7 +58,8 @@ function resultsOf(goals: GoalEvaluation[], content: ContentGoal[]): ResultGoal[
     return {
       no: g.no,
       title: g.title,
-      grade: g.grade ?? '未評価',
+      // The numbers' own reading: beside it the page shows the department's rating.
+      grade: g.computedGrade ?? '未評価',
       ...(own ? { selfAssessment: own } : {}),
       rows: g.items.flatMap((i): ResultRow[] => {
         const item = `${i.no}. ${i.text}`;
