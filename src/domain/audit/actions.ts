@@ -39,6 +39,7 @@ export const auditActions = [
   'indicator.set',
   'indicator.remove',
   'grade_scale.set',
+  'grade_scale.regrade',
   'reorganisation.record',
   'reorganisation.delete',
   'user.create',

@@ -5,10 +5,15 @@ export * from './evaluation.types.ts';
 export {
   type GradeScaleInput,
   getGradeScale,
+  type RegradeCandidate,
+  recordPublishedScale,
+  regradeCandidates,
+  regradeYear,
   removeSelfAssessment,
   setGradeScale,
   setSelfAssessment,
 } from './grade.service.ts';
+export { listScaleVersions, type ScaleVersion, scaleForYear } from './grade-scale.repo.ts';
 export {
   DEFAULT_SCALE,
   describeScale,

@@ -122,6 +122,21 @@ export async function publishedDepartments(db: Kysely<Database>): Promise<Publis
   }));
 }
 
+/** Each municipality's fiscal years in which some department is fully public (both blocks published). */
+export async function fullyPublicYears(
+  db: Kysely<Database>,
+): Promise<Array<{ municipalityId: number; year: number }>> {
+  return db
+    .selectFrom('phase_status as ps')
+    .innerJoin('fiscal_year as fy', 'fy.id', 'ps.fiscal_year_id')
+    .select(['fy.municipality_id as municipalityId', 'fy.year as year'])
+    .distinct()
+    .where(yearPublished({ department: 'ps.department_id', fiscalYear: 'ps.fiscal_year_id' }))
+    .orderBy('fy.municipality_id')
+    .orderBy('fy.year')
+    .execute();
+}
+
 /** Municipalities where some department's year has both blocks published (grades are public there). */
 export async function municipalitiesWithPublicYear(db: Kysely<Database>): Promise<number[]> {
   const rows = await db

@@ -42,6 +42,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'indicator.set': '指標の設定',
   'indicator.remove': '指標の設定の解除',
   'grade_scale.set': '評価区分の設定',
+  'grade_scale.regrade': '公表済み年度の評価区分の付け直し',
   'reorganisation.record': '組織改編の記録',
   'reorganisation.delete': '組織改編の取り消し',
   'user.create': 'アカウントの作成',
