@@ -30,6 +30,7 @@ import { requestBodyLimit } from './request-body.ts';
 import { registerSearchRoutes } from './search/search.routes.tsx';
 import { securityHeaders } from './security-headers.ts';
 import { registerGradeScaleRoutes } from './settings/grade-scale.routes.tsx';
+import { registerInterimPublicationRoutes } from './settings/interim-publication.routes.tsx';
 import { registerReorganisationRoutes } from './settings/reorganisation.routes.tsx';
 import { registerSearchVariantRoutes } from './settings/search-variants.routes.tsx';
 import { registerStaffRoutes } from './staff/staff.routes.tsx';
@@ -73,6 +74,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   registerDashboardRoutes(app, db);
   registerEvaluationRoutes(app, db);
   registerGradeScaleRoutes(app, db);
+  registerInterimPublicationRoutes(app, db);
   registerReorganisationRoutes(app, db);
   registerSearchVariantRoutes(app, db);
   registerLineageRoutes(app, db);

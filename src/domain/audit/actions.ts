@@ -46,6 +46,7 @@ export const auditActions = [
   'import.published',
   'search_variant.add',
   'search_variant.remove',
+  'municipality.interim_public',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -49,6 +49,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'import.published': '一覧表の取り込み（公表済みとして）',
   'search_variant.add': '検索の表記ゆれの追加',
   'search_variant.remove': '検索の表記ゆれの削除',
+  'municipality.interim_public': '中間報告の公表方針の設定',
 };
 
 /** For rows written by a version that knew an action this one does not: no code on the page. */
