@@ -49,6 +49,14 @@ for (const width of [1280, 390]) {
     assert.match((await page.getByRole('alert').textContent()) ?? '', /最後の段階（段階2）の下限は0%/);
     assert.equal(await page.getByLabel('段階2の達成率の下限（%）').inputValue(), '10', 'typed value kept');
     assert.deepEqual(await axeViolations(page), [], 'the page with an error');
+
+    // A scale from 令和5年度: the published years keep theirs and the re-grade section appears.
+    await page.getByLabel('A・B・C（3段階）', { exact: true }).check();
+    await page.getByLabel('適用を始める年度').selectOption('2023');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '保存' }).click()]);
+    await page.getByRole('heading', { name: '公表済みの年度の評価を付け直す' }).waitFor();
+    await page.screenshot({ path: `/tmp/h8/grade-scale-${width}.png`, fullPage: true });
+    assert.deepEqual(await axeViolations(page), [], 'the page with years to re-grade');
     await context.close();
   });
 }

@@ -22,18 +22,24 @@ test('planning opens a year and sets the grade scale; an editor may not', async 
   assert.equal((await call(planning, 'POST', '/years/2026/open', {})).status, 200);
   assert.equal((await call(editor, 'PUT', '/grade-scale', { preset: 'abc' })).status, 403);
   assert.equal((await call(planning, 'PUT', '/grade-scale', { preset: 'abc' })).status, 204);
-  const scale = await demo.db.kysely.selectFrom('grade_scale').select('preset').executeTakeFirstOrThrow();
-  assert.equal(scale.preset, 'abc');
+  const scale = await call(planning, 'GET', '/grade-scale');
+  assert.equal(((await scale.json()) as { preset: string }).preset, 'abc', 'from the current 年度');
+  const old = (await (await call(planning, 'GET', '/grade-scale?year=2024')).json()) as {
+    fiscalYear: number;
+    name: string;
+  };
+  assert.deepEqual([old.fiscalYear, old.name], [2024, '達成度（3段階）'], 'a published year keeps its scale');
   const bands = [
     { label: '◎', minRate: 100 },
     { label: '○', minRate: 50 },
     { label: '×', minRate: 0 },
   ];
   const custom = { preset: 'custom', name: '三段階', bands };
-  assert.equal((await call(planning, 'PUT', '/grade-scale', custom)).status, 204);
+  assert.equal((await call(planning, 'PUT', '/grade-scale', { ...custom, fromYear: 2024 })).status, 204);
   const stored = await demo.db.kysely
-    .selectFrom('grade_scale')
+    .selectFrom('grade_scale_version')
     .select(['preset', 'bands_json'])
+    .where('from_year', '=', 2024)
     .executeTakeFirstOrThrow();
   assert.deepEqual([stored.preset, JSON.parse(stored.bands_json)], ['custom', bands]);
   const upward = await call(planning, 'PUT', '/grade-scale', { ...custom, bands: [...bands].reverse() });
@@ -42,6 +48,11 @@ test('planning opens a year and sets the grade scale; an editor may not', async 
     ((await upward.json()) as { error: { message: string } }).error.message,
     /highest minRate down/,
   );
+  // 2024 was published with the default scale: only an explicit, audited re-grade changes it.
+  assert.equal((await call(editor, 'POST', '/grade-scale/regrade', { fiscalYear: 2024 })).status, 403);
+  assert.equal((await call(planning, 'POST', '/grade-scale/regrade', { fiscalYear: 2024 })).status, 204);
+  const regraded = await call(planning, 'GET', '/grade-scale?year=2024');
+  assert.equal(((await regraded.json()) as { name: string }).name, '三段階');
 });
 
 test('an editor copies next year, reorders, and marks an indicator over the API', async () => {

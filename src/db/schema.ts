@@ -18,6 +18,8 @@ export interface MunicipalityTable {
   local_gov_code: string | null;
   /** The variant dictionary the municipality's search keys were folded with (src/search/refold.ts). */
   search_fold_version: string | null;
+  /** 1: a published 中間報告 is public; 0: the municipality keeps it internal (issue 10, item 8). */
+  interim_public: Generated<number>;
 }
 
 /** A 表記ゆれ pair a municipality added: `variant` is searched as `canonical` (src/search/variants.ts). */

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { loadGradeScale } from '../domain/evaluation/grade-scale.repo.ts';
+import { scaleForYear } from '../domain/evaluation/grade-scale.repo.ts';
 import {
-  municipalitiesWithPublicYear,
+  fullyPublicYears,
   publishedDepartments,
   publishedYears,
 } from '../domain/publication/publication.repo.ts';
@@ -35,8 +35,9 @@ export async function searchFacets(db: Kysely<Database>): Promise<SearchFacets> 
 /** Grades exist in public only where a department's year has both its targets and results published. */
 async function gradeLabels(db: Kysely<Database>): Promise<string[]> {
   const labels: string[] = [];
-  for (const municipalityId of await municipalitiesWithPublicYear(db)) {
-    const scale = await loadGradeScale(db, municipalityId);
+  // Each year is graded on its own scale, so the labels are those of every fully public year's scale.
+  for (const { municipalityId, year } of await fullyPublicYears(db)) {
+    const scale = await scaleForYear(db, municipalityId, year);
     for (const band of scale.bands) if (!labels.includes(band.label)) labels.push(band.label);
   }
   return labels;

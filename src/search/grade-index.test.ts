@@ -11,6 +11,8 @@ import {
   planningOf,
 } from '../domain/evaluation/evaluation.testkit.ts';
 import {
+  regradeCandidates,
+  regradeYear,
   removeSelfAssessment,
   setGradeScale,
   setSelfAssessment,
@@ -172,15 +174,20 @@ describe('grades on search entries follow the evaluation (demo city)', () => {
     }
   });
 
-  test('a new scale relabels every grade of the city', async () => {
+  test('a new scale relabels the grades of the years it grades: unpublished ones, and re-graded ones', async () => {
     const count = async (grade: string) =>
       [...(await stored()).values()].filter((r) => r.grade === grade).length;
     const achieved = await count('達成');
     assert.ok(achieved > 0);
-    await setGradeScale(db.kysely, planningOf(municipalityId), municipalityId, { preset: 'abc' });
+    const planning = planningOf(municipalityId);
+    await setGradeScale(db.kysely, planning, municipalityId, { preset: 'abc', fromYear: 2000 });
+    assert.equal(await count('達成'), achieved, 'every graded demo year is published and keeps its scale');
+    const years = (await regradeCandidates(db.kysely, municipalityId)).map((c) => c.fiscalYear);
+    for (const year of years) await regradeYear(db.kysely, planning, municipalityId, year);
     assert.equal(await count('達成'), 0);
     assert.equal(await count('A'), achieved, 'A/B/C keeps the default bands under letters');
-    await setGradeScale(db.kysely, planningOf(municipalityId), municipalityId, { preset: 'achievement' });
+    await setGradeScale(db.kysely, planning, municipalityId, { preset: 'achievement', fromYear: 2000 });
+    for (const year of years) await regradeYear(db.kysely, planning, municipalityId, year);
     assert.equal(await count('達成'), achieved);
   });
 

@@ -35,6 +35,7 @@ import { registerSearchRoutes } from './search/search.routes.tsx';
 import { securityHeaders } from './security-headers.ts';
 import { registerAccountRoutes } from './settings/accounts.routes.tsx';
 import { registerGradeScaleRoutes } from './settings/grade-scale.routes.tsx';
+import { registerInterimPublicationRoutes } from './settings/interim-publication.routes.tsx';
 import { registerMunicipalityRoutes } from './settings/municipality.routes.tsx';
 import { registerOrganisationRoutes } from './settings/organisation.routes.tsx';
 import { registerPasswordRoutes } from './settings/password.routes.tsx';
@@ -86,6 +87,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   registerDashboardRoutes(app, db);
   registerEvaluationRoutes(app, db);
   registerGradeScaleRoutes(app, db);
+  registerInterimPublicationRoutes(app, db);
   registerReorganisationRoutes(app, db);
   registerSearchVariantRoutes(app, db);
   registerAccountRoutes(app, db);

@@ -1,4 +1,5 @@
 import type { IchiranDocument } from '../domain/document/document.schema.ts';
+import type { PublicInterim } from '../domain/publication/reader.ts';
 
 /** What the public pages show; presenters build these, pages only render them. */
 export interface MunicipalityRef {
@@ -29,6 +30,8 @@ export interface IchiranhyoView {
   jsonUrl: string;
   /** Evaluation marks of the plan items; absent while the year's achievements are not public. */
   marks?: EvaluationMarksView;
+  /** The plan year's 中間報告, as far as the public may see it (domain/publication). */
+  interim?: PublicInterim;
 }
 
 export interface EvaluationMarksView {

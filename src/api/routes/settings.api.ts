@@ -1,8 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import { removeIndicator, setGradeScale, setIndicator } from '../../domain/evaluation/index.ts';
+import {
+  regradeYear,
+  removeIndicator,
+  scaleForYear,
+  setGradeScale,
+  setIndicator,
+} from '../../domain/evaluation/index.ts';
 import { indicatorInputSchema } from '../../domain/evaluation/indicator.service.ts';
+import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
 import {
   recordReorganisation,
   reorganisationInputSchema,
@@ -12,10 +19,16 @@ import { requireActor } from './require-actor.ts';
 import { errorResponses } from './schemas.ts';
 
 const security = [{ session: [] }];
+const fromYear = z
+  .number()
+  .int()
+  .optional()
+  .describe('First fiscal year (西暦) the scale grades; the current 年度 (Asia/Tokyo) when absent');
 const gradeScaleSchema = z.union([
-  z.object({ preset: z.enum(['achievement', 'abc', 'a_to_d', 's_to_c']) }),
+  z.object({ preset: z.enum(['achievement', 'abc', 'a_to_d', 's_to_c']), fromYear }),
   z.object({
     preset: z.literal('custom'),
+    fromYear,
     name: z.string(),
     bands: z
       .array(z.object({ label: z.string(), minRate: z.number() }))
@@ -72,6 +85,57 @@ export function registerSettingsApi(api: ApiApp, db: Db): void {
     async (c) => {
       const actor = requireActor(c);
       await setGradeScale(db.kysely, actor, actor.municipalityId, c.req.valid('json'));
+      return c.body(null, 204);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/grade-scale',
+      tags: ['evaluation'],
+      security,
+      summary: 'The grade scale that grades a fiscal year (kept from publication, else the one in force)',
+      request: { query: z.object({ year: z.coerce.number().int().optional() }) },
+      responses: {
+        200: {
+          description: 'the scale',
+          content: {
+            'application/json': {
+              schema: z.object({
+                fiscalYear: z.number().int(),
+                preset: z.string(),
+                name: z.string(),
+                bands: z.array(z.object({ label: z.string(), minRate: z.number() })),
+              }),
+            },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const year = c.req.valid('query').year ?? fiscalYearOf(new Date());
+      const scale = await scaleForYear(db.kysely, actor.municipalityId, year);
+      return c.json({ fiscalYear: year, ...scale }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/grade-scale/regrade',
+      tags: ['evaluation'],
+      security,
+      summary:
+        'Grade a published fiscal year with the scale now in force for it instead of the one it was published with (planning, admin; audited)',
+      request: {
+        body: { content: { 'application/json': { schema: z.object({ fiscalYear: z.number().int() }) } } },
+      },
+      responses: { 204: { description: 're-graded' }, ...errorResponses },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      await regradeYear(db.kysely, actor, actor.municipalityId, c.req.valid('json').fiscalYear);
       return c.body(null, 204);
     },
   );

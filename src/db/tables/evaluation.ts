@@ -59,6 +59,35 @@ export interface GradeScaleTable {
   updated_at: string;
 }
 
+/** A scale in force from `from_year` (0: since always) until the next version's year. */
+export interface GradeScaleVersionTable {
+  id: Generated<number>;
+  municipality_id: number;
+  from_year: number;
+  preset: GradePreset;
+  name: string;
+  bands_json: string;
+  actor_user_id: number | null;
+  actor_login: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The scale a fiscal year keeps: recorded at publication, replaced only by an explicit re-grade. */
+export interface GradeScaleYearTable {
+  id: Generated<number>;
+  municipality_id: number;
+  fiscal_year: number;
+  preset: GradePreset;
+  name: string;
+  bands_json: string;
+  reason: 'published' | 'regrade';
+  actor_user_id: number | null;
+  actor_login: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** An editor's grade (a label of the scale) and comment for a plan item, used when it has no numbers. */
 export interface SelfAssessmentTable {
   id: Generated<number>;
@@ -74,7 +103,10 @@ export interface SelfAssessmentTable {
 export interface EvaluationTables {
   quantity_match: QuantityMatchTable;
   evaluation_indicator: EvaluationIndicatorTable;
+  /** Superseded by grade_scale_version (migration 20261203168000); kept, no longer read. */
   grade_scale: GradeScaleTable;
+  grade_scale_version: GradeScaleVersionTable;
+  grade_scale_year: GradeScaleYearTable;
   self_assessment: SelfAssessmentTable;
 }
 

@@ -39,6 +39,7 @@ export const auditActions = [
   'indicator.set',
   'indicator.remove',
   'grade_scale.set',
+  'grade_scale.regrade',
   'reorganisation.record',
   'reorganisation.delete',
   'user.create',
@@ -59,6 +60,7 @@ export const auditActions = [
   'search_variant.add',
   'search_variant.remove',
   'lineage.pair',
+  'municipality.interim_public',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -9,7 +9,7 @@ import { evaluateGoals } from './build-view.ts';
 import { loadDepartmentYear, matchDepartmentYear, targetIdsOf } from './department-year.ts';
 import type { CityEvaluation, DepartmentEvaluation } from './evaluation.types.ts';
 import type { GoalSelfRating } from './goal-grade.ts';
-import { loadGradeScale } from './grade-scale.repo.ts';
+import { scaleForYear } from './grade-scale.repo.ts';
 import type { GradeScale } from './grades.ts';
 import { loadIndicators } from './indicator.repo.ts';
 import { rollUp } from './rollup.ts';
@@ -33,7 +33,7 @@ export async function evaluateDepartmentYear(
 ): Promise<DepartmentEvaluation> {
   const year = await loadDepartmentYear(db, departmentId, fiscalYear);
   const { match, stored } = await matchDepartmentYear(db, year);
-  const scale = options.scale ?? (await loadGradeScale(db, year.municipality.id));
+  const scale = options.scale ?? (await scaleForYear(db, year.municipality.id, fiscalYear));
   const goals = evaluateGoals({
     plan: year.plan,
     scale,
@@ -97,7 +97,7 @@ export async function evaluateCity(
       field: 'fiscalYear',
     });
   }
-  const scale = options.scale ?? (await loadGradeScale(db, municipalityId));
+  const scale = options.scale ?? (await scaleForYear(db, municipalityId, fiscalYear));
   const evaluations: DepartmentEvaluation[] = [];
   for (const department of await listTopDepartments(db, municipalityId)) {
     const evaluation = await evaluateDepartmentYear(db, department.id, fiscalYear, { scale }).catch(

@@ -5,7 +5,14 @@ import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import type { Actor } from '../auth/actor.ts';
 import { evaluateDepartmentYear } from './evaluate.service.ts';
 import { departmentId, editorOf, findItem, findTarget, planningOf } from './evaluation.testkit.ts';
-import { getGradeScale, removeSelfAssessment, setGradeScale, setSelfAssessment } from './grade.service.ts';
+import {
+  type GradeScaleInput,
+  getGradeScale,
+  regradeYear,
+  removeSelfAssessment,
+  setGradeScale,
+  setSelfAssessment,
+} from './grade.service.ts';
 import { GRADE_PRESETS } from './grades.ts';
 import { removeIndicator, setIndicator } from './indicator.service.ts';
 
@@ -16,6 +23,11 @@ describe('grade scales, self-assessment and indicators (demo city)', () => {
   let editor: Actor;
   let stranger: Actor;
   const view = () => evaluateDepartmentYear(db.kysely, somu, 2023);
+  // 2023 is published in the demo: a scale from 2023 grades it only once planning re-grades it.
+  const gradeWith = async (input: GradeScaleInput) => {
+    await setGradeScale(db.kysely, planningOf(municipalityId), municipalityId, { ...input, fromYear: 2023 });
+    await regradeYear(db.kysely, planningOf(municipalityId), municipalityId, 2023);
+  };
 
   before(async () => {
     db = await createTestDb();
@@ -35,11 +47,11 @@ describe('grade scales, self-assessment and indicators (demo city)', () => {
     await assert.rejects(setGradeScale(db.kysely, editor, municipalityId, { preset: 'a_to_d' }), {
       code: 'FORBIDDEN',
     });
-    await setGradeScale(db.kysely, planningOf(municipalityId), municipalityId, { preset: 'a_to_d' });
+    await gradeWith({ preset: 'a_to_d' });
     const audit = await db.kysely
       .selectFrom('audit_event')
       .select(['action', 'summary', 'before_json'])
-      .where('entity_type', '=', 'grade_scale')
+      .where('action', '=', 'grade_scale.set')
       .executeTakeFirstOrThrow();
     assert.equal(audit.action, 'grade_scale.set');
     assert.match(audit.summary, /A\/B\/C\/D/);
@@ -54,7 +66,7 @@ describe('grade scales, self-assessment and indicators (demo city)', () => {
       ['S', 'A', 'B', 'C'],
     );
 
-    await setGradeScale(db.kysely, planningOf(municipalityId), municipalityId, {
+    await gradeWith({
       preset: 'custom',
       name: '二段階',
       bands: [
@@ -71,7 +83,7 @@ describe('grade scales, self-assessment and indicators (demo city)', () => {
       }),
       { code: 'INVALID_INPUT' },
     );
-    await setGradeScale(db.kysely, planningOf(municipalityId), municipalityId, { preset: 'achievement' });
+    await gradeWith({ preset: 'achievement' });
   });
 
   test('a qualitative item is graded by self-assessment, which the goal roll-up counts', async () => {
@@ -111,10 +123,10 @@ describe('grade scales, self-assessment and indicators (demo city)', () => {
     assert.equal(goalAfter?.worstGrade, '未達成');
 
     // A scale without that grade leaves the assessment stored but the item 未評価.
-    await setGradeScale(db.kysely, planningOf(municipalityId), municipalityId, { preset: 'abc' });
+    await gradeWith({ preset: 'abc' });
     const stale = findItem(await view(), '生成AIの試行導入');
     assert.deepEqual([stale.grade, stale.selfAssessment?.inScale], [null, false]);
-    await setGradeScale(db.kysely, planningOf(municipalityId), municipalityId, { preset: 'achievement' });
+    await gradeWith({ preset: 'achievement' });
 
     assert.equal(await removeSelfAssessment(db.kysely, editor, ai.id), true);
     assert.equal(findItem(await view(), '生成AIの試行導入').selfAssessment, null);

@@ -6,21 +6,64 @@ import { refreshMunicipalityGrades } from '../../search/grade-index.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
+import { fiscalYearOf } from '../fiscal-year/wareki.ts';
 import { deleteAssessment, saveAssessment } from './assessment.repo.ts';
 import { recordGradingDecision } from './audit.ts';
-import { loadGradeScale, saveGradeScale } from './grade-scale.repo.ts';
+import {
+  listYearScales,
+  loadYearScale,
+  publishedFiscalYears,
+  saveScaleVersion,
+  saveYearScale,
+  scaleForYear,
+  scaleInForce,
+} from './grade-scale.repo.ts';
 import { GRADE_PRESETS, type GradeBand, type GradeScale, hasGrade, validBands } from './grades.ts';
 import { itemScope } from './scope.ts';
 import { inTransaction, requireId } from './tx.ts';
 
-export type GradeScaleInput =
+export type GradeScaleInput = (
   | { preset: Exclude<GradePreset, 'custom'> }
-  | { preset: 'custom'; name: string; bands: GradeBand[] };
+  | { preset: 'custom'; name: string; bands: GradeBand[] }
+) & {
+  /** The first fiscal year the scale grades; the current 年度 (Asia/Tokyo) when absent. */
+  fromYear?: number;
+};
 
-export { loadGradeScale as getGradeScale };
+/** The scale in force for the current 年度: what the settings form starts from. */
+export function getGradeScale(
+  db: Kysely<Database>,
+  municipalityId: number,
+  now = new Date(),
+): Promise<GradeScale> {
+  return scaleForYear(db, municipalityId, fiscalYearOf(now));
+}
+
+function scaleOfInput(input: GradeScaleInput): GradeScale {
+  if (input.preset === 'custom') {
+    const name = input.name.trim();
+    if (name === '') throw new AppError('INVALID_INPUT', 'a custom scale needs a name', { field: 'name' });
+    return { preset: 'custom', name, bands: validBands(input.bands) };
+  }
+  const preset = GRADE_PRESETS[input.preset];
+  if (!preset)
+    throw new AppError('INVALID_INPUT', `unknown preset "${String(input.preset)}"`, { field: 'preset' });
+  return preset;
+}
+
+function validFromYear(fromYear: number | undefined): number {
+  const year = fromYear ?? fiscalYearOf(new Date());
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) {
+    throw new AppError('INVALID_INPUT', `fromYear must be a fiscal year, not ${String(fromYear)}`, {
+      field: 'fromYear',
+    });
+  }
+  return year;
+}
 
 /**
- * Sets the municipality's scale: a preset, or custom bands (highest first, the last from 0 %). A
+ * Sets the scale in force from a fiscal year on (the current 年度 by default): earlier years keep
+ * theirs, and so does every published year (its scale is recorded first if it was not yet). A
  * city-wide policy, so it takes `policy.manage` (planning, admin), not a department's editor.
  */
 export async function setGradeScale(
@@ -30,31 +73,98 @@ export async function setGradeScale(
   input: GradeScaleInput,
 ): Promise<GradeScale> {
   authorize(actor, 'policy.manage', { municipalityId: requireId(municipalityId, 'municipalityId') });
-  let scale: GradeScale;
-  if (input.preset === 'custom') {
-    const name = input.name.trim();
-    if (name === '') throw new AppError('INVALID_INPUT', 'a custom scale needs a name', { field: 'name' });
-    scale = { preset: 'custom', name, bands: validBands(input.bands) };
-  } else {
-    const preset = GRADE_PRESETS[input.preset];
-    if (!preset)
-      throw new AppError('INVALID_INPUT', `unknown preset "${String(input.preset)}"`, { field: 'preset' });
-    scale = preset;
-  }
+  const scale = scaleOfInput(input);
+  const fromYear = validFromYear(input.fromYear);
   await inTransaction(db, async (trx) => {
-    const before = await loadGradeScale(trx, municipalityId);
-    await saveGradeScale(trx, actor, municipalityId, scale);
+    const before = await scaleInForce(trx, municipalityId, fromYear);
+    // Years published before scales were recorded per year: keep the scale they were published with.
+    for (const year of await publishedFiscalYears(trx, municipalityId)) {
+      if (year >= fromYear) await recordPublishedScale(trx, municipalityId, year);
+    }
+    await saveScaleVersion(trx, actor, municipalityId, fromYear, scale);
     await refreshMunicipalityGrades(trx, municipalityId);
     await appendAudit(trx, actor, {
       action: 'grade_scale.set',
       entityType: 'grade_scale',
       entityId: municipalityId,
-      summary: `grade scale: ${scale.name} (${scale.bands.map((b) => b.label).join('/')})`,
+      summary: `grade scale from ${fromYear}: ${scale.name} (${scale.bands.map((b) => b.label).join('/')})`,
       before,
-      after: scale,
+      after: { ...scale, fromYear },
     });
   });
   return scale;
+}
+
+/** At publication: the year keeps the scale in force now (a later publication changes nothing). */
+export async function recordPublishedScale(
+  db: Kysely<Database>,
+  municipalityId: number,
+  fiscalYear: number,
+): Promise<void> {
+  await saveYearScale(
+    db,
+    undefined,
+    municipalityId,
+    fiscalYear,
+    await scaleForYear(db, municipalityId, fiscalYear),
+    'published',
+  );
+}
+
+/** A published year whose kept scale differs from the one now in force for it: a re-grade would change it. */
+export interface RegradeCandidate {
+  fiscalYear: number;
+  kept: GradeScale;
+  inForce: GradeScale;
+}
+
+const sameScale = (a: GradeScale, b: GradeScale) =>
+  a.name === b.name && JSON.stringify(a.bands) === JSON.stringify(b.bands);
+
+export async function regradeCandidates(
+  db: Kysely<Database>,
+  municipalityId: number,
+): Promise<RegradeCandidate[]> {
+  const result: RegradeCandidate[] = [];
+  for (const kept of await listYearScales(db, municipalityId)) {
+    const inForce = await scaleInForce(db, municipalityId, kept.fiscalYear);
+    if (!sameScale(kept.scale, inForce))
+      result.push({ fiscalYear: kept.fiscalYear, kept: kept.scale, inForce });
+  }
+  return result;
+}
+
+/**
+ * Planning's explicit act: grade a published year with the scale now in force for it instead of the
+ * one it was published with. Every grade of that year (dashboards, search) changes, so it is audited.
+ */
+export async function regradeYear(
+  db: Kysely<Database>,
+  actor: Actor,
+  municipalityId: number,
+  fiscalYear: number,
+): Promise<GradeScale> {
+  authorize(actor, 'policy.manage', { municipalityId: requireId(municipalityId, 'municipalityId') });
+  return inTransaction(db, async (trx) => {
+    const kept = await loadYearScale(trx, municipalityId, fiscalYear);
+    if (!kept) {
+      throw new AppError('INVALID_INPUT', `fiscal year ${fiscalYear} keeps no scale of its own`, {
+        field: 'fiscalYear',
+      });
+    }
+    const inForce = await scaleInForce(trx, municipalityId, fiscalYear);
+    await saveYearScale(trx, actor, municipalityId, fiscalYear, inForce, 'regrade');
+    await refreshMunicipalityGrades(trx, municipalityId);
+    await appendAudit(trx, actor, {
+      action: 'grade_scale.regrade',
+      entityType: 'grade_scale',
+      entityId: municipalityId,
+      summary: `regrade ${fiscalYear}: ${kept.scale.name} → ${inForce.name}`,
+      before: { ...kept.scale, fiscalYear },
+      after: { ...inForce, fiscalYear },
+    });
+    return inForce;
+  });
 }
 
 const MAX_COMMENT = 2000;
@@ -84,7 +194,7 @@ export async function setSelfAssessment(
     if (scope.block !== 'plan') {
       throw new AppError('INVALID_INPUT', `item ${itemId} is not in a plan block`, { field: 'itemId' });
     }
-    const scale = await loadGradeScale(trx, scope.municipalityId);
+    const scale = await scaleForYear(trx, scope.municipalityId, scope.year);
     if (!hasGrade(scale, input.grade)) {
       const labels = scale.bands.map((b) => b.label).join('、');
       throw new AppError('INVALID_INPUT', `grade must be one of ${labels}`, { field: 'grade' });

@@ -7,10 +7,15 @@ export { type GoalGrade, type GoalSelfRating, goalGrade, selfGradeOf } from './g
 export {
   type GradeScaleInput,
   getGradeScale,
+  type RegradeCandidate,
+  recordPublishedScale,
+  regradeCandidates,
+  regradeYear,
   removeSelfAssessment,
   setGradeScale,
   setSelfAssessment,
 } from './grade.service.ts';
+export { listScaleVersions, type ScaleVersion, scaleForYear } from './grade-scale.repo.ts';
 export {
   DEFAULT_SCALE,
   describeScale,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/clock.ts';
 import type { Database, MunicipalityRow } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
 
 export async function listMunicipalities(db: Kysely<Database>): Promise<MunicipalityRow[]> {
   return db.selectFrom('municipality').selectAll().orderBy('id').execute();
@@ -68,4 +69,30 @@ export async function getMunicipality(
 
 export async function setMunicipalityName(db: Kysely<Database>, id: number, name: string): Promise<void> {
   await db.updateTable('municipality').set({ name }).where('id', '=', id).execute();
+}
+
+/** Whether a published 中間報告 is public (1) or kept internal (0). */
+export async function setInterimPublicFlag(
+  db: Kysely<Database>,
+  municipalityId: number,
+  interimPublic: boolean,
+): Promise<void> {
+  await db
+    .updateTable('municipality')
+    .set({ interim_public: interimPublic ? 1 : 0 })
+    .where('id', '=', municipalityId)
+    .execute();
+}
+
+export async function getMunicipalityById(
+  db: Kysely<Database>,
+  municipalityId: number,
+): Promise<MunicipalityRow> {
+  const row = await db
+    .selectFrom('municipality')
+    .selectAll()
+    .where('id', '=', municipalityId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `no municipality ${municipalityId}`);
+  return row;
 }

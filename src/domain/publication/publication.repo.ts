@@ -122,6 +122,21 @@ export async function publishedDepartments(db: Kysely<Database>): Promise<Publis
   }));
 }
 
+/** Each municipality's fiscal years in which some department is fully public (both blocks published). */
+export async function fullyPublicYears(
+  db: Kysely<Database>,
+): Promise<Array<{ municipalityId: number; year: number }>> {
+  return db
+    .selectFrom('phase_status as ps')
+    .innerJoin('fiscal_year as fy', 'fy.id', 'ps.fiscal_year_id')
+    .select(['fy.municipality_id as municipalityId', 'fy.year as year'])
+    .distinct()
+    .where(yearPublished({ department: 'ps.department_id', fiscalYear: 'ps.fiscal_year_id' }))
+    .orderBy('fy.municipality_id')
+    .orderBy('fy.year')
+    .execute();
+}
+
 /** Municipalities where some department's year has both blocks published (grades are public there). */
 export async function municipalitiesWithPublicYear(db: Kysely<Database>): Promise<number[]> {
   const rows = await db
@@ -133,4 +148,84 @@ export async function municipalitiesWithPublicYear(db: Kysely<Database>): Promis
     .orderBy('fy.municipality_id')
     .execute();
   return rows.map((r) => r.municipality_id);
+}
+
+/** One item's 中間報告 as the public may read it. */
+export interface PublicInterimRow {
+  departmentId: number;
+  departmentName: string;
+  year: number;
+  goalNo: number;
+  goalTitle: string;
+  itemNo: number;
+  itemText: string;
+  progress: string;
+  notStarted: boolean;
+  publishedAt: string | null;
+}
+
+/**
+ * The 中間報告 of a municipality's plan year (one department, when given), only where its interim
+ * phase is published and the municipality makes interim reports public: the rule is in the query.
+ */
+export async function publishedInterim(
+  db: Kysely<Database>,
+  municipalityId: number,
+  year: number,
+  departmentId?: number,
+): Promise<PublicInterimRow[]> {
+  let query = db
+    .selectFrom('interim_progress as ip')
+    .innerJoin('item', 'item.id', 'ip.item_id')
+    .innerJoin('goal', 'goal.id', 'item.goal_id')
+    .innerJoin('department as d', 'd.id', 'ip.department_id')
+    .innerJoin('fiscal_year as fy', 'fy.id', 'ip.fiscal_year_id')
+    .innerJoin('municipality as m', 'm.id', 'fy.municipality_id')
+    .innerJoin('phase_status as ps', (join) =>
+      join
+        .onRef('ps.department_id', '=', 'ip.department_id')
+        .onRef('ps.fiscal_year_id', '=', 'ip.fiscal_year_id')
+        .on('ps.phase', '=', 'interim')
+        .on('ps.status', '=', 'published'),
+    )
+    .select([
+      'd.id as departmentId',
+      'd.name as departmentName',
+      'fy.year as year',
+      'goal.no as goalNo',
+      'goal.title as goalTitle',
+      'item.no as itemNo',
+      'item.text as itemText',
+      'ip.text as progress',
+      'ip.not_started as notStarted',
+      'ps.published_at as publishedAt',
+    ])
+    .where('m.id', '=', municipalityId)
+    .where('m.interim_public', '=', 1)
+    .where('fy.year', '=', year)
+    .where('goal.block', '=', 'plan')
+    .orderBy('d.id')
+    .orderBy('goal.no')
+    .orderBy('item.no');
+  if (departmentId !== undefined) query = query.where('ip.department_id', '=', departmentId);
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...r, notStarted: r.notStarted === 1 }));
+}
+
+/** Whether the department's 中間報告 of the year is published (whatever the municipality's setting). */
+export async function isInterimPublished(
+  db: Kysely<Database>,
+  departmentId: number,
+  year: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('phase_status as ps')
+    .innerJoin('fiscal_year as fy', 'fy.id', 'ps.fiscal_year_id')
+    .select('ps.id')
+    .where('ps.department_id', '=', departmentId)
+    .where('fy.year', '=', year)
+    .where('ps.phase', '=', 'interim')
+    .where('ps.status', '=', 'published')
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -6,7 +6,12 @@ import type { IchiranDocument } from '../document/document.schema.ts';
 import { listPlanYears, loadDocument } from '../document/document.service.ts';
 import { findMunicipality } from '../municipalities/municipality.repo.ts';
 import { type PublicHistory, publicGoalsAcrossYears } from './public-lineage.ts';
-import { publishedPhases } from './publication.repo.ts';
+import {
+  isInterimPublished,
+  type PublicInterimRow,
+  publishedInterim,
+  publishedPhases,
+} from './publication.repo.ts';
 import { PublicationMap } from './publication.ts';
 
 /** Staff code asks for drafts in so many words; there is no default that includes them. */
@@ -28,6 +33,15 @@ export interface TableReader {
   planYears(departmentId: number): Promise<number[]>;
 }
 
+/**
+ * What the public may know of a plan year's 中間報告: `internal` when the municipality keeps interim
+ * reports internal, `unpublished` until the phase is published, else the items' progress.
+ */
+export type PublicInterim =
+  | { status: 'internal' }
+  | { status: 'unpublished' }
+  | { status: 'published'; publishedAt: string | null; rows: PublicInterimRow[] };
+
 /** The only way public pages, APIs and exports read tables: it has no way to return a draft. */
 export interface PublicReader extends TableReader {
   readonly includesDrafts: false;
@@ -37,6 +51,10 @@ export interface PublicReader extends TableReader {
   publication(departmentId?: number): Promise<PublicationMap>;
   /** A department's goals across the years, published blocks only. */
   lineage(department: DepartmentRow): Promise<PublicHistory>;
+  /** A department's 中間報告 of a plan year, as far as the public may see it. */
+  interim(departmentId: number, year: number): Promise<PublicInterim>;
+  /** Every published 中間報告 row of the plan year (none when the municipality keeps them internal). */
+  interimRows(year: number, departmentId?: number): Promise<PublicInterimRow[]>;
 }
 
 export function publicReader(db: Kysely<Database>, municipality: MunicipalityRow): PublicReader {
@@ -63,6 +81,13 @@ export function publicReader(db: Kysely<Database>, municipality: MunicipalityRow
         ownDepartment(municipality, department),
         new PublicationMap(await publishedPhases(db, municipality.id)),
       ),
+    interim: async (departmentId, year) => {
+      if (municipality.interim_public !== 1) return { status: 'internal' };
+      if (!(await isInterimPublished(db, departmentId, year))) return { status: 'unpublished' };
+      const rows = await publishedInterim(db, municipality.id, year, departmentId);
+      return { status: 'published', publishedAt: rows[0]?.publishedAt ?? null, rows };
+    },
+    interimRows: (year, departmentId) => publishedInterim(db, municipality.id, year, departmentId),
   };
 }
 

@@ -42,6 +42,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'indicator.set': '指標の設定',
   'indicator.remove': '指標の設定の解除',
   'grade_scale.set': '評価区分の設定',
+  'grade_scale.regrade': '公表済み年度の評価区分の付け直し',
   'reorganisation.record': '組織改編の記録',
   'reorganisation.delete': '組織改編の取り消し',
   'user.create': 'アカウントの作成',
@@ -62,6 +63,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'search_variant.add': '検索の表記ゆれの追加',
   'search_variant.remove': '検索の表記ゆれの削除',
   'lineage.pair': '前年度の重点目標との対応の指定',
+  'municipality.interim_public': '中間報告の公表方針の設定',
 };
 
 /** For rows written by a version that knew an action this one does not: no code on the page. */

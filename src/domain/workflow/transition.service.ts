@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { getDepartment } from '../departments/department.repo.ts';
+import { recordPublishedScale } from '../evaluation/grade.service.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { snapshotReturned } from '../review/snapshot.repo.ts';
 import { loadChain } from './chain.repo.ts';
@@ -119,6 +120,8 @@ export async function transition(
     });
     // The resubmission's review compares against this: what the returner saw.
     if (input.action === 'return') await snapshotReturned(trx, actor, key, comment);
+    // A published year keeps the grade scale it was published with (a later scale starts later).
+    if (planned.to === 'published') await recordPublishedScale(trx, department.municipality_id, input.year);
     await appendAudit(trx, actor, {
       action: `workflow.${input.action}`,
       entityType: 'phase_status',

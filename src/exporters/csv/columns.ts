@@ -159,3 +159,44 @@ export const quantityColumns: readonly ColumnSpec[] = [
   },
   { name: '原文', kind: 'text', description: '数量を読み取った記述の部分', example: '30品目以上' },
 ];
+
+export const notStartedLabels = { yes: 'はい', no: 'いいえ' } as const;
+
+/**
+ * interim.csv: the 中間報告 of a plan year, one row per reported plan item, only where the
+ * department's interim phase is published and the municipality makes interim reports public.
+ */
+export const interimColumns: readonly ColumnSpec[] = [
+  municipalityCode,
+  municipalityName,
+  department,
+  ...yearKeys.map((c) => ({ ...c, description: `${c.description}（中間報告の対象の年度＝当年度）` })),
+  goalNo,
+  { name: '重点目標', kind: 'text', description: '重点目標の名称', example: '自治体DXの推進' },
+  itemNo,
+  {
+    name: '具体的な重点取組項目',
+    kind: 'text',
+    description: '取組の内容（原文のまま）',
+    example: '行政手続のオンライン化',
+  },
+  {
+    name: '未着手',
+    kind: 'code',
+    description: '中間報告の時点で取組に着手していないと報告された場合は「はい」',
+    example: 'いいえ',
+    values: Object.values(notStartedLabels),
+  },
+  {
+    name: '進捗状況',
+    kind: 'text',
+    description: '中間報告に記載された進捗（原文のまま、ない場合は空欄）',
+    example: 'オンライン申請率 38%（9月末時点）',
+  },
+  {
+    name: '公表日時',
+    kind: 'text',
+    description: '中間報告が公表された日時（日本時間、ISO 8601）',
+    example: '2025-11-10T09:30:00+09:00',
+  },
+];

@@ -5,8 +5,10 @@ import {
   blockLabels,
   type ColumnSpec,
   comparatorLabels,
+  interimColumns,
   itemColumns,
   noteLabels,
+  notStartedLabels,
   quantityColumns,
   quantityKindLabels,
 } from './columns.ts';
@@ -87,4 +89,47 @@ export function quantityRows(tables: TableExport[]): CsvTable {
     });
   }
   return { columns: quantityColumns, rows };
+}
+
+/** What interim.csv needs of one published 中間報告 row (domain/publication's PublicInterimRow). */
+export interface InterimCsvRow {
+  departmentName: string;
+  year: number;
+  goalNo: number;
+  goalTitle: string;
+  itemNo: number;
+  itemText: string;
+  progress: string;
+  notStarted: boolean;
+  publishedAt: string | null;
+}
+
+/** The interim table: rows as the publication reader gives them (department, goal, item order). */
+export function interimRows(
+  municipality: { localGovCode: string | null; name: string },
+  rows: readonly InterimCsvRow[],
+): CsvTable {
+  return {
+    columns: interimColumns,
+    rows: rows.map((r) => [
+      municipality.localGovCode,
+      municipality.name,
+      r.departmentName,
+      r.year,
+      formatFiscalYear(r.year),
+      r.goalNo,
+      r.goalTitle,
+      r.itemNo,
+      r.itemText,
+      r.notStarted ? notStartedLabels.yes : notStartedLabels.no,
+      r.progress === '' ? null : r.progress,
+      r.publishedAt === null ? null : tokyoIso(r.publishedAt),
+    ]),
+  };
+}
+
+/** 2025-11-10T00:30:00.000Z → 2025-11-10T09:30:00+09:00: Japan has no daylight saving time. */
+function tokyoIso(iso: string): string {
+  const t = new Date(Date.parse(iso) + 9 * 3600_000).toISOString();
+  return `${t.slice(0, 19)}+09:00`;
 }

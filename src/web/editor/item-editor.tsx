@@ -5,6 +5,7 @@ import { editorUrls } from './editor.urls.ts';
 import type { BlockView, ItemFields, ItemView } from './editor.view.ts';
 import { ProblemNotice } from './problem-notice.tsx';
 import { QuantityEditor } from './quantity-editor.tsx';
+import { StaleDateHint } from './stale-date-hint.tsx';
 
 export const itemFieldsOf = (item: ItemView): ItemFields => ({
   no: String(item.no),
@@ -101,6 +102,7 @@ export function ItemEditor({
       <h3 id={`${anchor}-heading`}>{name}</h3>
       <FlashNotice flash={view.flash} anchor={anchor} />
       {problem ? <ProblemNotice problem={problem} noteLabel={view.noteLabel} /> : null}
+      <StaleDateHint view={view} item={item} />
       <div class="editor-item__body">
         <ItemForm
           view={view}

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
+import { openPublicReader } from '../../domain/publication/reader.ts';
 import { AppError } from '../../errors.ts';
-import { type CsvEncoding, exportCsv } from '../../exporters/csv/index.ts';
+import { type CsvEncoding, contentTypeOf, exportCsv, interimRows, toCsv } from '../../exporters/csv/index.ts';
 import { loadTables } from '../../exporters/export.service.ts';
 import { contentDisposition, downloadName, type FileRef, type OpenDataFile } from './open-data.urls.ts';
 
@@ -41,6 +42,14 @@ export async function buildDownload(db: Db, ref: FileRef): Promise<Download> {
     const value = ref.departmentId === undefined ? documents : documents[0];
     body = new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
     contentType = 'application/json; charset=utf-8';
+  } else if (ref.file === 'interim.csv') {
+    // Published 中間報告 only, through the public reader: none when the city keeps them internal.
+    const reader = await openPublicReader(db.kysely, ref.code);
+    const rows = await reader.interimRows(ref.planYear, ref.departmentId);
+    const municipality = { localGovCode: reader.municipality.local_gov_code, name: reader.municipality.name };
+    const encoding = ref.encoding ?? 'utf8';
+    body = toCsv(interimRows(municipality, rows), { encoding }).bytes;
+    contentType = contentTypeOf(encoding);
   } else {
     const table = ref.file === 'items.csv' ? 'items' : 'quantities';
     const out = exportCsv(tables, { table, encoding: ref.encoding ?? 'utf8' });

@@ -24,6 +24,7 @@ export function YearFiles({ code, year }: { code: string; year: OpenDataYear }) 
             <th scope="col">対象</th>
             <th scope="col">重点取組項目（CSV）</th>
             <th scope="col">数量（CSV）</th>
+            <th scope="col">中間報告（CSV）</th>
             <th scope="col">一覧表（JSON）</th>
           </tr>
         </thead>
@@ -39,6 +40,9 @@ export function YearFiles({ code, year }: { code: string; year: OpenDataYear }) 
                 </td>
                 <td>
                   <CsvLinks fileRef={{ ...ref, file: 'quantities.csv' }} context={`${context} 数量`} />
+                </td>
+                <td>
+                  <CsvLinks fileRef={{ ...ref, file: 'interim.csv' }} context={`${context} 中間報告`} />
                 </td>
                 <td>
                   <a

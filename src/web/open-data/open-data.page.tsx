@@ -1,4 +1,9 @@
-import { CP932_REPLACEMENT, itemColumns, quantityColumns } from '../../exporters/csv/index.ts';
+import {
+  CP932_REPLACEMENT,
+  interimColumns,
+  itemColumns,
+  quantityColumns,
+} from '../../exporters/csv/index.ts';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { Layout } from '../components/layout.tsx';
 import { urls } from '../view-models.ts';
@@ -50,6 +55,16 @@ export function OpenDataPage({ view }: { view: OpenDataView }) {
             caption="数量の表（quantities.csv）：目標・実績の数値 1 件につき 1 行"
             columns={quantityColumns}
           />
+          <p id="od-interim-note">
+            中間報告の表（interim.csv）は、当年度の中間報告が公表された部局の取組だけを含みます。中間報告を庁内のみで使い公表しない自治体、まだ公表していない部局の行はありません。
+            重点取組項目の表とは、自治体コード・担当部局名・年度・重点目標番号・取組番号（区分コードは
+            plan）で結び付けられます。
+          </p>
+          <ColumnDictionary
+            id="od-interim-columns"
+            caption="中間報告の表（interim.csv）：公表された中間報告の取組 1 件につき 1 行"
+            columns={interimColumns}
+          />
         </section>
         <UrlScheme />
       </div>
@@ -97,8 +112,9 @@ function UrlScheme() {
         <li>全部局：{example('/open-data/{自治体の英字名}/{年度（西暦）}/items.csv')}</li>
         <li>部局ごと：{example('/open-data/{自治体の英字名}/{年度（西暦）}/{部局番号}/items.csv')}</li>
         <li>
-          ファイル名は {example('items.csv')}・{example('quantities.csv')}・{example('tables.json')}。CSV の
-          Shift_JIS（CP932）版は末尾に {example('?encoding=cp932')} を付けます。
+          ファイル名は {example('items.csv')}・{example('quantities.csv')}・{example('interim.csv')}・
+          {example('tables.json')}。CSV の Shift_JIS（CP932）版は末尾に {example('?encoding=cp932')}{' '}
+          を付けます。
         </li>
         <li>年度は一覧表の当年度です（前年度の実績も同じファイルに入ります）。</li>
       </ul>

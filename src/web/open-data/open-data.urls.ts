@@ -3,7 +3,7 @@ import { attachmentDisposition } from '../../domain/vocabulary/file-names.ts';
 import type { CsvEncoding } from '../../exporters/csv/index.ts';
 
 /** The files each municipality and plan year offers, as the last segment of their URL. */
-export const openDataFiles = ['items.csv', 'quantities.csv', 'tables.json'] as const;
+export const openDataFiles = ['items.csv', 'quantities.csv', 'interim.csv', 'tables.json'] as const;
 export type OpenDataFile = (typeof openDataFiles)[number];
 
 export interface FileRef {
@@ -29,6 +29,7 @@ export const openDataUrls = {
 const fileTitles: Record<OpenDataFile, string> = {
   'items.csv': '重点取組項目',
   'quantities.csv': '数量',
+  'interim.csv': '中間報告',
   'tables.json': '重点目標一覧表',
 };
 

@@ -2,6 +2,7 @@ import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { FormHead } from '../components/form-head.tsx';
 import { IchiranhyoTable } from '../components/ichiranhyo-table.tsx';
+import { InterimSection } from '../components/interim-section.tsx';
 import { Layout } from '../components/layout.tsx';
 import { WarningsNotice } from '../components/warnings-notice.tsx';
 import { yearPairLabel } from '../components/year-label.ts';
@@ -66,6 +67,7 @@ export function IchiranhyoPage({ view }: { view: IchiranhyoView }) {
         </div>
         <WarningsNotice warnings={doc.warnings} />
         <IchiranhyoTable document={doc} marks={view.marks?.shown ? view.marks.items : undefined} />
+        {view.interim ? <InterimSection interim={view.interim} year={planYear} /> : null}
       </div>
     </Layout>
   );

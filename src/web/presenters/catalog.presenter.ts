@@ -53,5 +53,6 @@ export async function presentIchiranhyo(
     document: await reader.document(department, planYear),
     planYears: await reader.planYears(department.id),
     jsonUrl: urls.ichiranhyoJson(municipality.code, department.id, planYear),
+    interim: await reader.interim(department.id, planYear),
   };
 }

@@ -14,4 +14,8 @@ export const gradeScaleCss = `
 .grade-bands input[type="text"] { width: 100%; min-width: 0; box-sizing: border-box; }
 .grade-scale .form-error p, .grade-scale .form-error ul { margin-block: 0.25rem; }
 .grade-bands .form-error, .grade-scale .field .form-error { margin: 0.25rem 0 0; padding: 0.25rem 0.5rem; font-size: 0.9em; }
+#grade-regrade, #grade-versions, #grade-from-year { max-width: 44rem; }
+.grade-regrade { margin-block: 1rem; padding: 0.5rem 1rem 1rem; border: 1px solid #767676; border-radius: 8px; max-width: 44rem; }
+.grade-regrade .choice { display: flex; gap: 0.5rem; align-items: flex-start; margin-block: 0.75rem; }
+.grade-regrade input[type="checkbox"] { width: 1.25rem; height: 1.25rem; margin: 0.15rem 0 0; flex: none; }
 `;

@@ -21,6 +21,8 @@ export interface GradeScaleFormValues {
   preset: string;
   name: string;
   rows: BandRow[];
+  /** The first fiscal year (西暦) the scale grades, as chosen in the select. */
+  fromYear: string;
 }
 /** `field` is the id of the input that is wrong: the error summary links to it. */
 export interface FieldError {
@@ -31,6 +33,7 @@ export interface FieldError {
 export const fieldId = {
   preset: (key: string) => `grade-preset-${key}`,
   name: 'grade-name',
+  fromYear: 'grade-from-year',
   label: (i: number) => `grade-label-${i}`,
   minRate: (i: number) => `grade-min-${i}`,
 };
@@ -42,17 +45,22 @@ export function formValuesOf(body: Record<string, unknown>): GradeScaleFormValue
     label: text(body[`label-${i}`]),
     minRate: text(body[`minRate-${i}`]),
   }));
-  return { preset: text(body.preset), name: text(body.name), rows };
+  return { preset: text(body.preset), name: text(body.name), rows, fromYear: text(body.fromYear) };
+}
+
+/** The years the form offers: ten back (to set a past year's scale) and two ahead of the current 年度. */
+export function fromYearChoices(currentYear: number): number[] {
+  return Array.from({ length: 13 }, (_, i) => currentYear - 10 + i);
 }
 
 /** The form as it opens: the current scale selected; a custom scale also fills the custom rows. */
-export function formValuesFromScale(scale: GradeScale): GradeScaleFormValues {
+export function formValuesFromScale(scale: GradeScale, currentYear: number): GradeScaleFormValues {
   const custom = scale.preset === 'custom';
   const rows = Array.from({ length: MAX_BANDS }, (_, i) => {
     const band = custom ? scale.bands[i] : undefined;
     return { label: band?.label ?? '', minRate: band ? String(band.minRate) : '' };
   });
-  return { preset: scale.preset, name: custom ? scale.name : '', rows };
+  return { preset: scale.preset, name: custom ? scale.name : '', rows, fromYear: String(currentYear) };
 }
 
 const RATE = /^\d{1,4}(\.\d{1,2})?$/;
@@ -122,14 +130,22 @@ export function fieldOf(path: readonly PropertyKey[]): string {
 
 export type ParsedGradeScaleForm = { ok: true; input: GradeScaleInput } | { ok: false; errors: FieldError[] };
 
-export function parseGradeScaleForm(values: GradeScaleFormValues): ParsedGradeScaleForm {
+export function parseGradeScaleForm(values: GradeScaleFormValues, currentYear: number): ParsedGradeScaleForm {
+  // No year sent (an older form, a script): the current 年度, as the select defaults to.
+  const fromYear = values.fromYear === '' ? currentYear : Number(values.fromYear);
+  if (!/^(\d{4})?$/.test(values.fromYear) || !fromYearChoices(currentYear).includes(fromYear)) {
+    return {
+      ok: false,
+      errors: [{ field: fieldId.fromYear, message: '適用を始める年度を選んでください。' }],
+    };
+  }
   const preset = PRESET_KEYS.find((k) => k === values.preset);
-  if (preset) return { ok: true, input: { preset } };
+  if (preset) return { ok: true, input: { preset, fromYear } };
   if (values.preset !== 'custom') {
     return { ok: false, errors: [{ field: fieldOf(['preset']), message: '評価区分を選んでください。' }] };
   }
   const parsed = customSchema.safeParse(values);
-  if (parsed.success) return { ok: true, input: { preset: 'custom', ...parsed.data } };
+  if (parsed.success) return { ok: true, input: { preset: 'custom', ...parsed.data, fromYear } };
   return {
     ok: false,
     errors: parsed.error.issues.map((i) => ({ field: fieldOf(i.path), message: i.message })),

@@ -1,4 +1,5 @@
-import type { GradeScale } from '../../domain/evaluation/index.ts';
+import type { GradeScale, RegradeCandidate, ScaleVersion } from '../../domain/evaluation/index.ts';
+import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
@@ -6,6 +7,7 @@ import { GRADE_SCALE_CSS_URL } from './grade-scale.css.ts';
 import { CustomBands } from './grade-scale.custom.tsx';
 import { errorMap, PresetChoices } from './grade-scale.fields.tsx';
 import type { FieldError, GradeScaleFormValues } from './grade-scale.form.ts';
+import { FromYearField, RegradeSection, ScaleVersions } from './grade-scale.years.tsx';
 
 export const GRADE_SCALE_URL = '/staff/settings/grade-scale';
 const TITLE = '評価区分の設定';
@@ -18,6 +20,12 @@ export interface GradeScalePageView {
   values: GradeScaleFormValues;
   errors: FieldError[];
   saved: boolean;
+  /** The current 年度 (Asia/Tokyo): the scale shown is the one in force for it. */
+  currentYear: number;
+  versions: ScaleVersion[];
+  regrade: RegradeCandidate[];
+  regraded?: number;
+  regradeError?: string;
 }
 
 /** The planning division's page for the municipality's grade scale (評価区分). */
@@ -31,27 +39,43 @@ export function GradeScalePage({ view }: { view: GradeScalePageView }) {
         <h1 class="page-title">{TITLE}</h1>
         {view.saved ? (
           <div class="workflow-notice" role="status">
-            <p>評価区分を保存しました。評価と公開検索の絞り込みは新しい区分で表示されます。</p>
+            <p>
+              評価区分を保存しました。選んだ年度から後の、まだ公表していない年度の評価は新しい区分で表示されます。
+            </p>
           </div>
         ) : null}
-        <CurrentScale scale={view.scale} />
+        {view.regraded ? (
+          <div class="workflow-notice" role="status">
+            <p>{formatFiscalYear(view.regraded)}の評価を付け直しました。操作は監査ログに記録されています。</p>
+          </div>
+        ) : null}
+        <CurrentScale scale={view.scale} year={view.currentYear} />
+        <ScaleVersions versions={view.versions} />
         <p class="hint" id="grade-scale-note">
-          評価区分を変更すると、評価済みのすべての年度の評価が新しい区分で付け直され、公開検索の「評価」による絞り込みもすぐに変わります。
+          評価区分は年度ごとに適用されます。変更は「適用を始める年度」から後の年度だけに効き、それより前の年度と、公表済みの年度は公表したときの評価区分のままです。公表済みの年度を新しい区分で評価し直すには、下の「公表済みの年度の評価を付け直す」で年度ごとに実行してください。
         </p>
         {view.canManage ? (
           <GradeScaleForm view={view} />
         ) : (
           <p>評価区分を変更できるのは、企画担当と管理者です。</p>
         )}
+        <RegradeSection
+          candidates={view.regrade}
+          csrf={view.csrf}
+          canManage={view.canManage}
+          error={view.regradeError}
+        />
       </div>
     </Layout>
   );
 }
 
-function CurrentScale({ scale }: { scale: GradeScale }) {
+function CurrentScale({ scale, year }: { scale: GradeScale; year: number }) {
   return (
     <section aria-labelledby="grade-current-heading">
-      <h2 id="grade-current-heading">現在の評価区分: {scale.name}</h2>
+      <h2 id="grade-current-heading">
+        今年度（{formatFiscalYear(year)}）の評価区分: {scale.name}
+      </h2>
       <table class="workflow-table" id="grade-current">
         <caption class="visually-hidden">{`現在の評価区分（${scale.name}）の段階`}</caption>
         <thead>
@@ -89,6 +113,7 @@ function GradeScaleForm({ view }: { view: GradeScalePageView }) {
         />
         <PresetChoices values={view.values} errors={errors} />
         <CustomBands values={view.values} errors={errors} />
+        <FromYearField value={view.values.fromYear} currentYear={view.currentYear} errors={errors} />
         <button type="submit" class="button-primary">
           保存
         </button>

@@ -1,7 +1,14 @@
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { authorize, can } from '../../domain/auth/policy.ts';
-import { getGradeScale, setGradeScale } from '../../domain/evaluation/index.ts';
+import {
+  getGradeScale,
+  listScaleVersions,
+  regradeCandidates,
+  regradeYear,
+  setGradeScale,
+} from '../../domain/evaluation/index.ts';
+import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
@@ -17,6 +24,7 @@ import {
   parseGradeScaleForm,
 } from './grade-scale.form.ts';
 import { GRADE_SCALE_URL, GradeScalePage } from './grade-scale.page.tsx';
+import { REGRADE_URL } from './grade-scale.years.tsx';
 
 /** The grade scale (評価区分) form: GET shows it, POST saves and redirects (Post/Redirect/Get). */
 export function registerGradeScaleRoutes(app: Hono<AppEnv>, db: Db): void {
@@ -28,18 +36,30 @@ export function registerGradeScaleRoutes(app: Hono<AppEnv>, db: Db): void {
 
   const render = async (
     c: Context<AppEnv>,
-    form: { values?: GradeScaleFormValues; errors?: FieldError[]; saved?: boolean },
+    form: {
+      values?: GradeScaleFormValues;
+      errors?: FieldError[];
+      saved?: boolean;
+      regraded?: number;
+      regradeError?: string;
+    },
     status: 200 | 400 = 200,
   ) => {
     const { actor } = requireSession(c);
+    const currentYear = fiscalYearOf(new Date());
     const scale = await getGradeScale(db.kysely, actor.municipalityId);
     const view = {
       scale,
       csrf: c.get('csrfToken'),
       canManage: can(actor, 'policy.manage', { municipalityId: actor.municipalityId }),
-      values: form.values ?? formValuesFromScale(scale),
+      values: form.values ?? formValuesFromScale(scale, currentYear),
       errors: form.errors ?? [],
       saved: form.saved ?? false,
+      currentYear,
+      versions: await listScaleVersions(db.kysely, actor.municipalityId),
+      regrade: await regradeCandidates(db.kysely, actor.municipalityId),
+      regraded: form.regraded,
+      regradeError: form.regradeError,
     };
     return c.html(await renderPage(<GradeScalePage view={view} />), status);
   };
@@ -47,7 +67,11 @@ export function registerGradeScaleRoutes(app: Hono<AppEnv>, db: Db): void {
   app.get(GRADE_SCALE_URL, async (c) => {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
-    return render(c, { saved: c.req.query('saved') === '1' });
+    const regraded = Number(c.req.query('regraded'));
+    return render(c, {
+      saved: c.req.query('saved') === '1',
+      regraded: Number.isInteger(regraded) && regraded > 0 ? regraded : undefined,
+    });
   });
 
   app.post(GRADE_SCALE_URL, async (c) => {
@@ -55,7 +79,7 @@ export function registerGradeScaleRoutes(app: Hono<AppEnv>, db: Db): void {
     // Refused before the body is read, so that nobody else gets the form back; the service checks again.
     authorize(actor, 'policy.manage', { municipalityId: actor.municipalityId });
     const values = formValuesOf(await formBody(c));
-    const parsed = parseGradeScaleForm(values);
+    const parsed = parseGradeScaleForm(values, fiscalYearOf(new Date()));
     if (!parsed.ok) return render(c, { values, errors: parsed.errors }, 400);
     try {
       await setGradeScale(db.kysely, actor, actor.municipalityId, parsed.input);
@@ -64,5 +88,34 @@ export function registerGradeScaleRoutes(app: Hono<AppEnv>, db: Db): void {
       return render(c, { values, errors: [fieldErrorOf(error)] }, 400);
     }
     return c.redirect(`${GRADE_SCALE_URL}?saved=1`, 303);
+  });
+
+  // Re-grading a published year: an explicit, confirmed act, separate from setting a scale.
+  app.post(REGRADE_URL, async (c) => {
+    const { actor } = requireSession(c);
+    authorize(actor, 'policy.manage', { municipalityId: actor.municipalityId });
+    const body = await formBody(c);
+    const year = Number(body.fiscalYear);
+    if (body.confirm !== '1') {
+      return render(c, { regradeError: '付け直す前に、確認の欄にチェックを入れてください。' }, 400);
+    }
+    if (!Number.isInteger(year)) {
+      return render(
+        c,
+        { regradeError: '付け直す年度が分かりませんでした。ページを開き直してやり直してください。' },
+        400,
+      );
+    }
+    try {
+      await regradeYear(db.kysely, actor, actor.municipalityId, year);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'INVALID_INPUT') throw error;
+      return render(
+        c,
+        { regradeError: 'この年度は付け直しの対象ではありません。ページを開き直して確認してください。' },
+        400,
+      );
+    }
+    return c.redirect(`${GRADE_SCALE_URL}?regraded=${year}`, 303);
   });
 }

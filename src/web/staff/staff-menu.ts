@@ -4,6 +4,7 @@ import { editorUrls } from '../editor/editor.urls.ts';
 import { evaluationUrls } from '../evaluation/evaluation.urls.ts';
 import { ACCOUNTS_URL } from '../settings/accounts.form.ts';
 import { GRADE_SCALE_URL } from '../settings/grade-scale.page.tsx';
+import { INTERIM_PUBLICATION_URL } from '../settings/interim-publication.page.tsx';
 import { MUNICIPALITY_URL } from '../settings/municipality.page.tsx';
 import { ORGANISATION_URL } from '../settings/organisation.form.ts';
 import { PASSWORD_URL } from '../settings/password.page.tsx';
@@ -126,6 +127,13 @@ export const staffMenu: readonly StaffLink[] = [
     label: 'パスワードの変更',
     description: '自分のパスワードを変更します。すべての端末からのログアウトもここから行えます',
     requires: 'internal.read',
+    group: 'settings',
+  },
+  {
+    href: INTERIM_PUBLICATION_URL,
+    label: '中間報告の公表',
+    description: '公表した中間報告を公開ページとオープンデータに載せるか、庁内のみで使うかを選びます',
+    requires: 'policy.manage',
     group: 'settings',
   },
 ];
