@@ -110,11 +110,12 @@ export async function saveGoalForm(
   actor: Actor,
   input: GoalSaveInput,
 ): Promise<{ changed: number }> {
-  const issues = issuesOf(input);
-  if (issues.length > 0) throw new GoalFormInvalid(issues);
   return inTransaction(db, async (trx) => {
     const ctx = await goalContext(trx, input.goalId);
+    // Permission and lock first: someone who may not edit learns nothing from field checks.
     await guard(trx, actor, ctx);
+    const issues = issuesOf(input);
+    if (issues.length > 0) throw new GoalFormInvalid(issues);
     const { goal, befores } = await checkVersions(trx, ctx, input);
     let changed = 0;
     const title = input.title.trim();
