@@ -7,7 +7,11 @@
   if (forms.length === 0) return;
   const changed = (el) => {
     if (el.type === 'checkbox' || el.type === 'radio') return el.checked !== el.defaultChecked;
-    if (el.tagName === 'SELECT') return Array.from(el.options).some((o) => o.selected !== o.defaultSelected);
+    if (el.tagName === 'SELECT') {
+      // With no option marked selected in the HTML, the first one is the default.
+      const initial = Array.from(el.options).findIndex((o) => o.defaultSelected);
+      return el.selectedIndex !== Math.max(initial, 0);
+    }
     if (el.type === 'hidden' || el.type === 'submit' || !('defaultValue' in el)) return false;
     return el.value !== el.defaultValue;
   };
