@@ -149,6 +149,11 @@ test('an editor edits an item with the keyboard alone; a stale save from another
   );
   assert.equal(await stale.locator(`#${textId}`).inputValue(), '別のブラウザで書いた内容', 'own text kept');
   assert.equal(await stale.evaluate(() => document.activeElement?.id), 'problem', 'focus is on the message');
+  assert.match(
+    (await stale.locator(`#item-${itemId} .field-error`).textContent()) ?? '',
+    /この取組項目は他の人が先に変更しました。/,
+    'the changed item says so too',
+  );
   await stale.locator(`#item-${itemId}`).scrollIntoViewIfNeeded();
   await stale.screenshot({ path: screenshotPath('editor-conflict.png'), fullPage: false });
 

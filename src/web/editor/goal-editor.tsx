@@ -124,6 +124,7 @@ export function GoalEditor({
           goalId={goal.id}
           fields={fields}
           issues={issues}
+          changedByOther={formProblem?.current?.items.some((c) => c.id === item.id) ?? false}
           first={i === 0}
           last={i === goal.items.length - 1}
         />

@@ -159,6 +159,8 @@ export function ItemEditor(props: {
   goalId: number;
   fields: ItemFields;
   issues: Record<string, string>;
+  /** After a stale goal save: this item is one the other person changed (shown at the goal's top). */
+  changedByOther?: boolean;
   first: boolean;
   last: boolean;
 }) {
@@ -176,6 +178,11 @@ export function ItemEditor(props: {
       <h3 id={`${anchor}-heading`}>{name}</h3>
       <FlashNotice flash={view.flash} anchor={anchor} />
       {problem ? <ProblemNotice problem={problem} noteLabel={view.noteLabel} /> : null}
+      {props.changedByOther ? (
+        <p class="field-error">
+          この取組項目は他の人が先に変更しました。その内容は重点目標の上に表示しています。見比べてから保存してください。
+        </p>
+      ) : null}
       <div class="editor-item__body">
         <div class="staff-form item-form" data-form={naming.form}>
           <ItemFieldset
