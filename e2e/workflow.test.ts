@@ -251,6 +251,17 @@ test('reports: interim progress with its numbers; the final report refuses æœªé
   await first.getByRole('button').click();
   await editor.waitForLoadState('load');
   await editor.screenshot({ path: screenshotPath('workflow-final.png'), fullPage: true });
+  const finalChecked = await as('somu-editor', true);
+  await finalChecked.goto(`${server.url}/staff/workflow/${somuId}/2024/final`);
+  assert.ok(
+    (await finalChecked.locator('.report-achievements .answers-target').count()) > 0,
+    'targets shown',
+  );
+  for (const width of [1280, 390]) {
+    await finalChecked.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await axeViolations(finalChecked), [], `axe on the final report at ${width}px`);
+  }
+  await finalChecked.context().close();
   // Whatever else the refusal lists (reasons the computed grades ask for), its links lead to the fields.
   for (let round = 0; round < 40; round += 1) {
     await editor.goto(`${server.url}/staff/workflow/${somuId}/2024`);
