@@ -4,8 +4,8 @@
  * `npx tsx bench/parse.bench.ts [documents]`; not part of the tests.
  */
 import { formatFiscalYear } from '../src/domain/fiscal-year/wareki.ts';
+import { toCircled } from '../src/domain/vocabulary/numbering.ts';
 import { decodeInput } from '../src/importer/decode.ts';
-import { toCircled } from '../src/importer/text/circled.ts';
 import { parseIchiranText } from '../src/importer/text/parse-text.ts';
 
 const documents = Number(process.argv[2] ?? 2000);

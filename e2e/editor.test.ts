@@ -172,7 +172,7 @@ test('a published block is read-only and says why', { skip: chromiumSkip }, asyn
   await page.goto(blockUrl.replace('/2026/plan', '/2025/plan'));
   assert.match(
     (await page.locator('.editor-notice').textContent()) ?? '',
-    /「公開済み」のため編集できません/,
+    /「公表済み」のため編集できません/,
   );
   assert.equal(await page.locator('main textarea').count(), 0);
   await page.screenshot({ path: screenshotPath('editor-locked.png'), fullPage: false });

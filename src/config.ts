@@ -42,6 +42,26 @@ function bytesOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return n;
 }
 
+/** E-mail for reminders: SMTP_URL turns it on, MAIL_FROM names the sender, MOKUHYO_BASE_URL is the links' origin. */
+export interface MailConfig {
+  smtpUrl: string | undefined;
+  from: string;
+  baseUrl: string | undefined;
+}
+
+export function loadMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
+  return {
+    smtpUrl: env.SMTP_URL?.trim() || undefined,
+    from: env.MAIL_FROM?.trim() || 'mokuhyo@localhost',
+    baseUrl: env.MOKUHYO_BASE_URL?.trim() || undefined,
+  };
+}
+
+/** LOG_LEVEL (pino's levels; info by default). Read here so that every variable has one reader. */
+export function logLevelFrom(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LOG_LEVEL ?? 'info';
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -50,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     database: parseDatabaseUrl(env.DATABASE_URL),
     port,
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: logLevelFrom(env),
     demoOnEmpty: env.MOKUHYO_DEMO !== '0',
   };
 }

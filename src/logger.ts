@@ -1,3 +1,4 @@
 import pino from 'pino';
+import { logLevelFrom } from './config.ts';
 
-export const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'mokuhyo' } });
+export const logger = pino({ level: logLevelFrom(), base: { service: 'mokuhyo' } });

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { createApi } from '../api/api-app.ts';
 import type { Db } from '../db/database.ts';
 import { isStaleError } from '../domain/goals/goal-edit.types.ts';
+import { attachmentDisposition } from '../domain/vocabulary/file-names.ts';
 import { isPhaseIncomplete } from '../domain/workflow/completeness.ts';
 import { AppError, httpStatusOf, RateLimitedError } from '../errors.ts';
 import { writeWorkbook } from '../exporters/xlsx/write-workbook.ts';
@@ -33,6 +34,7 @@ import { registerGradeScaleRoutes } from './settings/grade-scale.routes.tsx';
 import { registerReorganisationRoutes } from './settings/reorganisation.routes.tsx';
 import { registerSearchVariantRoutes } from './settings/search-variants.routes.tsx';
 import { registerStaffRoutes } from './staff/staff.routes.tsx';
+import { staffHeader } from './staff/staff-header.ts';
 import { registerStatic } from './static.ts';
 import { gapLinks } from './workflow/gap-links.ts';
 import { registerWorkflowRoutes } from './workflow/workflow.routes.tsx';
@@ -61,6 +63,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   app.use(requestBodyLimit());
   app.use(csrfMiddleware());
   app.use(writeGate());
+  app.use(staffHeader(db));
   registerAuthRoutes(app, db);
   registerStaffRoutes(app, db);
   registerEditorRoutes(app, db);
@@ -110,7 +113,7 @@ export function createApp(db: Db): Hono<AppEnv> {
     const name = `${view.municipality.name}_${view.department.name}_${view.document.plan.fiscalYear}.xlsx`;
     return c.body(new Uint8Array(body), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="ichiranhyo.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'Content-Disposition': attachmentDisposition(name, 'ichiranhyo.xlsx'),
     });
   });
 

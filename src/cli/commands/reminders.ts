@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.ts';
+import { loadConfig, loadMailConfig } from '../../config.ts';
 import { openMigratedDatabase } from '../../db/open.ts';
 import { mailSettingsFrom } from '../../domain/workflow/mailer.ts';
 import { DEFAULT_DAYS_BEFORE } from '../../domain/workflow/reminder-plan.ts';
@@ -53,14 +53,14 @@ export function registerReminders(program: Command): void {
           field: 'days-before',
         });
       }
-      const mail = mailSettingsFrom(process.env);
+      const mail = mailSettingsFrom();
       const db = await openMigratedDatabase(loadConfig().database);
       try {
         const report = await sendReminders(db.kysely, now, mail.mailer, {
           daysBefore,
           dryRun: options.dryRun,
           from: mail.from,
-          baseUrl: options.baseUrl ?? process.env.MOKUHYO_BASE_URL,
+          baseUrl: options.baseUrl ?? loadMailConfig().baseUrl,
         });
         for (const s of report.sent) {
           process.stdout.write(`${s.channel}\t${s.login}\t${s.kind}\t${s.message}\n`);

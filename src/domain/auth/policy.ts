@@ -19,7 +19,7 @@ export const actions = {
   'workflow.publish': ['planning'],
   'workflow.configure': ['planning', 'admin'],
   'fiscalYear.open': ['planning'],
-  'evaluation.edit': ['editor', 'planning'],
+  'evaluation.edit': ['editor', 'planning', 'admin'],
   'policy.manage': ['planning', 'admin'],
   'organisation.manage': ['admin', 'planning'],
   'searchVariant.manage': ['planning', 'admin'],

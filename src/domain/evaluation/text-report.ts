@@ -1,4 +1,5 @@
 import { formatFiscalYear } from '../fiscal-year/wareki.ts';
+import { circledNumber } from '../vocabulary/numbering.ts';
 import type {
   CityEvaluation,
   DepartmentEvaluation,
@@ -12,9 +13,6 @@ import type {
 } from './evaluation.types.ts';
 import { describeScale, type GradeScale } from './grades.ts';
 import { renderTable, truncate } from './text-table.ts';
-
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-const circled = (n: number): string => CIRCLED.charAt(n - 1) || `(${n})`;
 
 const STATUS: Record<ItemStatus, string> = {
   achieved: '達成',
@@ -62,7 +60,7 @@ function goalLines(goal: GoalEvaluation): string[] {
   const head = `■ ${goal.no} ${goal.title}　${goal.grade ?? '未評価'}（${percent(goal.rate)}）`;
   const rows: string[][] = [];
   for (const item of goal.items) {
-    const no = circled(item.no);
+    const no = circledNumber(item.no);
     if (item.kind === 'qualitative') {
       const a = item.selfAssessment;
       const graded = a?.inScale

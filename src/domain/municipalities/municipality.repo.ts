@@ -52,3 +52,9 @@ export async function findByLocalGovCode(
     .where('local_gov_code', '=', localGovCode)
     .executeTakeFirst();
 }
+
+/** The city's name by id: the staff header names it. */
+export async function municipalityName(db: Kysely<Database>, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom('municipality').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name;
+}

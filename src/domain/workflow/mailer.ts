@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { loadMailConfig } from '../../config.ts';
 
 /** The one thing reminders need from a mail transport (a nodemailer Transporter fits). */
 export interface Mailer {
@@ -15,9 +16,9 @@ export interface MailSettings {
  * only and no connection is ever attempted. MAIL_FROM names the sender.
  */
 export function mailSettingsFrom(env: NodeJS.ProcessEnv = process.env): MailSettings {
-  const url = env.SMTP_URL?.trim();
+  const config = loadMailConfig(env);
   return {
-    mailer: url ? nodemailer.createTransport(url) : undefined,
-    from: env.MAIL_FROM?.trim() || 'mokuhyo@localhost',
+    mailer: config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined,
+    from: config.from,
   };
 }

@@ -1,3 +1,5 @@
+import { comparatorLabels } from '../../domain/vocabulary/comparators.ts';
+
 /**
  * The columns of the two open-data tables, defined once: the CSV writer reads `kind` (how a cell is
  * written and whether it is neutralised), the catalog page prints the rest as the column dictionary.
@@ -13,17 +15,12 @@ export interface ColumnSpec {
   values?: readonly string[];
 }
 
+export { comparatorLabels };
+
 export const blockCodes = ['review', 'plan'] as const;
 export const blockLabels = { review: '前年度実績', plan: '当年度目標' } as const;
 export const noteLabels = { review: '達成状況・達成度', plan: '期限・数値目標等' } as const;
 export const quantityKindLabels = { review: '実績', plan: '目標' } as const;
-export const comparatorLabels = {
-  '>=': '以上',
-  '<=': '以下',
-  '>': '超',
-  '<': '未満',
-  '=': '等しい',
-} as const;
 
 const municipalityCode: ColumnSpec = {
   name: '自治体コード',

@@ -5,9 +5,9 @@
  * the one assembly every format shares. Errors and warnings name the page.
  */
 import type { IchiranDocument, ImportWarning } from '../../domain/document/document.schema.ts';
+import { splitLeadingCircled } from '../../domain/vocabulary/numbering.ts';
 import { AppError } from '../../errors.ts';
 import { fillQuantities } from '../../quantities/fill.ts';
-import { splitLeadingCircled } from '../text/circled.ts';
 import { parseIchiranText } from '../text/parse-text.ts';
 import { openPdf, type PageContent, readPage } from './extract.ts';
 import { foldIdeographs } from './fold.ts';

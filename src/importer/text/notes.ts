@@ -4,7 +4,7 @@
  * empty text; both are warned about.
  */
 import type { Block, Item } from '../../domain/document/document.schema.ts';
-import { toCircled } from './circled.ts';
+import { toCircled } from '../../domain/vocabulary/numbering.ts';
 import { type DraftItem, type DraftNote, joinParts, noteLabel, type Warn } from './drafts.ts';
 
 interface Slot {

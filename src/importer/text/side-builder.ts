@@ -3,8 +3,8 @@
  * column. Knows titles, sub-unit headers, numbered items and continuations.
  */
 import type { Block, Goal } from '../../domain/document/document.schema.ts';
+import { splitLeadingCircled, toCircled } from '../../domain/vocabulary/numbering.ts';
 import { AppError } from '../../errors.ts';
-import { splitLeadingCircled, toCircled } from './circled.ts';
 import { type DraftItem, type DraftNote, itemsLabel, type Warn } from './drafts.ts';
 import { attachNotes } from './notes.ts';
 import { compact, quote } from './paragraphs.ts';

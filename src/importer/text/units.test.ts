@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { circledValue, splitLeadingCircled, toCircled } from './circled.ts';
+import { circledValue, splitLeadingCircled, toCircled } from '../../domain/vocabulary/numbering.ts';
 import { cellParagraphs, foldWhitespace } from './paragraphs.ts';
 import { leadingUnit, unitParagraph } from './units.ts';
 

@@ -5,18 +5,11 @@ import { Layout } from '../components/layout.tsx';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
-import { staffLinks } from '../staff/staff.routes.tsx';
 import { AuditEventList } from './audit-events.tsx';
 
 const blockLabel: Record<string, string> = { plan: '目標', review: '達成状況' };
 
 export function registerAuditRoutes(app: Hono<AppEnv>, db: Db): void {
-  staffLinks.push({
-    href: '/staff/audit',
-    label: '変更履歴（全庁）',
-    description: '管理者向け: すべての変更と手続きの記録',
-  });
-
   app.get('/staff/history/goal/:id{[0-9]+}', async (c) => {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;

@@ -1,13 +1,21 @@
 import type { Block, Goal, Item } from '../../domain/document/document.schema.ts';
 import { circledNumber } from './circled-number.ts';
 import { type GoalPair, itemLineCount, noteOf } from './goal-pairs.ts';
-import { headerIds as ids } from './table-ids.ts';
+import { itemCellHeaders, numberCellHeaders, type TableIds } from './table-ids.ts';
 import { TextLines } from './text-lines.tsx';
 
 const BLOCKS: Block[] = ['review', 'plan'];
 
 /** One numbered row of the form: the goal titles, then the items of both sides aligned by position. */
-export function GoalRow({ pair, marks }: { pair: GoalPair; marks?: ReadonlyMap<string, string> }) {
+export function GoalRow({
+  pair,
+  ids,
+  marks,
+}: {
+  pair: GoalPair;
+  ids: TableIds;
+  marks?: ReadonlyMap<string, string>;
+}) {
   const lines = Array.from({ length: itemLineCount(pair) }, (_, i) => i);
   return (
     <tbody class="goal">
@@ -16,17 +24,18 @@ export function GoalRow({ pair, marks }: { pair: GoalPair; marks?: ReadonlyMap<s
           {pair.no}
         </th>
         {BLOCKS.map((b) => (
-          <GoalTitle no={pair.no} block={b} goal={pair[b]} />
+          <GoalTitle no={pair.no} block={b} goal={pair[b]} ids={ids} />
         ))}
       </tr>
       {lines.map((i) => (
         <tr class="goal__item-row">
           {/* No rowspan: the number's scope="rowgroup" covers the whole goal, and rows stay free to break across printed pages. */}
-          <td class="goal__no-cont" />
+          <td class="goal__no-cont" headers={numberCellHeaders(ids, pair.no)} />
           {BLOCKS.map((b) => (
             <ItemCells
               no={pair.no}
               block={b}
+              ids={ids}
               item={pair[b]?.items[i]}
               mark={b === 'plan' ? marks?.get(`${pair.plan?.no}/${pair.plan?.items[i]?.no}`) : undefined}
             />
@@ -37,27 +46,36 @@ export function GoalRow({ pair, marks }: { pair: GoalPair; marks?: ReadonlyMap<s
   );
 }
 
-function GoalTitle({ no, block, goal }: { no: number; block: Block; goal: Goal | undefined }) {
-  if (!goal) {
-    return (
-      <td
-        class={`goal__title goal__title--empty block-start ${block}`}
-        colspan={2}
-        headers={`${ids.block(block)} ${ids.row(no)}`}
-      >
-        <span class="visually-hidden">この年度のこの番号の重点目標はありません</span>
-      </td>
-    );
-  }
+/**
+ * The goal's title on one side. A side without a goal of this number still gets a header cell
+ * saying so: its (empty) item cells below are then headed like every other side's.
+ */
+function GoalTitle({
+  no,
+  block,
+  goal,
+  ids,
+}: {
+  no: number;
+  block: Block;
+  goal: Goal | undefined;
+  ids: TableIds;
+}) {
   return (
     <th
-      class={`goal__title block-start ${block}`}
+      class={`goal__title${goal ? '' : ' goal__title--empty'} block-start ${block}`}
       colspan={2}
       id={ids.goal(no, block)}
       headers={`${ids.block(block)} ${ids.row(no)}`}
     >
-      <span class="goal__label">重点目標</span>
-      <span class="goal__text">{goal.title}</span>
+      {goal ? (
+        <>
+          <span class="goal__label">重点目標</span>
+          <span class="goal__text">{goal.title}</span>
+        </>
+      ) : (
+        <span class="visually-hidden">この年度のこの番号の重点目標はありません</span>
+      )}
     </th>
   );
 }
@@ -65,20 +83,20 @@ function GoalTitle({ no, block, goal }: { no: number; block: Block; goal: Goal |
 function ItemCells({
   no,
   block,
+  ids,
   item,
   mark,
 }: {
   no: number;
   block: Block;
+  ids: TableIds;
   item: Item | undefined;
   mark?: string;
 }) {
-  const rowHeaders = item ? `${ids.row(no)} ${ids.goal(no, block)}` : ids.row(no);
-  const headers = (col: string) => `${ids.block(block)} ${col} ${rowHeaders}`;
   const note = item ? noteOf(item, block) : undefined;
   return (
     <>
-      <td class={`item block-start ${block}`} headers={headers(ids.item(block))}>
+      <td class={`item block-start ${block}`} headers={itemCellHeaders(ids, no, block, 'item')}>
         {item?.unit ? <p class="item__unit">（{item.unit}）</p> : null}
         {item ? (
           <p class="item__body">
@@ -89,7 +107,7 @@ function ItemCells({
           </p>
         ) : null}
       </td>
-      <td class={`note ${block}`} headers={headers(ids.note(block))}>
+      <td class={`note ${block}`} headers={itemCellHeaders(ids, no, block, 'note')}>
         {item && note ? (
           <p class="item__body">
             <span class="item__no">{circledNumber(item.no)}</span>

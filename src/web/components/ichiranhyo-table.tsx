@@ -1,7 +1,7 @@
 import type { Block, IchiranDocument } from '../../domain/document/document.schema.ts';
 import { pairGoals } from './goal-pairs.ts';
 import { GoalRow } from './goal-row.tsx';
-import { headerIds as ids } from './table-ids.ts';
+import { tableIds } from './table-ids.ts';
 import { blockHeading, yearPairLabel } from './year-label.ts';
 
 const NOTE_HEADING: Record<Block, string> = {
@@ -13,12 +13,16 @@ const NOTE_HEADING: Record<Block, string> = {
 export function IchiranhyoTable({
   document: doc,
   marks,
+  idPrefix = '',
 }: {
   document: IchiranDocument;
+  /** Keeps the header ids unique when a page shows several tables (see table-ids.ts). */
+  idPrefix?: string;
   /** Evaluation marks of the plan items, `${goalNo}/${itemNo}` → text (public page, `?marks=1`). */
   marks?: ReadonlyMap<string, string>;
 }) {
-  const captionId = 'ichiran-caption';
+  const ids = tableIds(idPrefix);
+  const captionId = ids.caption;
   const blocks: Array<[Block, number]> = [
     ['review', doc.review.fiscalYear],
     ['plan', doc.plan.fiscalYear],
@@ -67,7 +71,7 @@ export function IchiranhyoTable({
             </tr>
           </thead>
           {pairGoals(doc).map((pair) => (
-            <GoalRow pair={pair} marks={marks} />
+            <GoalRow pair={pair} ids={ids} marks={marks} />
           ))}
         </table>
       </section>

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { urls } from '../view-models.ts';
+import { STAFF_CSS, StaffBar, staffHeaderOfRequest } from './staff-bar.tsx';
 
 export const PRODUCT_NAME = '重点目標一覧表 公開サイト';
 
@@ -21,13 +22,17 @@ export interface LayoutProps {
 
 export function Layout({
   title,
-  municipalityName,
+  municipalityName: given,
   wide = false,
-  stylesheets = [],
+  stylesheets: own = [],
   scripts = [],
   headerSearch = true,
   children,
 }: LayoutProps) {
+  // Staff pages name the signed-in person's city and what waits for them (set per request).
+  const staff = staffHeaderOfRequest();
+  const municipalityName = given ?? staff?.municipalityName;
+  const stylesheets = staff && !own.includes(STAFF_CSS) ? [STAFF_CSS, ...own] : own;
   const siteName = municipalityName ? `${municipalityName} ${PRODUCT_NAME}` : PRODUCT_NAME;
   return (
     <html lang="ja">
@@ -78,6 +83,7 @@ export function Layout({
             ) : null}
           </div>
         </header>
+        {staff ? <StaffBar header={staff} /> : null}
         <main id="main" tabindex={-1}>
           {children}
         </main>

@@ -157,7 +157,7 @@ test('forms need the CSRF token; viewers read only; published blocks are locked 
   assert.equal(refused.status, 403);
   const editor = await signIn('henshu');
   const locked = await (await editor.get(block(2023))).text();
-  assert.match(locked, /「公開済み」のため編集できません/);
+  assert.match(locked, /「公表済み」のため編集できません/);
   assert.doesNotMatch(locked, /name="title"/);
   const post = await editor.post(`${block(2023)}/goals`, { title: '新しい目標' });
   assert.equal(post.status, 423);

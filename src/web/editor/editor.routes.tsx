@@ -5,7 +5,6 @@ import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
-import { staffLinks } from '../staff/staff.routes.tsx';
 import { BlockPage } from './block.page.tsx';
 import { presentBlock } from './block.presenter.ts';
 import { registerDeleteRoutes } from './delete.routes.tsx';
@@ -46,15 +45,6 @@ async function copyAction(c: Context<AppEnv>, db: Db, kind: 'next' | 'review'): 
 
 /** The staff editor of goals and items (issue "Staff editing"). */
 export function registerEditorRoutes(app: Hono<AppEnv>, db: Db): void {
-  if (!staffLinks.some((l) => l.href === editorUrls.list())) {
-    staffLinks.push({
-      href: editorUrls.list(),
-      label: '目標の編集',
-      description:
-        '担当部局の重点目標・取組項目・数値目標を編集します。次年度の目標や年度末報告もここから始めます。',
-    });
-  }
-
   app.get(editorUrls.stylesheet(), (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');

@@ -1,5 +1,7 @@
 import type { BlockKind, PhaseState } from '../../db/schema.ts';
 import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
+import { comparatorLabels as vocabularyComparators } from '../../domain/vocabulary/comparators.ts';
+import { stateLabels } from '../../domain/workflow/labels.ts';
 
 export function yearLabel(year: number): string {
   try {
@@ -20,23 +22,10 @@ export const noteLabels: Record<BlockKind, string> = {
   review: '達成状況・達成度',
 };
 
-export const stateLabels: Record<PhaseState, string> = {
-  draft: '作成中',
-  submitted: '提出済み（承認待ち）',
-  approved: '承認済み',
-  accepted: '受理済み',
-  published: '公開済み',
-};
-
 export const stateLabel = (state: PhaseState | undefined) => stateLabels[state ?? 'draft'];
 
-export const comparatorLabels: Record<string, string> = {
-  '>=': '以上',
-  '<=': '以下',
-  '>': '超',
-  '<': '未満',
-  '=': '（比較なし）',
-};
+/** Typed loosely: the editor looks up comparators read back from forms and the database. */
+export const comparatorLabels: Record<string, string> = vocabularyComparators;
 
 export function lockedReason(state: PhaseState | undefined, block: BlockKind): string {
   return `この${blockLabels[block]}は「${stateLabel(state)}」のため編集できません。差し戻し（作成中に戻すこと）の後に再び編集できます。`;

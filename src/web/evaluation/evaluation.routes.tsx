@@ -6,7 +6,6 @@ import { setSelfAssessment } from '../../domain/evaluation/index.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
-import { staffLinks } from '../staff/staff.routes.tsx';
 import '../../api/routes/evaluation.api.ts';
 import { formBody } from '../request-body.ts';
 import { evaluationCss } from './evaluation.css.ts';
@@ -23,15 +22,6 @@ import { presentPolicies } from './policies.presenter.ts';
 const PAGE = EVALUATION_PAGE_ROUTE;
 
 export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
-  if (!staffLinks.some((l) => l.href === evaluationUrls.index())) {
-    staffLinks.push({
-      href: evaluationUrls.index(),
-      label: '実績の確認',
-      description: '目標と実績の対応を確認・修正し、数値目標のない取組を自己評価します',
-      action: 'evaluation.edit',
-    });
-  }
-
   app.get(evaluationUrls.stylesheet(), (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');

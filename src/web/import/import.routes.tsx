@@ -18,7 +18,6 @@ import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
 import { formBody } from '../request-body.ts';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
-import { staffLinks } from '../staff/staff.routes.tsx';
 import { importErrorText, uploadKindOf } from './import-error-text.ts';
 import { PreviewPage, type PreviewView } from './preview.page.tsx';
 import { ResultPage } from './result.page.tsx';
@@ -27,13 +26,6 @@ import { UploadPage } from './upload.page.tsx';
 const css = readFileSync(new URL('./import.css', import.meta.url), 'utf8');
 
 export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
-  staffLinks.push({
-    href: '/staff/import',
-    label: '一覧表の取り込み',
-    description: 'PDF から取り出したテキスト・Excel・JSON を確認してから保存します',
-    action: 'import.run',
-  });
-
   app.get('/assets/import.css', (c) => c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 
   app.get('/staff/import', async (c) => {

@@ -149,7 +149,7 @@ export function PreviewPage({ view }: { view: PreviewView }) {
           </button>{' '}
           <a href="/staff/import">やり直す</a>
         </form>
-        {view.documents.map((doc) => (
+        {view.documents.map((doc, index) => (
           <section
             class="import-document"
             aria-label={`${doc.department} ${yearPairLabel(doc.plan.fiscalYear)}`}
@@ -173,7 +173,8 @@ export function PreviewPage({ view }: { view: PreviewView }) {
             ) : (
               <p>警告はありません。</p>
             )}
-            <IchiranhyoTable document={doc} />
+            {/* One table per document on this page: each its own header ids. */}
+            <IchiranhyoTable document={doc} idPrefix={`doc${index + 1}-`} />
           </section>
         ))}
       </div>

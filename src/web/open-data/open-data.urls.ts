@@ -1,4 +1,5 @@
 import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
+import { attachmentDisposition } from '../../domain/vocabulary/file-names.ts';
 import type { CsvEncoding } from '../../exporters/csv/index.ts';
 
 /** The files each municipality and plan year offers, as the last segment of their URL. */
@@ -55,11 +56,7 @@ function asciiName(ref: FileRef): string {
   return `${code}-${ref.planYear}${dept}-${stem}${sjis}.${extension}`;
 }
 
-/** RFC 6266 with an RFC 8187 UTF-8 name; encodeURIComponent leaves '()* unescaped, which attr-char forbids. */
+/** RFC 6266 with an RFC 8187 UTF-8 name (the one definition in the vocabulary module). */
 export function contentDisposition(ref: FileRef, name: string): string {
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${asciiName(ref)}"; filename*=UTF-8''${encoded}`;
+  return attachmentDisposition(name, asciiName(ref));
 }

@@ -7,7 +7,6 @@ import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
 import { formBody } from '../request-body.ts';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
-import { staffLinks } from '../staff/staff.routes.tsx';
 import { GRADE_SCALE_CSS_URL, gradeScaleCss } from './grade-scale.css.ts';
 import { fieldErrorOf } from './grade-scale.errors.ts';
 import {
@@ -21,15 +20,6 @@ import { GRADE_SCALE_URL, GradeScalePage } from './grade-scale.page.tsx';
 
 /** The grade scale (評価区分) form: GET shows it, POST saves and redirects (Post/Redirect/Get). */
 export function registerGradeScaleRoutes(app: Hono<AppEnv>, db: Db): void {
-  if (!staffLinks.some((l) => l.href === GRADE_SCALE_URL)) {
-    staffLinks.push({
-      href: GRADE_SCALE_URL,
-      label: '評価区分の設定',
-      description: '評価の段階（達成・概ね達成・未達成など）と、それぞれの達成率の下限を設定します',
-      action: 'policy.manage',
-    });
-  }
-
   app.get(GRADE_SCALE_CSS_URL, (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');

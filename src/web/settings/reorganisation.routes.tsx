@@ -13,7 +13,6 @@ import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
 import { formBody } from '../request-body.ts';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
-import { staffLinks } from '../staff/staff.routes.tsx';
 import { REORGANISATION_CSS_URL, reorganisationCss } from './reorganisation.css.ts';
 import { fieldErrorOf } from './reorganisation.errors.ts';
 import {
@@ -35,15 +34,6 @@ function offeredYears(stored: number[], current: number): number[] {
 
 /** The 組織改編 records: GET lists them with the form, POSTs record or delete and redirect (Post/Redirect/Get). */
 export function registerReorganisationRoutes(app: Hono<AppEnv>, db: Db): void {
-  if (!staffLinks.some((l) => l.href === REORGANISATIONS_URL)) {
-    staffLinks.push({
-      href: REORGANISATIONS_URL,
-      label: '組織改編の記録',
-      description: '部局の名称変更・統合・分割を記録し、改編前後の重点目標を年度をまたいでつなげます',
-      action: 'organisation.manage',
-    });
-  }
-
   app.get(REORGANISATION_CSS_URL, (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');

@@ -13,7 +13,6 @@ import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
 import { formBody } from '../request-body.ts';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
-import { staffLinks } from '../staff/staff.routes.tsx';
 import { SEARCH_VARIANTS_URL, SearchVariantsPage, type SearchVariantsView } from './search-variants.page.tsx';
 
 /** The service's refusals, in Japanese, saying what to do instead. */
@@ -30,15 +29,6 @@ const MESSAGES: Record<string, string> = {
 
 /** 検索の表記ゆれ: GET lists the pairs with the form; POSTs add or remove and redirect (Post/Redirect/Get). */
 export function registerSearchVariantRoutes(app: Hono<AppEnv>, db: Db): void {
-  if (!staffLinks.some((l) => l.href === SEARCH_VARIANTS_URL)) {
-    staffLinks.push({
-      href: SEARCH_VARIANTS_URL,
-      label: '検索の表記ゆれ',
-      description: '「寄附・寄付」のような書き分けを、公開検索で同じ語として見つかるようにします',
-      action: 'searchVariant.manage',
-    });
-  }
-
   const render = async (
     c: Context<AppEnv>,
     form: Partial<Pick<SearchVariantsView, 'values' | 'errors' | 'notice'>>,

@@ -1,15 +1,14 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
-import { type Action, canAnywhere } from '../../domain/auth/policy.ts';
-import { getDepartment } from '../../domain/departments/department.repo.ts';
+import { can } from '../../domain/auth/policy.ts';
+import { loadInbox } from '../../domain/workflow/inbox.service.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from './require-session.ts';
 import { staffCss } from './staff.css.ts';
 import { StaffHomePage } from './staff-home.page.tsx';
-
-/** Links on the staff menu; modules add theirs as they arrive. */
-export const staffLinks: Array<{ href: string; label: string; description: string; action?: Action }> = [];
+import { presentStaffHome } from './staff-home.presenter.ts';
+import { menuFor } from './staff-menu.ts';
 
 export function registerStaffRoutes(app: Hono<AppEnv>, db: Db): void {
   app.get('/assets/staff.css', (c) => {
@@ -18,27 +17,16 @@ export function registerStaffRoutes(app: Hono<AppEnv>, db: Db): void {
     return c.body(staffCss);
   });
 
+  /** The staff home: what waits for me, what is late, my departments' year, and the menu I may use. */
   app.get('/staff', async (c) => {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
     const session = requireSession(c);
-    const departmentNames: Record<number, string> = {};
-    for (const g of session.actor.grants) {
-      if (g.departmentId !== null) {
-        const department = await getDepartment(db.kysely, g.departmentId);
-        if (department) departmentNames[g.departmentId] = department.name;
-      }
-    }
-    return c.html(
-      await renderPage(
-        <StaffHomePage
-          view={{
-            session,
-            departmentNames,
-            links: staffLinks.filter((l) => !l.action || canAnywhere(session.actor, l.action)),
-          }}
-        />,
-      ),
-    );
+    const inbox = await loadInbox(db.kysely, session.actor, new Date());
+    const names = new Map(inbox.progress.departments.map((d) => [d.id, d.name]));
+    const { actor } = session;
+    const canOpenYear = can(actor, 'fiscalYear.open', { municipalityId: actor.municipalityId });
+    const view = presentStaffHome(session, inbox, menuFor(actor), names, canOpenYear);
+    return c.html(await renderPage(<StaffHomePage view={view} />));
   });
 }

@@ -4,7 +4,6 @@ import type { Db } from '../../db/database.ts';
 import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
 import type { AppEnv } from '../env.ts';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
-import { staffLinks } from '../staff/staff.routes.tsx';
 import { registerChainRoutes } from './chain.routes.tsx';
 import { workflowUrls } from './format.ts';
 import { registerInboxRoutes } from './inbox.routes.tsx';
@@ -15,25 +14,8 @@ import { registerReviewRoutes } from './review.routes.tsx';
 
 const css = readFileSync(new URL('./workflow.css', import.meta.url));
 
-const links = [
-  {
-    href: '/staff/workflow',
-    label: '年度の手続き',
-    description: '目標設定・中間報告・期末報告の提出、承認、受理、公表',
-  },
-  { href: workflowUrls.inbox(), label: '受信箱', description: '承認の依頼、差し戻し、期限のお知らせ' },
-  {
-    href: workflowUrls.chain(),
-    label: '承認経路の設定',
-    description: '課 → 部 → 企画 → 市長など、承認の順番',
-  },
-];
-
 /** The yearly approval workflow: panels, the planning matrix, the chain, the inbox. */
 export function registerWorkflowRoutes(app: Hono<AppEnv>, db: Db): void {
-  // The menu is module state; apps created again (tests) must not list the links twice.
-  for (const link of links) if (!staffLinks.some((l) => l.href === link.href)) staffLinks.push(link);
-
   app.get(workflowUrls.stylesheet(), (c) =>
     c.body(new Uint8Array(css), 200, {
       'Content-Type': 'text/css; charset=utf-8',

@@ -1,4 +1,7 @@
-/** Circled numbers ①..㊿ number the items of a goal (① = 1). */
+/**
+ * Circled numbers ①..㊿ number the items of a goal (① = 1), as on the official form: one definition for the
+ * importer, the exporters, the pages and the CLI.
+ */
 
 // Unicode keeps them in three runs: ①-⑳, ㉑-㉟, ㊱-㊿.
 const runs = [
@@ -25,3 +28,6 @@ export function splitLeadingCircled(text: string): { no: number; rest: string } 
   const no = circledValue(text.charAt(0));
   return no === undefined ? undefined : { no, rest: text.slice(1).trim() };
 }
+
+/** The item number as printed everywhere (pages, CLI, exports): ①…㊿, past 50 a plain (51). */
+export const circledNumber = toCircled;

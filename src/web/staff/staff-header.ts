@@ -1,0 +1,26 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Db } from '../../db/database.ts';
+import { municipalityName } from '../../domain/municipalities/municipality.repo.ts';
+import { countWaiting } from '../../domain/workflow/inbox.service.ts';
+import { withStaffHeader } from '../components/staff-bar.tsx';
+import type { AppEnv } from '../env.ts';
+
+const isStaffPath = (path: string) => path === '/staff' || path.startsWith('/staff/');
+
+/**
+ * For a signed-in person's page request under /staff: the city's name and the count of waiting
+ * phases, for the header Layout draws (components/staff-bar.tsx). Form posts redirect and skip it.
+ */
+export function staffHeader(db: Db): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const session = c.get('session');
+    if (!session || c.req.method !== 'GET' || !isStaffPath(c.req.path)) return next();
+    const { actor } = session;
+    const header = {
+      municipalityName: await municipalityName(db.kysely, actor.municipalityId),
+      displayName: session.displayName,
+      waiting: await countWaiting(db.kysely, actor, new Date()),
+    };
+    await withStaffHeader(header, () => next());
+  };
+}
