@@ -51,11 +51,11 @@ async function act(page: Page, button: string | RegExp) {
 
 async function editItem(page: Page, itemId: number, text: string) {
   await page.goto(`${server.url}/staff/edit/${somuId}/${YEAR}/plan`);
-  await page.locator(`#item-${itemId}-text`).fill(text);
-  await Promise.all([
-    page.waitForURL(/saved=item-/),
-    page.locator(`#item-${itemId} form.item-form button[type=submit]`).click(),
-  ]);
+  const field = page.locator(`#item-${itemId}-text`);
+  await field.fill(text);
+  // The item's fields belong to its goal's one form; that form's single 保存 sends them.
+  const form = await field.getAttribute('form');
+  await Promise.all([page.waitForURL(/saved=goal-/), page.locator(`button[form="${form}"]`).click()]);
 }
 
 test('draft → returned with a comment → fixed → approved → published → on the public page', {

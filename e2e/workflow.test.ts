@@ -6,6 +6,7 @@ import { createUser } from '../src/domain/auth/user.service.ts';
 import { demoDepartmentId, demoMunicipalityId } from '../src/test-support/demo-ids.ts';
 import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
+import { axeViolations } from './staff-kit.ts';
 
 let server: TestServer;
 let browser: Browser | undefined;
@@ -41,9 +42,12 @@ after(async () => {
 });
 
 /** Each person in their own browser context (own cookies), signed in through the real form. */
-async function as(login: string): Promise<Page> {
+/** `bypassCSP` only where axe is injected: elsewhere the app's own script runs under its real CSP. */
+async function as(login: string, bypassCSP = false): Promise<Page> {
   browser ??= await launchChromium();
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP })
+  ).newPage();
   await page.goto(`${server.url}/login`);
   await page.getByLabel('ログインID').fill(login);
   await page.getByLabel('パスワード').fill(password);
@@ -171,27 +175,44 @@ test('reports: interim progress with its numbers; the final report refuses 未�
 
   const editor = await as('somu-editor');
   await editor.goto(`${server.url}/staff/workflow/${somuId}/2025/interim`);
-  const progress = editor.locator('textarea[name="text"]').first();
-  await progress.fill('9月末までに研修を4回実施し、受講者は延べ120人');
-  await editor
-    .getByRole('button', { name: /この項目の進捗を保存する/ })
-    .first()
-    .click();
-  await editor.waitForLoadState('load');
-  assert.match(await editor.locator('main').innerText(), /読み取った数値: 4回、120人/);
+  // One form per goal: the first item's progress and the second item's 未着手 go in with one 保存.
+  const goalForm = editor.locator('.report-goal form').first();
+  await goalForm.locator('textarea').first().fill('9月末までに研修を4回実施し、受講者は延べ120人');
   // Nothing done yet on the second item: said explicitly, which the submission accepts as reported.
-  const second = editor.locator('.report-item form').nth(1);
-  await second.getByLabel(/未着手/).check();
-  await second.getByRole('button', { name: /この項目の進捗を保存する/ }).click();
+  await goalForm
+    .getByLabel(/未着手/)
+    .nth(1)
+    .check();
+  await goalForm.getByRole('button', { name: /の進捗を保存する/ }).click();
   await editor.waitForLoadState('load');
+  assert.match(editor.url(), /\?saved=goal-\d+#goal-\d+$/, 'back at the goal');
+  assert.match(
+    await editor.locator('.report-goal').first().innerText(),
+    /この重点目標の入力を保存しました。/,
+  );
+  assert.match(await editor.locator('main').innerText(), /読み取った数値: 4回、120人/);
   assert.ok(
     await editor
-      .locator('.report-item form')
-      .nth(1)
+      .locator('.report-goal form')
+      .first()
       .getByLabel(/未着手/)
+      .nth(1)
       .isChecked(),
   );
+  // Each progress field says, right above it, which target it answers.
+  assert.match(
+    await editor.locator('.report-item .answers-target').first().innerText(),
+    /この進捗が答える目標[\s\S]*電子申請の対象手続 400件以上/,
+  );
   await editor.screenshot({ path: screenshotPath('workflow-interim.png') });
+  const checked = await as('somu-editor', true);
+  await checked.goto(`${server.url}/staff/workflow/${somuId}/2025/interim`);
+  for (const width of [1280, 390]) {
+    await checked.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await axeViolations(checked), [], `axe on the interim report at ${width}px`);
+  }
+  await checked.screenshot({ path: screenshotPath('workflow-interim-390.png') });
+  await checked.context().close();
 
   await editor.goto(`${server.url}/staff/workflow/${somuId}/2024/final`);
   const forms = editor.locator('.report-goal form');
@@ -230,6 +251,17 @@ test('reports: interim progress with its numbers; the final report refuses 未�
   await first.getByRole('button').click();
   await editor.waitForLoadState('load');
   await editor.screenshot({ path: screenshotPath('workflow-final.png'), fullPage: true });
+  const finalChecked = await as('somu-editor', true);
+  await finalChecked.goto(`${server.url}/staff/workflow/${somuId}/2024/final`);
+  assert.ok(
+    (await finalChecked.locator('.report-achievements .answers-target').count()) > 0,
+    'targets shown',
+  );
+  for (const width of [1280, 390]) {
+    await finalChecked.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await axeViolations(finalChecked), [], `axe on the final report at ${width}px`);
+  }
+  await finalChecked.context().close();
   // Whatever else the refusal lists (reasons the computed grades ask for), its links lead to the fields.
   for (let round = 0; round < 40; round += 1) {
     await editor.goto(`${server.url}/staff/workflow/${somuId}/2024`);

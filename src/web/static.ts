@@ -80,6 +80,15 @@ const tokensCss = once(() =>
   asset(readFileSync(packagePath('@digital-go-jp/design-tokens/dist/tokens.css')), CSS_TYPE, CSS_CACHE),
 );
 
+/** The one client script (unsaved-changes warning); pages work without it. */
+const unsavedGuardJs = once(() =>
+  asset(
+    readFileSync(fileURLToPath(new URL('./assets/scripts/unsaved-guard.js', import.meta.url)), 'utf8'),
+    'text/javascript; charset=utf-8',
+    CSS_CACHE,
+  ),
+);
+
 function send(c: Context, a: Asset): Response {
   const headers = {
     'Content-Type': a.type,
@@ -95,6 +104,7 @@ export function registerStatic<E extends Env, S extends Schema, B extends string
   app.get('/assets/app.css', (c) => send(c, appCss()));
   app.get('/assets/print.css', (c) => send(c, printCss()));
   app.get('/assets/tokens.css', (c) => send(c, tokensCss()));
+  app.get('/assets/unsaved-guard.js', (c) => send(c, unsavedGuardJs()));
   app.get(`${FONT_URL_PREFIX}biz-udpgothic.css`, (c) => send(c, fontCss()));
   app.get(`${FONT_URL_PREFIX}:name`, (c) => {
     const a = font(c.req.param('name') ?? '');

@@ -20,6 +20,8 @@ export interface InterimInput {
   notStarted?: boolean;
   /** The version the editor saw; 0 when the item had no progress yet. */
   version: number;
+  /** When saved as part of a goal's form: the goal the item must belong to. */
+  goalId?: number;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function saveInterimProgress(
     .select([
       'item.id',
       'item.no',
+      'goal.id as goal_id',
       'goal.no as goal_no',
       'goal.block',
       'goal.department_id',
@@ -46,7 +49,8 @@ export async function saveInterimProgress(
     ])
     .where('item.id', '=', input.itemId)
     .executeTakeFirst();
-  if (item?.block !== 'plan') throw new AppError('NOT_FOUND', 'no such plan item', { field: 'item' });
+  if (item?.block !== 'plan' || (input.goalId !== undefined && item.goal_id !== input.goalId))
+    throw new AppError('NOT_FOUND', 'no such plan item', { field: 'item' });
   authorize(actor, 'evaluation.edit', {
     municipalityId: item.municipality_id,
     departmentId: item.department_id,
@@ -72,6 +76,10 @@ export async function saveInterimProgress(
       .where('item_id', '=', item.id)
       .executeTakeFirst();
     assertVersion(input.version, before?.version);
+    // Unchanged (a goal's form sends every item): no write, no new version, no audit row.
+    if (before && keep && before.text === text && (before.not_started === 1) === notStarted) {
+      return before.version;
+    }
     const now = nowIso();
     let progressId: number | undefined;
     if (!before && !keep) return 0;

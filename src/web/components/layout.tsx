@@ -13,6 +13,8 @@ export interface LayoutProps {
   wide?: boolean;
   /** Extra stylesheets of one page, linked after the app's own. */
   stylesheets?: string[];
+  /** Page scripts (self-hosted, deferred): small helpers the page also works without. */
+  scripts?: string[];
   /** The header's search box; the search page, which has its own form, leaves it out. */
   headerSearch?: boolean;
   children: Child;
@@ -23,6 +25,7 @@ export function Layout({
   municipalityName: given,
   wide = false,
   stylesheets: own = [],
+  scripts = [],
   headerSearch = true,
   children,
 }: LayoutProps) {
@@ -44,6 +47,9 @@ export function Layout({
           <link rel="stylesheet" href={href} />
         ))}
         <link rel="stylesheet" href="/assets/print.css" media="print" />
+        {scripts.map((src) => (
+          <script src={src} defer />
+        ))}
       </head>
       <body class={wide ? 'layout--wide' : undefined}>
         <a class="skip-link" href="#main">

@@ -3,6 +3,7 @@ import type { Database, PhaseState } from '../../db/schema.ts';
 import { can } from '../../domain/auth/policy.ts';
 import type { SessionContext } from '../../domain/auth/session.service.ts';
 import { getDepartment } from '../../domain/departments/department.repo.ts';
+import { answeredTargets } from '../../domain/evaluation/answered-targets.ts';
 import { findFiscalYearId } from '../../domain/fiscal-years/fiscal-year.repo.ts';
 import { loadBlock, type StoredGoal } from '../../domain/goals/goal.repo.ts';
 import type { BlockAddress } from '../../domain/goals/goal-edit.types.ts';
@@ -34,7 +35,11 @@ async function goalCount(
   return Number(row.n);
 }
 
-function goalViews(goals: StoredGoal[], block: BlockAddress['block']): GoalView[] {
+function goalViews(
+  goals: StoredGoal[],
+  block: BlockAddress['block'],
+  answers?: Map<number, string>,
+): GoalView[] {
   return goals.map((g) => ({
     id: g.id,
     no: g.no,
@@ -48,6 +53,7 @@ function goalViews(goals: StoredGoal[], block: BlockAddress['block']): GoalView[
       text: i.text,
       note: (block === 'plan' ? i.target : i.achievement) ?? '',
       version: i.version,
+      ...(answers ? { answers: answers.get(i.id) ?? '' } : {}),
       quantities: i.quantities.map((q) => ({
         id: q.id,
         value: q.value,
@@ -98,7 +104,11 @@ export async function presentBlock(
     stateLabel: stateLabel(state),
     readOnlyReason,
     units: await listUnits(db, address.departmentId),
-    goals: goalViews(goals, address.block),
+    goals: goalViews(
+      goals,
+      address.block,
+      isPlan ? undefined : answeredTargets(await loadBlock(db, { ...key, block: 'plan' }), goals),
+    ),
     otherBlock: {
       href: editorUrls.block(other),
       label: `${yearLabel(address.year)}の${blockLabels[other.block]}`,

@@ -47,3 +47,14 @@ export function SaveButton({ label, context }: { label: string; context: string 
     </button>
   );
 }
+
+/** A field's own error, between its label and the input, named by the input's id. */
+export function FieldError({ id, issues }: { id: string; issues: Record<string, string> }) {
+  const message = issues[id];
+  if (!message) return null;
+  return (
+    <p class="field-error" id={`${id}-error`}>
+      {message}
+    </p>
+  );
+}

@@ -132,7 +132,7 @@ test('an editor starts next year, saves an item (PRG + flash + anchor), and a st
   assert.match(html, /<dd class="pre">先に保存した内容<\/dd>/, 'the other change shown');
   assert.match(
     html,
-    new RegExp(`name="version" value="${item.version + 1}"`),
+    new RegExp(`name="item-${item.id}-version" value="${item.version + 1}"`),
     'a deliberate resave can land',
   );
   assert.equal((await firstItem()).text, '先に保存した内容');

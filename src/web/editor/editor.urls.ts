@@ -6,9 +6,12 @@ const base = (a: BlockAddress) => `/staff/edit/${a.departmentId}/${a.year}/${a.b
 export const editorUrls = {
   list: () => '/staff/edit',
   stylesheet: () => '/assets/editor.css',
+  /** Warns before leaving a page with unsaved input (served by static.ts; the editor and reports use it). */
+  unsavedGuard: () => '/assets/unsaved-guard.js',
   block: base,
   goals: (a: BlockAddress) => `${base(a)}/goals`,
   goal: (a: BlockAddress, goalId: number) => `${base(a)}/goals/${goalId}`,
+  goalSave: (a: BlockAddress, goalId: number) => `${base(a)}/goals/${goalId}/save`,
   goalMove: (a: BlockAddress, goalId: number) => `${base(a)}/goals/${goalId}/move`,
   goalDelete: (a: BlockAddress, goalId: number) => `${base(a)}/goals/${goalId}/delete`,
   items: (a: BlockAddress, goalId: number) => `${base(a)}/goals/${goalId}/items`,
@@ -70,5 +73,7 @@ const KIND_LABELS: Record<FlashKind, string> = {
 };
 
 export function flashMessage(flash: Flash): string {
+  // A goal is saved with all its items in one form: say so, the user pressed one 保存 for all of it.
+  if (flash.kind === 'saved' && flash.entity === 'goal') return '重点目標と取組項目の入力を保存しました。';
   return `${ENTITY_LABELS[flash.entity]}${KIND_LABELS[flash.kind]}`;
 }

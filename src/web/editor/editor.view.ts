@@ -23,6 +23,8 @@ export interface ItemView {
   note: string;
   version: number;
   quantities: QuantityView[];
+  /** Review items: the plan's 期限・数値目標等 this 達成状況 answers ('' when it has none); plan: absent. */
+  answers?: string;
 }
 
 export interface GoalView {
@@ -50,6 +52,20 @@ export interface QuantityFields {
   comparator: string;
 }
 
+/** The one form of a goal: its title and every item's fields, keyed by item id. */
+export interface GoalFormFields {
+  title: string;
+  items: Record<number, ItemFields>;
+}
+
+/** What the other person saved meanwhile, for the rows of a refused goal form. */
+export interface GoalFormCurrent {
+  goal: GoalSnapshot | null;
+  items: ItemSnapshot[];
+  /** Items of the form deleted meanwhile. */
+  gone: number[];
+}
+
 /**
  * A save that was refused (fields absent: a move or delete, nothing typed to keep), re-rendered in place: the user's input, why, and (for STALE) what is
  * stored now. `target` names the form: `goal-12`, `new-goal`, `item-34`, `new-item-12`, `quantity-34-5`, `new-quantity-34`.
@@ -63,6 +79,15 @@ export type Problem = {
   | { kind: 'goal'; fields?: GoalFields; current?: GoalSnapshot | null }
   | { kind: 'item'; fields?: ItemFields; current?: ItemSnapshot | null }
   | { kind: 'quantity'; fields?: QuantityFields; current?: ItemSnapshot | null }
+  | {
+      kind: 'goal-form';
+      fields: GoalFormFields;
+      /** Message per wrong field, keyed by the input's id (`goal-3-title`, `item-12-text`). */
+      issues: Record<string, string>;
+      current?: GoalFormCurrent;
+      /** Versions the re-rendered form carries: the stored ones after a stale save. */
+      versions: { goal: number; items: Record<number, number> };
+    }
 );
 
 export interface BlockView {

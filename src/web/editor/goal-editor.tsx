@@ -1,22 +1,54 @@
 import { CsrfField } from '../components/csrf-field.tsx';
-import { FlashNotice, MoveButtons, problemFor, SaveButton } from './controls.tsx';
+import { FieldError, FlashNotice, MoveButtons, problemFor, SaveButton } from './controls.tsx';
 import { editorUrls } from './editor.urls.ts';
-import type { BlockView, GoalView } from './editor.view.ts';
-import { ItemEditor, ItemForm } from './item-editor.tsx';
+import type { BlockView, GoalView, ItemFields, Problem } from './editor.view.ts';
+import { goalFormNames } from './goal-form.ts';
+import { ItemEditor, ItemForm, itemFieldsOf } from './item-editor.tsx';
 import { PairingNotice } from './pairing-notice.tsx';
-import { ProblemNotice } from './problem-notice.tsx';
+import { GoalFormNotice, ProblemNotice } from './problem-notice.tsx';
 
-function GoalTitleField({ id, value, label }: { id: string; value: string; label: string }) {
+function GoalTitleField(props: {
+  id: string;
+  name: string;
+  value: string;
+  label: string;
+  issues?: Record<string, string>;
+}) {
+  const message = props.issues?.[props.id];
   return (
     <div class="field">
-      <label for={id}>{label}</label>
-      <textarea id={id} name="title" rows={2} required>
-        {value}
+      <label for={props.id}>{props.label}</label>
+      <FieldError id={props.id} issues={props.issues ?? {}} />
+      <textarea
+        id={props.id}
+        name={props.name}
+        rows={2}
+        required
+        aria-invalid={message ? 'true' : undefined}
+        aria-describedby={message ? `${props.id}-error` : undefined}
+      >
+        {props.value}
       </textarea>
     </div>
   );
 }
 
+type GoalFormProblem = Extract<Problem, { kind: 'goal-form' }>;
+
+/** What each item's inputs show: the refused form's input, else an older item refusal's, else stored. */
+function itemInput(view: BlockView, formProblem: GoalFormProblem | undefined, item: GoalView['items'][0]) {
+  const kept = formProblem?.fields.items[item.id];
+  if (kept) return { fields: kept, version: formProblem?.versions.items[item.id] ?? item.version };
+  const own = problemFor(view, `item-${item.id}`);
+  const fields: ItemFields = (own?.kind === 'item' && own.fields) || itemFieldsOf(item);
+  return { fields, version: own?.version ?? item.version };
+}
+
+/**
+ * A goal and its items as ONE form (the title inside the form element, the items' inputs joined to it
+ * by the `form` attribute, since their quantity, move and delete forms cannot nest): one 保存 sends
+ * everything typed in this goal, so nothing typed elsewhere in it is lost.
+ */
 export function GoalEditor({
   view,
   goal,
@@ -30,24 +62,49 @@ export function GoalEditor({
 }) {
   const anchor = `goal-${goal.id}`;
   const problem = problemFor(view, anchor);
+  const formProblem = problem?.kind === 'goal-form' ? problem : undefined;
+  const issues = formProblem?.issues ?? {};
   const addTarget = `new-item-${goal.id}`;
   const addProblem = problemFor(view, addTarget);
   const name = `重点目標${goal.no}`;
+  const formId = goalFormNames.form(goal.id);
+  const titleValue =
+    formProblem?.fields.title ??
+    (problem?.kind === 'goal' && problem.fields ? problem.fields.title : goal.title);
+  const inputs = goal.items.map((item) => ({ item, ...itemInput(view, formProblem, item) }));
   return (
-    <section class="editor-goal" id={anchor} aria-labelledby={`${anchor}-heading`}>
+    <section class="editor-goal" id={anchor} aria-labelledby={`${anchor}-heading`} data-goal-id={goal.id}>
       <h2 id={`${anchor}-heading`}>{name}</h2>
-      <FlashNotice flash={view.flash} anchor={anchor} />
-      <PairingNotice view={view} anchor={anchor} />
-      <form method="post" action={editorUrls.goal(view.address, goal.id)} class="staff-form goal-form">
+      {/* Notices about the goal as a whole (saved, refused, and any others added later) sit here. */}
+      <div class="editor-goal__notices">
+        <FlashNotice flash={view.flash} anchor={anchor} />
+        <PairingNotice view={view} anchor={anchor} />
+        {formProblem ? <GoalFormNotice problem={formProblem} noteLabel={view.noteLabel} /> : null}
+        {problem && !formProblem ? <ProblemNotice problem={problem} noteLabel={view.noteLabel} /> : null}
+      </div>
+      <form
+        method="post"
+        action={editorUrls.goalSave(view.address, goal.id)}
+        class="staff-form goal-form"
+        id={formId}
+        data-unsaved-guard=""
+      >
         <CsrfField token={view.csrfToken} />
-        <input type="hidden" name="version" value={String(problem?.version ?? goal.version)} />
-        {problem ? <ProblemNotice problem={problem} noteLabel={view.noteLabel} /> : null}
-        <GoalTitleField
-          id={`${anchor}-title`}
-          value={problem?.kind === 'goal' && problem.fields ? problem.fields.title : goal.title}
-          label={`${name}の内容`}
+        <input
+          type="hidden"
+          name="version"
+          value={String(formProblem?.versions.goal ?? problem?.version ?? goal.version)}
         />
-        <SaveButton label="保存" context={name} />
+        {inputs.map(({ item, version }) => (
+          <input type="hidden" name={goalFormNames.item(item.id, 'version')} value={String(version)} />
+        ))}
+        <GoalTitleField
+          id={goalFormNames.title(goal.id)}
+          name={goalFormNames.title(goal.id)}
+          value={titleValue}
+          label={`${name}の内容`}
+          issues={issues}
+        />
       </form>
       <div class="row-controls">
         <MoveButtons
@@ -62,9 +119,28 @@ export function GoalEditor({
           {name}を削除…
         </a>
       </div>
-      {goal.items.map((item, i) => (
-        <ItemEditor view={view} item={item} first={i === 0} last={i === goal.items.length - 1} />
+      {inputs.map(({ item, fields }, i) => (
+        <ItemEditor
+          view={view}
+          item={item}
+          goalId={goal.id}
+          fields={fields}
+          issues={issues}
+          changedByOther={formProblem?.current?.items.some((c) => c.id === item.id) ?? false}
+          first={i === 0}
+          last={i === goal.items.length - 1}
+        />
       ))}
+      <div class="goal-save">
+        <button type="submit" class="button-primary" form={formId}>
+          {name}を保存<span class="visually-hidden">（内容と取組項目すべて）</span>
+        </button>
+        <p class="unsaved-note" data-unsaved-for={formId} aria-live="polite" />
+        <p class="hint">
+          {name}
+          の内容と、上のすべての取組項目の入力をまとめて保存します。数量・順番・削除はそれぞれのボタンで操作します。
+        </p>
+      </div>
       <details class="add-item" id={addTarget} open={addProblem !== undefined}>
         <summary>{name}に取組項目を追加</summary>
         {addProblem ? <ProblemNotice problem={addProblem} noteLabel={view.noteLabel} /> : null}
@@ -99,6 +175,7 @@ export function AddGoalForm({ view }: { view: BlockView }) {
         {problem ? <ProblemNotice problem={problem} noteLabel={view.noteLabel} /> : null}
         <GoalTitleField
           id="new-goal-title"
+          name="title"
           value={problem?.kind === 'goal' ? (problem.fields?.title ?? '') : ''}
           label="新しい重点目標の内容"
         />

@@ -1,14 +1,17 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { createGoal, editGoal, moveGoal } from '../../domain/goals/goal-edit.service.ts';
+import { saveGoalForm } from '../../domain/goals/goal-save.service.ts';
 import { goalPairsByPosition } from '../../domain/lineage/pairing.service.ts';
+import type { AppError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
 import { requireSession } from '../staff/require-session.ts';
 import type { Flash } from './editor.urls.ts';
 import { addressOf, directionOf, goalFields, readForm, versionOf } from './form.ts';
+import { goalFormFields, goalFormProblem, goalSaveInput } from './goal-form.ts';
 import { attempt, BLOCK_PATH, ID, numberParam } from './route-kit.tsx';
 
-/** Add, retitle and move goals; deletion has its own confirmation routes (delete.routes.tsx). */
+/** Add, save (title with all items), retitle and move goals; deletion has its own confirmation routes (delete.routes.tsx). */
 export function registerGoalRoutes(app: Hono<AppEnv>, db: Db): void {
   app.post(`${BLOCK_PATH}/goals`, async (c) => {
     const actor = requireSession(c).actor;
@@ -27,6 +30,18 @@ export function registerGoalRoutes(app: Hono<AppEnv>, db: Db): void {
     const fields = goalFields(form);
     return attempt(c, db, addressOf(c), { kind: 'goal', target: `goal-${goalId}`, fields }, async () => {
       await editGoal(db.kysely, actor, { goalId, version: versionOf(form), title: fields.title });
+      return { kind: 'saved', entity: 'goal', anchor: `goal-${goalId}` };
+    });
+  });
+
+  // The page's one 保存 per goal: its title and all its items' fields, in one transaction.
+  app.post(`${BLOCK_PATH}/goals/:goalId${ID}/save`, async (c) => {
+    const actor = requireSession(c).actor;
+    const goalId = numberParam(c, 'goalId');
+    const parsed = goalFormFields(await readForm(c), goalId);
+    const problem = (error: AppError) => goalFormProblem(goalId, parsed, error);
+    return attempt(c, db, addressOf(c), problem, async () => {
+      await saveGoalForm(db.kysely, actor, goalSaveInput(goalId, parsed));
       return { kind: 'saved', entity: 'goal', anchor: `goal-${goalId}` };
     });
   });

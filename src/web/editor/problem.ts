@@ -14,7 +14,7 @@ export const RECOVERABLE = new Set(['STALE', 'INVALID_INPUT', 'LOCKED', 'NOT_FOU
 
 export const STALE_MESSAGE = '他の人が先にこの項目を変更しました。';
 
-const fieldMessages: Record<string, string> = {
+export const fieldMessages: Record<string, string> = {
   title: '重点目標の内容を入力してください。',
   text: '具体的な重点取組項目を入力してください。',
   no: '番号は1〜99の整数で入力してください。',
@@ -39,7 +39,8 @@ export function problemMessage(error: AppError): string {
 }
 
 /** The refused save as the page shows it: the user's fields, why, and what is stored now. */
-export function toProblem(base: ProblemBase, error: AppError): Problem {
+export function toProblem(base: ProblemBase | ((error: AppError) => Problem), error: AppError): Problem {
+  if (typeof base === 'function') return base(error);
   const message = problemMessage(error);
   const stale: StaleCurrent | undefined = error instanceof StaleError ? error.current : undefined;
   const gone = error.code === 'NOT_FOUND' ? null : undefined;

@@ -8,6 +8,7 @@ import { requireSession } from '../staff/require-session.ts';
 import { BlockPage } from './block.page.tsx';
 import { presentBlock } from './block.presenter.ts';
 import { editorUrls, type Flash } from './editor.urls.ts';
+import type { Problem } from './editor.view.ts';
 import { type ProblemBase, RECOVERABLE, toProblem } from './problem.ts';
 
 /** The group matters: Hono's trie router tests `^plan|review$` against the rest of the path, so an
@@ -26,7 +27,7 @@ export async function attempt(
   c: Context<AppEnv>,
   db: Db,
   address: BlockAddress,
-  base: ProblemBase,
+  base: ProblemBase | ((error: AppError) => Problem),
   run: () => Promise<Flash>,
 ): Promise<Response> {
   const session = requireSession(c);

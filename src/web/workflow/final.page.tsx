@@ -5,7 +5,7 @@ import { ReturnNotice } from '../components/return-notice.tsx';
 import { TextLines } from '../components/text-lines.tsx';
 import { editorUrls } from '../editor/editor.urls.ts';
 import { workflowUrls } from './format.ts';
-import type { ReportPageView } from './interim.page.tsx';
+import { AnswersTarget, GoalNotices, type ReportPageView } from './interim.page.tsx';
 import type { ReportGoal } from './report.presenter.ts';
 import { reviewUrls } from './review.urls.ts';
 import { WorkflowShell } from './shell.tsx';
@@ -69,23 +69,29 @@ export function FinalPage({ view }: { view: ReportPageView }) {
       </p>
       {view.goals.length === 0 ? <p>この年度の達成状況（振り返り）はまだ登録されていません。</p> : null}
       {view.goals.map((g) => (
-        <section class="report-goal" aria-labelledby={`goal-${g.id}`}>
-          <h2 id={`goal-${g.id}`}>
+        <section class="report-goal" id={`goal-${g.id}`} aria-labelledby={`goal-${g.id}-heading`}>
+          <h2 id={`goal-${g.id}-heading`}>
             重点目標{g.no} {g.title}
           </h2>
+          <GoalNotices view={view} goalId={g.id} />
           <ul class="report-achievements">
             {g.items.map((item) => (
               <li>
                 取組項目{item.no}
                 {item.unitName ? `（${item.unitName}）` : ''}: <TextLines text={item.text} />
+                {item.answers === undefined ? null : (
+                  <AnswersTarget
+                    id={`answers-${item.id}`}
+                    label="この達成状況が答える目標（期限・数値目標等）"
+                    text={item.answers}
+                  />
+                )}
                 {item.detail ? (
                   <>
-                    <br />
                     達成状況: <TextLines text={item.detail} />
                   </>
                 ) : (
                   <>
-                    <br />
                     達成状況: <strong>未入力</strong>（
                     <a
                       href={`${editorUrls.block({ departmentId: view.departmentId, year: view.year, block: 'review' })}#item-${item.id}-note`}

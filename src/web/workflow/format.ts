@@ -27,6 +27,9 @@ export const workflowUrls = {
     `/staff/workflow/${departmentId}/${year}/${phase}/publish`,
   interim: (departmentId: number, year: number) => `/staff/workflow/${departmentId}/${year}/interim`,
   final: (departmentId: number, year: number) => `/staff/workflow/${departmentId}/${year}/final`,
+  /** The 中間報告 of all items of one goal, saved by one 保存. */
+  interimGoal: (departmentId: number, year: number, goalId: number) =>
+    `/staff/workflow/${departmentId}/${year}/interim/goals/${goalId}`,
   matrix: (year: number) => `/staff/workflow/matrix/${year}`,
   chain: () => '/staff/workflow/chain',
   inbox: () => '/staff/inbox',

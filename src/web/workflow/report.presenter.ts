@@ -3,6 +3,7 @@ import type { Database, Phase } from '../../db/schema.ts';
 import type { Assessment } from '../../db/tables/workflow.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { can } from '../../domain/auth/policy.ts';
+import { answeredTargets } from '../../domain/evaluation/answered-targets.ts';
 import { findFiscalYearId } from '../../domain/fiscal-years/fiscal-year.repo.ts';
 import { loadBlock } from '../../domain/goals/goal.repo.ts';
 import { pendingReturn } from '../../domain/review/snapshot.repo.ts';
@@ -21,6 +22,8 @@ export interface ReportItem {
   text: string;
   /** 期限・数値目標等 (plan) or 達成状況・達成度 (review). */
   detail: string | null;
+  /** Final report: the plan's 期限・数値目標等 this 達成状況 answers ('' when none was written). */
+  answers?: string;
   progress?: { text: string; notStarted: boolean; version: number; quantities: string[] };
 }
 
@@ -66,6 +69,13 @@ export async function presentReport(
     fiscalYearId,
     block: phase === 'interim' ? 'plan' : 'review',
   });
+  const answers =
+    phase === 'final'
+      ? answeredTargets(
+          await loadBlock(db, { departmentId: department.id, fiscalYearId, block: 'plan' }),
+          block,
+        )
+      : undefined;
   const interim: Map<number, InterimEntry> =
     phase === 'interim' ? await loadInterim(db, department.id, fiscalYearId) : new Map();
   const assessments = phase === 'final' ? await loadAssessments(db, department.id, fiscalYearId) : [];
@@ -84,6 +94,7 @@ export async function presentReport(
           unitName: i.unitName,
           text: i.text,
           detail: phase === 'interim' ? i.target : i.achievement,
+          ...(answers ? { answers: answers.get(i.id) ?? '' } : {}),
           progress: p
             ? {
                 text: p.text,

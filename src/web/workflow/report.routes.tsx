@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Assessment } from '../../db/tables/workflow.ts';
 import { saveAssessment } from '../../domain/workflow/final.service.ts';
 import { saveInterimProgress } from '../../domain/workflow/interim.service.ts';
+import { saveInterimGoal } from '../../domain/workflow/interim-goal.service.ts';
 import { AppError, httpStatusOf } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
@@ -10,7 +11,8 @@ import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { readableDepartment } from './access.ts';
 import { FinalPage } from './final.page.tsx';
 import { idParam, integer, isRecoverable, messageOf, readForm, text } from './form.ts';
-import { InterimPage } from './interim.page.tsx';
+import { InterimPage, type KeptGoalForm } from './interim.page.tsx';
+import { interimGoalItems, keptInterimForm } from './interim-goal.form.ts';
 import { presentReport } from './report.presenter.ts';
 
 const BASE = '/staff/workflow/:departmentId{[0-9]+}/:year{[0-9]{4}}';
@@ -20,7 +22,7 @@ async function renderReport(
   c: Context<AppEnv>,
   db: Db,
   phase: ReportPhase,
-  extra: { notice?: string; error?: string } = {},
+  extra: { notice?: string; error?: string; saved?: string; kept?: KeptGoalForm } = {},
   status: 200 | 400 | 409 | 423 = 200,
 ) {
   const session = requireSession(c);
@@ -41,14 +43,34 @@ async function renderReport(
 
 const assessments: readonly Assessment[] = ['achieved', 'mostly', 'not_achieved'];
 
-/** The 中間報告 and 期末評価 forms: one form per item (interim) or goal (final). */
+/** The 中間報告 and 期末評価 forms: one form per goal (all its items' progress; its assessment). */
 export function registerReportRoutes(app: Hono<AppEnv>, db: Db): void {
+  // One 保存 per goal of the 中間報告: every item's progress in one transaction; back to the goal.
+  app.post(`${BASE}/interim/goals/:goalId{[0-9]+}`, async (c) => {
+    const { actor } = requireSession(c);
+    const departmentId = idParam(c.req.param('departmentId'));
+    await readableDepartment(db.kysely, actor, departmentId);
+    const goalId = idParam(c.req.param('goalId'));
+    const items = interimGoalItems(await readForm(c));
+    try {
+      await saveInterimGoal(db.kysely, actor, { goalId, items });
+    } catch (error) {
+      if (!isRecoverable(error)) throw error;
+      const kept = keptInterimForm(goalId, items, error);
+      return renderReport(c, db, 'interim', { kept }, httpStatusOf(error.code) as 400);
+    }
+    const page = c.req.path.replace(/\/goals\/\d+$/, '');
+    return c.redirect(`${page}?saved=goal-${goalId}#goal-${goalId}`, 303);
+  });
+
   for (const phase of ['interim', 'final'] as const) {
     app.get(`${BASE}/${phase}`, async (c) => {
       const redirect = loginRedirect(c);
       if (redirect) return redirect;
+      const saved = /^goal-\d{1,9}$/.exec(c.req.query('saved') ?? '')?.[0];
       return renderReport(c, db, phase, {
         notice: c.req.query('done') === 'saved' ? '保存しました。' : undefined,
+        saved,
       });
     });
 
@@ -82,6 +104,9 @@ export function registerReportRoutes(app: Hono<AppEnv>, db: Db): void {
         if (!isRecoverable(error)) throw error;
         return renderReport(c, db, phase, { error: messageOf(error) }, httpStatusOf(error.code) as 400);
       }
+      // Back to the goal (final) or the item's goal section (interim's single-item save keeps its notice).
+      if (phase === 'final')
+        return c.redirect(`${c.req.path.replace(/\/\d+$/, '')}?saved=goal-${id}#goal-${id}`, 303);
       return c.redirect(`${c.req.path.replace(/\/\d+$/, '')}?done=saved`, 303);
     });
   }

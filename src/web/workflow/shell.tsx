@@ -10,13 +10,21 @@ export interface ShellProps {
   error?: string;
   /** A page's own stylesheets, after the workflow's. */
   stylesheets?: string[];
+  /** Self-hosted page scripts the page also works without (the unsaved-changes warning). */
+  scripts?: string[];
   children: Child;
 }
 
 /** Staff workflow pages: one layout, a short menu, and the outcome of the last action. */
-export function WorkflowShell({ title, unread, notice, error, stylesheets = [], children }: ShellProps) {
+export function WorkflowShell(props: ShellProps) {
+  const { title, unread, notice, error, stylesheets = [], scripts = [], children } = props;
   return (
-    <Layout title={title} wide stylesheets={['/assets/staff.css', workflowUrls.stylesheet(), ...stylesheets]}>
+    <Layout
+      title={title}
+      wide
+      stylesheets={['/assets/staff.css', workflowUrls.stylesheet(), ...stylesheets]}
+      scripts={scripts}
+    >
       <div class="page workflow">
         <nav class="workflow-nav" aria-label="職員メニュー">
           <ul>
