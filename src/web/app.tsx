@@ -29,6 +29,7 @@ import { renderPage } from './render.tsx';
 import { requestBodyLimit } from './request-body.ts';
 import { registerSearchRoutes } from './search/search.routes.tsx';
 import { securityHeaders } from './security-headers.ts';
+import { registerDeadlineRoutes } from './settings/deadlines.routes.tsx';
 import { registerGradeScaleRoutes } from './settings/grade-scale.routes.tsx';
 import { registerReorganisationRoutes } from './settings/reorganisation.routes.tsx';
 import { registerSearchVariantRoutes } from './settings/search-variants.routes.tsx';
@@ -75,6 +76,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   registerGradeScaleRoutes(app, db);
   registerReorganisationRoutes(app, db);
   registerSearchVariantRoutes(app, db);
+  registerDeadlineRoutes(app, db);
   registerLineageRoutes(app, db);
   registerSearchRoutes(app, db);
 

@@ -86,7 +86,7 @@ export async function saveSchedule(
   actor: Actor,
   input: { year: number; form: ScheduleInput },
 ): Promise<boolean> {
-  authorize(actor, 'fiscalYear.open', { municipalityId: actor.municipalityId });
+  authorize(actor, 'workflow.configure', { municipalityId: actor.municipalityId });
   const { value, errors } = validateSchedule(input.form);
   const [field, message] = Object.entries(errors)[0] ?? [];
   if (!value) throw new AppError('INVALID_INPUT', message ?? '入力を確かめてください。', { field });
