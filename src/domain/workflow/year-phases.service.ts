@@ -7,7 +7,8 @@ import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { defaultDeadlines } from './deadline-clock.ts';
 import { insertEvent } from './history.repo.ts';
 import { phases } from './labels.ts';
-import { insertDraftIfMissing, insertMissingDeadlines } from './phase-schedule.repo.ts';
+import { isOvertaken } from './phase-order.ts';
+import { insertDraftIfMissing, insertMissingDeadlines, yearPhaseRows } from './phase-schedule.repo.ts';
 import { inTransaction } from './tx.ts';
 
 /**
@@ -21,8 +22,15 @@ export async function createMissingPhases(
   fiscalYearId: number,
 ): Promise<number> {
   let created = 0;
+  const rows = await yearPhaseRows(trx, fiscalYearId);
   for (const department of await listTopDepartments(trx, actor.municipalityId)) {
+    const states = Object.fromEntries(
+      rows.filter((r) => r.departmentId === department.id).map((r) => [r.phase, r.status]),
+    );
     for (const phase of phases) {
+      // A phase the year has moved past (a later one accepted or published, as imported history
+      // often is) is not reopened as a draft.
+      if (isOvertaken(phase, states)) continue;
       if (!(await insertDraftIfMissing(trx, department.id, fiscalYearId, phase))) continue;
       created += 1;
       await insertEvent(

@@ -48,6 +48,12 @@ test('the matrix counts phases nobody started as 期限超過 once their deadlin
   const html = await (await get(planning, '/staff/workflow/matrix/2025')).text();
   assert.doesNotMatch(html, /期限超過はありません/);
   assert.match(html, /期限超過: 8件/, '4 departments × (中間報告, 期末報告)');
+  // A finished demo year reads in order: every phase published, nothing late, no drafts added.
+  const done = await (await get(planning, '/staff/workflow/matrix/2024')).text();
+  assert.match(done, /期限超過はありません。/);
+  assert.equal((done.match(/status--published/g) ?? []).length, 12, '4 departments × 3 phases');
+  const history = await (await get(planning, '/staff/workflow/matrix/2022')).text();
+  assert.match(history, /期限超過はありません。/, 'a year known only by its review is not late');
 });
 
 test('only planning and admins see or change the schedule', async () => {
