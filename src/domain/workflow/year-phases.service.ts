@@ -20,6 +20,7 @@ export async function createMissingPhases(
   trx: Kysely<Database>,
   actor: Actor,
   fiscalYearId: number,
+  options: { skipOvertaken?: boolean } = {},
 ): Promise<number> {
   let created = 0;
   const rows = await yearPhaseRows(trx, fiscalYearId);
@@ -28,9 +29,9 @@ export async function createMissingPhases(
       rows.filter((r) => r.departmentId === department.id).map((r) => [r.phase, r.status]),
     );
     for (const phase of phases) {
-      // A phase the year has moved past (a later one accepted or published, as imported history
-      // often is) is not reopened as a draft.
-      if (isOvertaken(phase, states)) continue;
+      // On viewing, a phase the year has moved past (a later one accepted or published, as imported
+      // history often is) is not added as a draft; planning's explicit 年度開始 still adds it.
+      if (options.skipOvertaken && isOvertaken(phase, states)) continue;
       if (!(await insertDraftIfMissing(trx, department.id, fiscalYearId, phase))) continue;
       created += 1;
       await insertEvent(
@@ -59,7 +60,7 @@ export async function ensureYearPhases(
     if (fiscalYearId === undefined) return 0;
     const system = systemActor(municipalityId);
     await insertMissingDeadlines(trx, fiscalYearId, defaultDeadlines(year), system.login);
-    const created = await createMissingPhases(trx, system, fiscalYearId);
+    const created = await createMissingPhases(trx, system, fiscalYearId, { skipOvertaken: true });
     if (created > 0) {
       await appendAudit(trx, system, {
         action: 'fiscalYear.open',

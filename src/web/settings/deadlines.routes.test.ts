@@ -56,6 +56,17 @@ test('the matrix counts phases nobody started as 期限超過 once their deadlin
   assert.match(history, /期限超過はありません。/, 'a year known only by its review is not late');
 });
 
+test('the panel says what must happen before a phase opens, and offers no 提出 until then', async () => {
+  const department = await demoDepartmentId(demo.db.kysely, '総務部');
+  const html = await (await get(editor, `/staff/workflow/${department}/2025`)).text();
+  const final = html.slice(html.indexOf('id="phase-final"'));
+  const interim = html.slice(html.indexOf('id="phase-interim"'), html.indexOf('id="phase-final"'));
+  assert.match(final, /期末報告・評価は中間報告が企画に受理されてから作成できます。/);
+  assert.doesNotMatch(final, /提出する/);
+  assert.match(interim, /部局の提出待ち/, 'the 中間報告 is open: its goals are published');
+  assert.match(interim, /提出する/);
+});
+
 test('only planning and admins see or change the schedule', async () => {
   assert.equal((await get(editor, `${URL}?year=2025`)).status, 403);
   const before = await schedule();
