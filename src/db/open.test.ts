@@ -42,8 +42,12 @@ test('upgrading a database with data to the search-grade migration fills in the 
   }
 });
 
-/** Undoes 20261203091100_search_variant and 20261203091101_local_gov_code. */
+/** Undoes 20261203091100_search_variant, 20261203091101_local_gov_code and every later migration. */
 async function undoVariantMigrations(db: Awaited<ReturnType<typeof createTestDb>>): Promise<void> {
+  // 20261203165000_phase_opening
+  await db.kysely.schema.alterTable('phase_deadline').dropColumn('opens_on').execute();
+  await db.kysely.schema.alterTable('phase_status').dropColumn('opened_early_by').execute();
+  await db.kysely.schema.alterTable('phase_status').dropColumn('opened_early_at').execute();
   await db.kysely.schema.dropIndex('municipality_local_gov_code').execute();
   await db.kysely.schema.alterTable('municipality').dropColumn('local_gov_code').execute();
   await db.kysely.schema.dropTable('search_variant').execute();
