@@ -42,8 +42,17 @@ test('upgrading a database with data to the search-grade migration fills in the 
   }
 });
 
-/** Undoes 20261203091100_search_variant, 20261203091101_local_gov_code and the later 20261203162000_account_settings. */
+/** Undoes 20261203091100_search_variant, 20261203091101_local_gov_code and every later migration. */
 async function undoVariantMigrations(db: Awaited<ReturnType<typeof createTestDb>>): Promise<void> {
+  // 20261203168100_interim_public, 20261203168000_grade_scale_years
+  await db.kysely.schema.alterTable('municipality').dropColumn('interim_public').execute();
+  await db.kysely.schema.dropTable('grade_scale_year').execute();
+  await db.kysely.schema.dropTable('grade_scale_version').execute();
+  // 20261203165000_phase_opening
+  await db.kysely.schema.alterTable('phase_deadline').dropColumn('opens_on').execute();
+  await db.kysely.schema.alterTable('phase_status').dropColumn('opened_early_by').execute();
+  await db.kysely.schema.alterTable('phase_status').dropColumn('opened_early_at').execute();
+  // 20261203162000_account_settings
   await db.kysely.schema.alterTable('app_user').dropColumn('must_change_password').execute();
   await db.kysely.schema.alterTable('department').dropColumn('display_order').execute();
   await db.kysely.schema.dropIndex('municipality_local_gov_code').execute();

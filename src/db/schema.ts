@@ -160,6 +160,9 @@ export interface PhaseStatusTable {
   published_at: string | null;
   version: number;
   updated_at: string;
+  /** Planning opened this phase before its turn (order or opening date): when, and who. */
+  opened_early_at: Generated<string | null>;
+  opened_early_by: Generated<string | null>;
 }
 
 export interface Database

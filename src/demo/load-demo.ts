@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { listMunicipalities } from '../domain/municipalities/municipality.repo.ts';
+import { recordPastInterims } from '../domain/workflow/phase-status.repo.ts';
 import { type ImportResult, importSources } from '../importer/import.service.ts';
 import { readSource } from '../importer/read-source.ts';
 
@@ -30,11 +31,15 @@ export async function loadDemo(db: Db): Promise<ImportResult> {
   const sources = await Promise.all(
     names.map(async (name) => readSource(`demo/${name}`, await readFile(new URL(name, folder)))),
   );
-  return importSources(db, sources, {
+  const result = await importSources(db, sources, {
     municipality: { code: municipality.code, name: municipality.name },
     localGovCode: municipality.localGovCode,
     published: true,
   });
+  // The demo's finished years read in order: 目標設定, 中間報告 and 期末報告 all published.
+  const city = (await listMunicipalities(db.kysely)).find((m) => m.code === municipality.code);
+  if (city) await recordPastInterims(db.kysely, city.id);
+  return result;
 }
 
 /** Loads the demo only into a database that holds no municipality at all. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, Phase } from '../db/schema.ts';
+import type { Database, Phase, PhaseState } from '../db/schema.ts';
 import type { Actor } from '../domain/auth/actor.ts';
 import { findFiscalYearId } from '../domain/fiscal-years/fiscal-year.repo.ts';
 import { createGoal } from '../domain/goals/goal-edit.service.ts';
@@ -9,6 +9,9 @@ import { loadAssessments } from '../domain/workflow/final.repo.ts';
 import { saveAssessment } from '../domain/workflow/final.service.ts';
 import { loadInterim } from '../domain/workflow/interim.repo.ts';
 import { saveInterimProgress } from '../domain/workflow/interim.service.ts';
+import { yearPhaseRows } from '../domain/workflow/phase-schedule.repo.ts';
+import type { WorkflowAction } from '../domain/workflow/state-machine.ts';
+import { transition } from '../domain/workflow/transition.service.ts';
 
 export interface PhaseToFill {
   departmentId: number;
@@ -87,4 +90,74 @@ export async function fillPhase(db: Kysely<Database>, actor: Actor, key: PhaseTo
     for (const gap of gaps) await fillGap(db, actor, key, fy, gap);
   }
   throw new Error(`fillPhase: ${key.phase} ${key.year} still has gaps`);
+}
+
+export interface PhaseCrew {
+  /** The department's editor (fills and submits), approver and a planning user. */
+  editor: Actor;
+  approver: Actor;
+  planning: Actor;
+}
+
+const REACHED: Record<PhaseState, number> = {
+  draft: 0,
+  submitted: 1,
+  approved: 2,
+  accepted: 3,
+  published: 4,
+};
+
+async function ensurePlanGoals(db: Kysely<Database>, editor: Actor, key: PhaseToFill, fy: number) {
+  const address = {
+    departmentId: key.departmentId,
+    fiscalYearId: fy,
+    year: key.year,
+    phase: 'interim' as const,
+  };
+  for (const gap of await phaseGaps(db, address)) {
+    if (gap.kind === 'no_goals' || gap.kind === 'no_items') await fillGap(db, editor, key, fy, gap);
+  }
+}
+
+/**
+ * Moves a phase through the real workflow (fill, submit, every approval, acceptance, every extra
+ * step, publication) until it has reached `until`. Phases open in order, so earlier phases of the
+ * year must already allow this one (see openInOrder).
+ */
+export async function drivePhase(
+  db: Kysely<Database>,
+  crew: PhaseCrew,
+  key: PhaseToFill,
+  until: PhaseState,
+): Promise<void> {
+  const fy = await findFiscalYearId(db, crew.planning.municipalityId, key.year);
+  if (fy === undefined) throw new Error(`fiscal year ${key.year} is not open`);
+  for (let guard = 0; guard < 20; guard += 1) {
+    const row = (await yearPhaseRows(db, fy, [key.departmentId])).find((r) => r.phase === key.phase);
+    if (!row) throw new Error(`no ${key.phase} row for department ${key.departmentId}`);
+    if (REACHED[row.status] >= REACHED[until]) return;
+    const version = (
+      await db.selectFrom('phase_status').select('version').where('id', '=', row.id).executeTakeFirstOrThrow()
+    ).version;
+    const go = (actor: Actor, action: WorkflowAction) => transition(db, actor, { ...key, action, version });
+    if (row.status === 'draft') {
+      await fillPhase(db, crew.editor, key);
+      // 目標設定 has no completeness rule of its own, but the 中間報告 after it needs planned goals.
+      if (key.phase === 'goal_setting') await ensurePlanGoals(db, crew.editor, key, fy);
+      await go(crew.editor, 'submit');
+    } else if (row.status === 'submitted') await go(crew.approver, 'approve');
+    else if (row.status === 'approved') await go(crew.planning, 'accept');
+    else await go(crew.planning, 'publish').catch(() => go(crew.planning, 'sign'));
+  }
+  throw new Error(`drivePhase: ${key.phase} ${key.year} did not reach ${until}`);
+}
+
+/**
+ * Makes `key.phase` open by the order rule (domain/workflow/phase-order.ts): for 中間報告 the year's
+ * 目標設定 is published; for 期末報告 the 中間報告 is accepted as well.
+ */
+export async function openInOrder(db: Kysely<Database>, crew: PhaseCrew, key: PhaseToFill): Promise<void> {
+  if (key.phase === 'goal_setting') return;
+  await drivePhase(db, crew, { ...key, phase: 'goal_setting' }, 'published');
+  if (key.phase === 'final') await drivePhase(db, crew, { ...key, phase: 'interim' }, 'accepted');
 }

@@ -34,6 +34,7 @@ import { requestBodyLimit } from './request-body.ts';
 import { registerSearchRoutes } from './search/search.routes.tsx';
 import { securityHeaders } from './security-headers.ts';
 import { registerAccountRoutes } from './settings/accounts.routes.tsx';
+import { registerDeadlineRoutes } from './settings/deadlines.routes.tsx';
 import { registerGradeScaleRoutes } from './settings/grade-scale.routes.tsx';
 import { registerInterimPublicationRoutes } from './settings/interim-publication.routes.tsx';
 import { registerMunicipalityRoutes } from './settings/municipality.routes.tsx';
@@ -94,6 +95,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   registerOrganisationRoutes(app, db);
   registerMunicipalityRoutes(app, db);
   registerPasswordRoutes(app, db);
+  registerDeadlineRoutes(app, db);
   registerLineageRoutes(app, db);
   registerSearchRoutes(app, db);
 

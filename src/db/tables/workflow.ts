@@ -29,6 +29,8 @@ export interface PhaseDeadlineTable {
   phase: Phase;
   /** YYYY-MM-DD. */
   due_date: string;
+  /** YYYY-MM-DD: the phase may not be started before this day (null: as soon as its turn comes). */
+  opens_on: Generated<string | null>;
   updated_by: string;
   updated_at: string;
 }

@@ -28,6 +28,8 @@ export const auditActions = [
   'workflow.assess',
   'workflow.configure',
   'workflow.deadline',
+  'workflow.schedule',
+  'workflow.openEarly',
   'fiscalYear.open',
   'match.suggest',
   'match.confirm',

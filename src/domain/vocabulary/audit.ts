@@ -31,6 +31,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'workflow.assess': '期末の評価',
   'workflow.configure': '承認の流れの設定',
   'workflow.deadline': '提出期限の設定',
+  'workflow.schedule': '期限と受付開始日の設定',
+  'workflow.openEarly': '手続きの前倒しの受付',
   'fiscalYear.open': '年度の開始',
   'match.suggest': '目標と実績の対応の自動提案',
   'match.confirm': '目標と実績の対応の確定',

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AppError } from '../../errors.ts';
-import { fillPhase } from '../../test-support/phase-fill.ts';
+import { fillPhase, openInOrder } from '../../test-support/phase-fill.ts';
 import { loadChain, saveChain } from './chain.repo.ts';
 import { DEFAULT_CHAIN, validateChain } from './chain.ts';
 import { NO_PROGRESS, planTransition, possibleActions } from './state-machine.ts';
 import { transition } from './transition.service.ts';
-import { type WorkflowFixture, workflowFixture } from './workflow.testkit.ts';
+import { ownCrew, type WorkflowFixture, workflowFixture } from './workflow.testkit.ts';
 import { openFiscalYear } from './year.service.ts';
 
 const code = (c: string) => (e: unknown) => e instanceof AppError && e.code === c;
@@ -90,6 +90,8 @@ test('課 → 部 → 企画 → 市長: two department approvals, acceptance, t
     version = r.version;
     return r;
   };
+  // 中間報告 opens once 目標設定 is published (through the same chain).
+  await openInOrder(f.db.kysely, ownCrew(f), { departmentId: f.own, year: 2027, phase: 'interim' });
   await fillPhase(f.db.kysely, f.actors.editorOwn, { departmentId: f.own, year: 2027, phase: 'interim' });
   await step('editorOwn', 'submit');
   assert.deepEqual(await step('approverOwn', 'approve'), {

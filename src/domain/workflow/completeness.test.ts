@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Phase } from '../../db/schema.ts';
 import { importSources } from '../../importer/import.service.ts';
 import { makeDocument, makeGoal, makeItem, sourceOf } from '../../test-support/factories.ts';
-import { fillPhase } from '../../test-support/phase-fill.ts';
+import { fillPhase, openInOrder } from '../../test-support/phase-fill.ts';
 import { GRADE_PRESETS } from '../evaluation/grades.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { editItem } from '../goals/item-edit.service.ts';
@@ -13,7 +13,7 @@ import { saveAssessment } from './final.service.ts';
 import { loadInterim } from './interim.repo.ts';
 import { saveInterimProgress } from './interim.service.ts';
 import { transition } from './transition.service.ts';
-import { OWN, type WorkflowFixture, workflowFixture } from './workflow.testkit.ts';
+import { OWN, ownCrew, type WorkflowFixture, workflowFixture } from './workflow.testkit.ts';
 import { openFiscalYear } from './year.service.ts';
 
 let f: WorkflowFixture;
@@ -99,6 +99,8 @@ const fields = (gaps: PhaseGap[]) => gaps.map((g) => g.field).sort();
 
 test('a blank 期末報告 is refused with every gap; filling each gap clears it', async () => {
   await toDraft(2025, 'final');
+  // 期末報告 opens once the year's 中間報告 is accepted (phase-order.ts).
+  await openInOrder(f.db.kysely, ownCrew(f), { departmentId: f.own, year: 2025, phase: 'final' });
   const review = await f.db.kysely
     .selectFrom('item')
     .innerJoin('goal', 'goal.id', 'item.goal_id')
@@ -243,6 +245,7 @@ test('an interim item is either reported or marked 未着手; 未着手 alone pa
 
 test('fillPhase (test support) completes a phase through the editor services', async () => {
   await toDraft(2026, 'final');
+  await openInOrder(f.db.kysely, ownCrew(f), { departmentId: f.own, year: 2026, phase: 'final' });
   await fillPhase(f.db.kysely, f.actors.editorOwn, { departmentId: f.own, year: 2026, phase: 'final' });
   assert.equal((await submit(2026, 'final')).to, 'submitted');
 });

@@ -9,6 +9,7 @@ import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { assessmentLabels } from './labels.ts';
 import { assertPhaseEditable, assertVersion, assertWritten } from './phase-lock.ts';
+import { assertPhaseOpen } from './phase-opening.service.ts';
 import { inTransaction } from './tx.ts';
 
 export const MAX_REASON = 2000;
@@ -54,11 +55,13 @@ export async function saveAssessment(
     });
   }
   return inTransaction(db, async (trx) => {
-    await assertPhaseEditable(trx, {
+    const key = {
       departmentId: goal.department_id,
       fiscalYearId: goal.fiscal_year_id,
-      phase: 'final',
-    });
+      phase: 'final' as const,
+    };
+    await assertPhaseEditable(trx, key);
+    await assertPhaseOpen(trx, key);
     const before = await trx
       .selectFrom('final_assessment')
       .selectAll()

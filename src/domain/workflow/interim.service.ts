@@ -8,6 +8,7 @@ import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { assertPhaseEditable, assertVersion, assertWritten, staleError } from './phase-lock.ts';
+import { assertPhaseOpen } from './phase-opening.service.ts';
 import { inTransaction } from './tx.ts';
 
 export const MAX_PROGRESS = 2000;
@@ -70,6 +71,7 @@ export async function saveInterimProgress(
       phase: 'interim' as const,
     };
     await assertPhaseEditable(trx, key);
+    await assertPhaseOpen(trx, key);
     const before = await trx
       .selectFrom('interim_progress')
       .selectAll()

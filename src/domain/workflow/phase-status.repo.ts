@@ -61,3 +61,35 @@ export async function ensureDraft(
     .onConflict((oc) => oc.columns(['department_id', 'fiscal_year_id', 'phase']).doNothing())
     .execute();
 }
+
+/**
+ * Imported history: where a department's year has both 目標設定 and 期末報告 published but no
+ * 中間報告, that 中間報告 was done outside the system; it is recorded as published so the year's
+ * phases read in order. Returns how many were recorded.
+ */
+export async function recordPastInterims(db: Kysely<Database>, municipalityId: number): Promise<number> {
+  const rows = await db
+    .selectFrom('phase_status')
+    .innerJoin('fiscal_year', 'fiscal_year.id', 'phase_status.fiscal_year_id')
+    .select([
+      'phase_status.department_id',
+      'phase_status.fiscal_year_id',
+      'phase_status.phase',
+      'phase_status.status',
+    ])
+    .where('fiscal_year.municipality_id', '=', municipalityId)
+    .execute();
+  const years = new Map<string, Partial<Record<Phase, string>>>();
+  for (const r of rows) {
+    const key = `${r.department_id}:${r.fiscal_year_id}`;
+    years.set(key, { ...years.get(key), [r.phase]: r.status });
+  }
+  let recorded = 0;
+  for (const [key, states] of years) {
+    if (states.goal_setting !== 'published' || states.final !== 'published' || states.interim) continue;
+    const [departmentId, fiscalYearId] = key.split(':').map(Number);
+    await markPublished(db, departmentId ?? 0, fiscalYearId ?? 0, 'interim');
+    recorded += 1;
+  }
+  return recorded;
+}

@@ -4,6 +4,7 @@ import { formatFiscalYear } from '../fiscal-year/wareki.ts';
 import { daysLeft, formatDueDate } from './deadline-clock.ts';
 import { panelPath, phaseLabels } from './labels.ts';
 import { type Recipient, usersWithRole } from './notification.repo.ts';
+import { isPhaseOverdue } from './overdue.ts';
 
 export const DEFAULT_DAYS_BEFORE = 7;
 
@@ -13,9 +14,9 @@ export const DEFAULT_DAYS_BEFORE = 7;
  */
 const HOLDER: Partial<Record<PhaseState, 'editor' | 'approver'>> = { draft: 'editor', submitted: 'approver' };
 
-/** Past its deadline while still the department's to move: shown as 期限超過. */
+/** Past its deadline while still the department's to move: shown as 期限超過 (overdue.ts decides). */
 export function isLate(status: PhaseState, dueDate: string | undefined, now: Date): boolean {
-  return dueDate !== undefined && HOLDER[status] !== undefined && daysLeft(dueDate, now) < 0;
+  return isPhaseOverdue({ status, dueDate, now });
 }
 
 export interface DueReminder {

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AppError } from '../../errors.ts';
-import { fillPhase } from '../../test-support/phase-fill.ts';
+import { fillPhase, openInOrder } from '../../test-support/phase-fill.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { loadAssessments } from './final.repo.ts';
 import { saveAssessment } from './final.service.ts';
 import { loadInterim } from './interim.repo.ts';
 import { saveInterimProgress } from './interim.service.ts';
 import { transition } from './transition.service.ts';
-import { type WorkflowFixture, workflowFixture } from './workflow.testkit.ts';
+import { ownCrew, type WorkflowFixture, workflowFixture } from './workflow.testkit.ts';
 import { openFiscalYear } from './year.service.ts';
 
 const code = (c: string) => (e: unknown) => e instanceof AppError && e.code === c;
@@ -58,6 +58,8 @@ test('final: submission is refused while a goal is unassessed or 未達成/概�
     version: await phaseVersion(2025, 'final'),
     comment: '評価と理由を記入してください',
   });
+  // 期末報告 opens once the year's 中間報告 is accepted (phase-order.ts).
+  await openInOrder(f.db.kysely, ownCrew(f), { departmentId: f.own, year: 2025, phase: 'final' });
   const [g1, g2] = await loadAssessments(f.db.kysely, f.own, fy2025);
   assert.ok(g1 && g2, 'two review goals');
   await assert.rejects(submit(), /重点目標1の評価/);

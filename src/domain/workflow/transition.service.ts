@@ -15,6 +15,7 @@ import { insertEvent, progressOf } from './history.repo.ts';
 import { phases } from './labels.ts';
 import { notifyTransition } from './notify.ts';
 import { assertWritten, staleError } from './phase-lock.ts';
+import { assertPhaseOpen } from './phase-opening.service.ts';
 import {
   planTransition,
   policyOf,
@@ -95,6 +96,8 @@ export async function transition(
     const key = { departmentId: department.id, fiscalYearId, phase: input.phase };
     const chain = await loadChain(trx, department.municipality_id);
     const planned = planTransition(chain, row.status, await progressOf(trx, key), input.action);
+    // Phases go in order (phase-order.ts): an interim before its goals are published is refused.
+    if (input.action === 'submit') await assertPhaseOpen(trx, key);
     if (input.action === 'submit') await assertPhaseComplete(trx, { ...key, year: input.year });
     const now = nowIso();
     assertWritten(

@@ -77,3 +77,8 @@ export async function workflowFixture(): Promise<WorkflowFixture> {
   }
   return { db, municipalityId: m.id, own: await dept(OWN), other: await dept(OTHER), actors };
 }
+
+/** The users who move the own department's phases (see openInOrder in test-support/phase-fill.ts). */
+export function ownCrew(f: WorkflowFixture): { editor: Actor; approver: Actor; planning: Actor } {
+  return { editor: f.actors.editorOwn, approver: f.actors.approverOwn, planning: f.actors.planning };
+}

@@ -5,12 +5,12 @@ import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
-import { listTopDepartments } from '../departments/department.repo.ts';
 import { ensureFiscalYear, findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { defaultDeadlines, parseDueDate } from './deadline-clock.ts';
-import { insertEvent } from './history.repo.ts';
 import { phases } from './labels.ts';
+import { insertMissingDeadlines } from './phase-schedule.repo.ts';
 import { inTransaction } from './tx.ts';
+import { createMissingPhases } from './year-phases.service.ts';
 
 export function assertYear(year: number): void {
   if (!Number.isInteger(year) || year < 1989 || year > 2200) {
@@ -39,47 +39,8 @@ export async function openFiscalYear(
   }
   return inTransaction(db, async (trx) => {
     const fiscalYearId = await ensureFiscalYear(trx, actor.municipalityId, input.year);
-    const now = nowIso();
-    let created = 0;
-    for (const department of await listTopDepartments(trx, actor.municipalityId)) {
-      for (const phase of phases) {
-        const row = await trx
-          .insertInto('phase_status')
-          .values({
-            department_id: department.id,
-            fiscal_year_id: fiscalYearId,
-            phase,
-            status: 'draft',
-            published_at: null,
-            version: 1,
-            updated_at: now,
-          })
-          .onConflict((oc) => oc.columns(['department_id', 'fiscal_year_id', 'phase']).doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        if (!row) continue;
-        created += 1;
-        await insertEvent(
-          trx,
-          actor,
-          { departmentId: department.id, fiscalYearId, phase },
-          { action: 'open', from_status: null, to_status: 'draft' },
-        );
-      }
-    }
-    for (const phase of phases) {
-      await trx
-        .insertInto('phase_deadline')
-        .values({
-          fiscal_year_id: fiscalYearId,
-          phase,
-          due_date: deadlines[phase],
-          updated_by: actor.login,
-          updated_at: now,
-        })
-        .onConflict((oc) => oc.columns(['fiscal_year_id', 'phase']).doNothing())
-        .execute();
-    }
+    const created = await createMissingPhases(trx, actor, fiscalYearId);
+    await insertMissingDeadlines(trx, fiscalYearId, deadlines, actor.login);
     await appendAudit(trx, actor, {
       action: 'fiscalYear.open',
       entityType: 'fiscal_year',

@@ -3,6 +3,7 @@ import { type Action, canAnywhere } from '../../domain/auth/policy.ts';
 import { editorUrls } from '../editor/editor.urls.ts';
 import { evaluationUrls } from '../evaluation/evaluation.urls.ts';
 import { ACCOUNTS_URL } from '../settings/accounts.form.ts';
+import { DEADLINES_URL } from '../settings/deadlines.page.tsx';
 import { GRADE_SCALE_URL } from '../settings/grade-scale.page.tsx';
 import { INTERIM_PUBLICATION_URL } from '../settings/interim-publication.page.tsx';
 import { MUNICIPALITY_URL } from '../settings/municipality.page.tsx';
@@ -134,6 +135,13 @@ export const staffMenu: readonly StaffLink[] = [
     label: '中間報告の公表',
     description: '公表した中間報告を公開ページとオープンデータに載せるか、庁内のみで使うかを選びます',
     requires: 'policy.manage',
+    group: 'settings',
+  },
+  {
+    href: DEADLINES_URL,
+    label: '期限と受付開始日',
+    description: '年度ごとの提出期限と、中間報告・期末報告の受付開始日を設定します',
+    requires: 'workflow.configure',
     group: 'settings',
   },
 ];

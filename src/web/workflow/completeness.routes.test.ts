@@ -5,9 +5,9 @@ import { findFiscalYearId } from '../../domain/fiscal-years/fiscal-year.repo.ts'
 import { editItem } from '../../domain/goals/item-edit.service.ts';
 import { loadInterim } from '../../domain/workflow/interim.repo.ts';
 import { transition } from '../../domain/workflow/transition.service.ts';
-import { type WorkflowFixture, workflowFixture } from '../../domain/workflow/workflow.testkit.ts';
+import { ownCrew, type WorkflowFixture, workflowFixture } from '../../domain/workflow/workflow.testkit.ts';
 import { openFiscalYear } from '../../domain/workflow/year.service.ts';
-import { fillPhase } from '../../test-support/phase-fill.ts';
+import { fillPhase, openInOrder } from '../../test-support/phase-fill.ts';
 import { apiCall, makeUser, type TestUser } from '../../test-support/users.ts';
 import { createApp } from '../app.tsx';
 
@@ -102,6 +102,8 @@ async function reviewItems(year: number) {
 
 test('page: a blank 期末報告 is refused (409) with each gap linked to its field', async () => {
   if ((await status(2025, 'final')).status !== 'draft') await move('planning', 2025, 'final', 'return');
+  // 期末報告 opens once the year's 中間報告 is accepted (phase-order.ts).
+  await openInOrder(f.db.kysely, ownCrew(f), { departmentId: f.own, year: 2025, phase: 'final' });
   const [first] = await reviewItems(2025);
   assert.ok(first);
   // Blank one 達成状況: the imported table had them all.

@@ -28,6 +28,11 @@ function PlanningForms({ view }: { view: MatrixPageView }) {
     <section aria-labelledby="year-settings-title" class="workflow-settings">
       <h2 id="year-settings-title">{view.opened ? '期限の変更・部局の追加' : '年度の開始'}</h2>
       {view.opened ? (
+        <p>
+          <a href={`/staff/settings/deadlines?year=${view.year}`}>受付開始日の設定・部局ごとの前倒し受付</a>
+        </p>
+      ) : null}
+      {view.opened ? (
         <form
           method="post"
           action={`${workflowUrls.matrix(view.year)}/deadlines`}

@@ -4,6 +4,7 @@ import { authorize } from '../../domain/auth/policy.ts';
 import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
 import { phases } from '../../domain/workflow/labels.ts';
 import { openFiscalYear, setDeadline } from '../../domain/workflow/year.service.ts';
+import { ensureYearPhases } from '../../domain/workflow/year-phases.service.ts';
 import { httpStatusOf } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
@@ -22,6 +23,9 @@ async function renderMatrix(
   status: 200 | 400 | 404 | 409 = 200,
 ) {
   const session = requireSession(c);
+  authorize(session.actor, 'internal.read', { municipalityId: session.actor.municipalityId });
+  // A year that exists gets every department's phases (new departments, imported years) before it is shown.
+  await ensureYearPhases(db.kysely, session.actor.municipalityId, Number(c.req.param('year')));
   const view = await presentMatrix(db.kysely, session.actor, Number(c.req.param('year')), new Date());
   return c.html(
     await renderPage(<MatrixPage view={{ ...view, ...extra, csrfToken: session.csrfToken }} />),

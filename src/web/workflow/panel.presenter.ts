@@ -9,6 +9,7 @@ import { daysLeft, formatDueDate } from '../../domain/workflow/deadline-clock.ts
 import { actionLabels, phaseLabels, stateLabels } from '../../domain/workflow/labels.ts';
 import { countUnread } from '../../domain/workflow/notification.repo.ts';
 import { loadDepartmentYear, type PhaseSnapshot, waitingFor } from '../../domain/workflow/panel.query.ts';
+import { phaseClosedReason } from '../../domain/workflow/phase-opening.service.ts';
 import { isLate } from '../../domain/workflow/reminder-plan.ts';
 import {
   policyOf,
@@ -79,7 +80,18 @@ export async function presentPanel(
   if (fiscalYearId === undefined) return { ...base, phases: [], history: [] };
   const data = await loadDepartmentYear(db, department.municipality_id, department.id, fiscalYearId);
   const scope = { municipalityId: department.municipality_id, departmentId: department.id };
+  const closed = new Map<Phase, string | undefined>();
+  for (const p of data.phases) {
+    if (p.status === 'draft') {
+      closed.set(
+        p.phase,
+        await phaseClosedReason(db, { departmentId: department.id, fiscalYearId, phase: p.phase }, now),
+      );
+    }
+  }
   const phases: PhaseView[] = data.phases.map((p) => {
+    // Not open yet (phase-order.ts): say what must happen first instead of offering 提出.
+    const notOpen = closed.get(p.phase);
     const left = p.dueDate === undefined ? undefined : daysLeft(p.dueDate, now);
     const report = reportLinks[p.phase];
     return {
@@ -91,8 +103,8 @@ export async function presentPanel(
       dueLabel: p.dueDate === undefined ? undefined : formatDueDate(p.dueDate),
       daysLeft: left,
       overdue: isLate(p.status, p.dueDate, now),
-      waitingFor: waitingFor(data.chain, p.status, p.progress),
-      actions: actionsFor(actor, scope, p, data.chain),
+      waitingFor: notOpen ?? waitingFor(data.chain, p.status, p.progress),
+      actions: actionsFor(actor, scope, p, data.chain).filter((a) => !notOpen || a.action !== 'submit'),
       reportHref: report ? report(department.id, year) : undefined,
       reviewHref: mayReview(actor, scope) ? reviewUrls.phase(department.id, year, p.phase) : undefined,
     };

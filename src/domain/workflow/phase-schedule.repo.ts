@@ -1,0 +1,144 @@
+import type { Kysely } from 'kysely';
+import { nowIso } from '../../db/clock.ts';
+import type { Database, Phase, PhaseState } from '../../db/schema.ts';
+import { phases } from './labels.ts';
+
+/** All SQL of a year's schedule (deadlines, opening days), phase rows and early openings. */
+
+export interface PhaseSchedule {
+  dueDate?: string;
+  opensOn: string | null;
+}
+
+export async function loadSchedule(
+  db: Kysely<Database>,
+  fiscalYearId: number,
+): Promise<Partial<Record<Phase, PhaseSchedule>>> {
+  const rows = await db
+    .selectFrom('phase_deadline')
+    .select(['phase', 'due_date', 'opens_on'])
+    .where('fiscal_year_id', '=', fiscalYearId)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.phase, { dueDate: r.due_date, opensOn: r.opens_on }]));
+}
+
+export async function upsertSchedule(
+  db: Kysely<Database>,
+  fiscalYearId: number,
+  phase: Phase,
+  value: { dueDate: string; opensOn: string | null },
+  login: string,
+): Promise<void> {
+  const now = nowIso();
+  await db
+    .insertInto('phase_deadline')
+    .values({
+      fiscal_year_id: fiscalYearId,
+      phase,
+      due_date: value.dueDate,
+      opens_on: value.opensOn,
+      updated_by: login,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['fiscal_year_id', 'phase']).doUpdateSet({
+        due_date: value.dueDate,
+        opens_on: value.opensOn,
+        updated_by: login,
+        updated_at: now,
+      }),
+    )
+    .execute();
+}
+
+/** Stores a deadline only where the year has none yet (defaults when a year opens or is first viewed). */
+export async function insertMissingDeadlines(
+  db: Kysely<Database>,
+  fiscalYearId: number,
+  deadlines: Record<Phase, string>,
+  login: string,
+): Promise<void> {
+  for (const phase of phases) {
+    await db
+      .insertInto('phase_deadline')
+      .values({
+        fiscal_year_id: fiscalYearId,
+        phase,
+        due_date: deadlines[phase],
+        updated_by: login,
+        updated_at: nowIso(),
+      })
+      .onConflict((oc) => oc.columns(['fiscal_year_id', 'phase']).doNothing())
+      .execute();
+  }
+}
+
+/** A draft row for the phase unless it has one; true when it was created now. */
+export async function insertDraftIfMissing(
+  db: Kysely<Database>,
+  departmentId: number,
+  fiscalYearId: number,
+  phase: Phase,
+): Promise<boolean> {
+  const now = nowIso();
+  const row = await db
+    .insertInto('phase_status')
+    .values({
+      department_id: departmentId,
+      fiscal_year_id: fiscalYearId,
+      phase,
+      status: 'draft',
+      published_at: null,
+      version: 1,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.columns(['department_id', 'fiscal_year_id', 'phase']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface PhaseRow {
+  id: number;
+  departmentId: number;
+  phase: Phase;
+  status: PhaseState;
+  openedEarly: boolean;
+}
+
+/** The phase rows of one year, for some departments (all when `departmentIds` is undefined). */
+export async function yearPhaseRows(
+  db: Kysely<Database>,
+  fiscalYearId: number,
+  departmentIds?: readonly number[],
+): Promise<PhaseRow[]> {
+  if (departmentIds?.length === 0) return [];
+  let query = db
+    .selectFrom('phase_status')
+    .select(['id', 'department_id', 'phase', 'status', 'opened_early_at'])
+    .where('fiscal_year_id', '=', fiscalYearId);
+  // A handful of departments per city: far below the bound-parameter limit of db/batch.ts.
+  if (departmentIds) query = query.where('department_id', 'in', [...departmentIds]);
+  const rows = await query.orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    departmentId: r.department_id,
+    phase: r.phase,
+    status: r.status,
+    openedEarly: r.opened_early_at !== null,
+  }));
+}
+
+export async function markOpenedEarly(db: Kysely<Database>, rowId: number, login: string): Promise<void> {
+  const now = nowIso();
+  await db
+    .updateTable('phase_status')
+    .set((eb) => ({
+      opened_early_at: now,
+      opened_early_by: login,
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', rowId)
+    .execute();
+}
