@@ -31,6 +31,10 @@ export async function publicPages(db: Kysely<Database>): Promise<WalkedPage[]> {
     { name: 'open-data', path: '/open-data', status: 200 },
     { name: 'print-city', path: '/m/minatodai/print/2024', status: 200 },
     { name: 'print-department', path: `/m/minatodai/d/${somu}/2024/print`, status: 200 },
+    { name: 'dashboard-city', path: '/m/minatodai/dashboard/2024', status: 200 },
+    { name: 'dashboard-department', path: `/m/minatodai/d/${somu}/dashboard/2024`, status: 200 },
+    { name: 'lineage', path: `/m/minatodai/d/${somu}/lineage`, status: 200 },
+    { name: 'policies', path: '/m/minatodai/policies/2024', status: 200 },
   ];
 }
 
@@ -62,6 +66,21 @@ export async function staffPages(db: Kysely<Database>): Promise<WalkedPage[]> {
       as: planning,
     },
     { name: 'editor-plan', path: `/staff/edit/${somu}/2024/plan`, status: 200, as: editor },
+    { name: 'editor-list', path: '/staff/edit', status: 200, as: editor },
+    { name: 'pairing', path: `/staff/edit/${somu}/2025/plan/pairing`, status: 200, as: editor },
+    { name: 'workflow-home', path: '/staff/workflow', status: 200, as: planning },
+    { name: 'workflow-matrix', path: '/staff/workflow/matrix/2025', status: 200, as: planning },
+    { name: 'workflow-panel', path: `/staff/workflow/${somu}/2025`, status: 200, as: editor },
+    { name: 'interim-report', path: `/staff/workflow/${somu}/2025/interim`, status: 200, as: editor },
+    { name: 'final-report', path: `/staff/workflow/${somu}/2025/final`, status: 200, as: editor },
+    { name: 'import-upload', path: '/staff/import', status: 200, as: planning },
+    { name: 'accounts', path: '/staff/settings/accounts', status: 200, as: admin },
+    { name: 'account', path: `/staff/settings/accounts/${editor.actor.userId}`, status: 200, as: admin },
+    { name: 'organisation', path: '/staff/settings/organisation', status: 200, as: planning },
+    { name: 'municipality', path: '/staff/settings/municipality', status: 200, as: admin },
+    { name: 'password', path: '/staff/settings/password', status: 200, as: viewer },
+    { name: 'deadlines', path: '/staff/settings/deadlines?year=2025', status: 200, as: planning },
+    { name: 'interim-publication', path: '/staff/settings/interim-publication', status: 200, as: planning },
   ];
 }
 
