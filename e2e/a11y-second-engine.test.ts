@@ -60,6 +60,8 @@ test('the import preview shows two 一覧表 on one page: unique header ids, no 
   for (const width of [1280, 390]) {
     const walked = { name: 'import', path: '/staff/import', status: 200, as: planning };
     const { page } = await openWalkedPage(browser, server.url, walked, width);
+    // The upload is parsed in a fresh worker (tsx compiles the importer there): slow on a busy machine.
+    page.setDefaultTimeout(120_000);
     await page.locator('#file').setInputFiles(file);
     await page.getByRole('button', { name: '内容を確認する' }).click();
     await page.waitForURL(/\/staff\/import\/[\w-]+$/);

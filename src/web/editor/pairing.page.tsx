@@ -43,30 +43,45 @@ export function PairingPage({ view }: { view: PairingView }) {
           この年度の目標は提出・承認の手続き中か公表済みのため、対応は変更できません。
         </p>
       ) : null}
-      {plans.map((p) => (
-        <form method="post" action={view.action} class="staff-form pairing-form">
-          <CsrfField token={view.csrfToken} />
-          <input type="hidden" name="planGoal" value={String(p.id)} />
-          <label for={`pairing-${p.id}`}>
-            重点目標{p.no}「{p.title}」が引き継ぐ{view.reviewYearLabel}の重点目標
-          </label>
-          <select id={`pairing-${p.id}`} name="reviewGoal" disabled={!view.editable || reviews.length === 0}>
-            <option value="" selected={p.continuesFrom === null}>
-              指定しない（新規の重点目標、または番号で並べる）
-            </option>
-            {reviews.map((r) => (
-              <option value={String(r.id)} selected={p.continuesFrom === r.id}>
-                重点目標{r.no}「{r.title}」
+      {!view.editable || reviews.length === 0 ? (
+        // Nothing can be changed: the pairing as it stands, without forms that could not be sent.
+        <ul class="pairing-list">
+          {plans.map((p) => {
+            const from = reviews.find((r) => r.id === p.continuesFrom);
+            return (
+              <li>
+                重点目標{p.no}「{p.title}」：
+                {from
+                  ? `${view.reviewYearLabel}の重点目標${from.no}「${from.title}」を引き継ぐ`
+                  : '指定なし（番号で並べる）'}
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        plans.map((p) => (
+          <form method="post" action={view.action} class="staff-form pairing-form">
+            <CsrfField token={view.csrfToken} />
+            <input type="hidden" name="planGoal" value={String(p.id)} />
+            <label for={`pairing-${p.id}`}>
+              重点目標{p.no}「{p.title}」が引き継ぐ{view.reviewYearLabel}の重点目標
+            </label>
+            <select id={`pairing-${p.id}`} name="reviewGoal">
+              <option value="" selected={p.continuesFrom === null}>
+                指定しない（新規の重点目標、または番号で並べる）
               </option>
-            ))}
-          </select>{' '}
-          {view.editable && reviews.length > 0 ? (
+              {reviews.map((r) => (
+                <option value={String(r.id)} selected={p.continuesFrom === r.id}>
+                  重点目標{r.no}「{r.title}」
+                </option>
+              ))}
+            </select>{' '}
             <button type="submit" class="button-small">
               この対応を保存<span class="visually-hidden">（重点目標{p.no}）</span>
             </button>
-          ) : null}
-        </form>
-      ))}
+          </form>
+        ))
+      )}
       <p>
         <a href={view.blockHref}>{view.planYearLabel}の目標の編集に戻る</a>
       </p>
