@@ -14,14 +14,17 @@ import type { Database } from './schema.ts';
 
 const folder = new URL('./migrations/', import.meta.url);
 
-/** Every file in migrations/ (not tests), keyed by its timestamped name, so they run in name order. */
+/**
+ * Every file in migrations/ (not tests), keyed by its timestamped name without extension, so they
+ * run in name order: .ts from the sources, .js from the build (dist/), under the same names.
+ */
 class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const names = (await readdir(folder)).filter((n) => /^\d{14}_[\w-]+\.ts$/.test(n)).sort();
+    const names = (await readdir(folder)).filter((n) => /^\d{14}_[\w-]+\.[jt]s$/.test(n)).sort();
     const entries = await Promise.all(
       names.map(
         async (name) =>
-          [name.replace(/\.ts$/, ''), (await import(new URL(name, folder).href)) as Migration] as const,
+          [name.replace(/\.[jt]s$/, ''), (await import(new URL(name, folder).href)) as Migration] as const,
       ),
     );
     return Object.fromEntries(entries);

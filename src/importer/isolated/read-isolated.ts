@@ -17,13 +17,18 @@ export const PARSE_BUDGET: ParseBudget = { timeMs: 30_000, memoryMb: 512 };
 /** Starting the worker (tsx compiling the importer) is not counted in the budget, up to this. */
 const STARTUP_MS = 60_000;
 
-// The worker runs TypeScript: it registers tsx itself, because the server may have registered it
-// in-process (bin/mokuhyo.js) rather than through flags a worker would inherit.
-const bootstrap = `
+// From the sources the worker runs TypeScript: it registers tsx itself, because the server may have
+// registered it in-process rather than through flags a worker would inherit. From the build
+// (dist/, this file ends in .js) it is plain JavaScript and loads without tsx.
+const compiled = import.meta.url.endsWith('.js');
+const workerFile = new URL(compiled ? './parse-worker.js' : './parse-worker.ts', import.meta.url).href;
+const bootstrap = compiled
+  ? `import(${JSON.stringify(workerFile)}).catch((error) => { process.nextTick(() => { throw error; }); });`
+  : `
 (async () => {
   const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))});
   register();
-  await import(${JSON.stringify(new URL('./parse-worker.ts', import.meta.url).href)});
+  await import(${JSON.stringify(workerFile)});
 })().catch((error) => { process.nextTick(() => { throw error; }); });
 `;
 
