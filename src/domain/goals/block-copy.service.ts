@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely';
 import { insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import type { AuditAction } from '../audit/actions.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { linkNextYearCopies, linkYearEndCopies } from '../lineage/copy-links.ts';
 import { assertBlockEditable } from '../workflow/lock.ts';
-import { afterChange, blockLabel, guardedBlock, inTransaction } from './goal-edit.context.ts';
+import { afterChange, blockLabel, guardedBlock } from './goal-edit.context.ts';
 import type { BlockContext } from './goal-edit.types.ts';
 
 export interface CopyResult {

@@ -8,14 +8,6 @@ import { ensureFiscalYear, findFiscalYearId } from '../fiscal-years/fiscal-year.
 import { assertBlockEditable } from '../workflow/lock.ts';
 import type { BlockAddress, BlockContext } from './goal-edit.types.ts';
 
-/** Joins the caller's transaction when there is one: a multi-row change never spans two. */
-export function inTransaction<T>(
-  db: Kysely<Database>,
-  fn: (trx: Kysely<Database>) => Promise<T>,
-): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
-}
-
 /** Permission first, then the workflow lock: a viewer learns nothing about phase states. */
 export async function guard(db: Kysely<Database>, actor: Actor, ctx: BlockContext): Promise<void> {
   authorize(actor, 'goal.edit', { municipalityId: ctx.municipalityId, departmentId: ctx.departmentId });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import {
@@ -9,7 +10,6 @@ import {
   goalContext,
   guard,
   guardedBlock,
-  inTransaction,
   requireText,
 } from './goal-edit.context.ts';
 import {

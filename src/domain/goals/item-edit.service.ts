@@ -1,18 +1,11 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
-import {
-  afterChange,
-  blockLabel,
-  goalContext,
-  guard,
-  inTransaction,
-  itemGoalId,
-  requireText,
-} from './goal-edit.context.ts';
+import { afterChange, blockLabel, goalContext, guard, itemGoalId, requireText } from './goal-edit.context.ts';
 import { goalItems, itemSnapshot, updateItemIfVersion } from './goal-edit.repo.ts';
 import { type BlockContext, type ItemSnapshot, StaleError, type UnitChoice } from './goal-edit.types.ts';
 import { refreshQuantities } from './quantity-edit.service.ts';

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { forChunks } from '../../db/batch.ts';
 import type { Database, QuantityKind } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { isQuantityValue, QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
 import { refreshGrades } from '../../search/grade-index.ts';
@@ -8,7 +9,7 @@ import type { AuditAction } from '../audit/actions.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { comparatorSchema } from '../document/document.schema.ts';
-import { blockLabel, goalContext, guard, inTransaction, itemGoalId } from './goal-edit.context.ts';
+import { blockLabel, goalContext, guard, itemGoalId } from './goal-edit.context.ts';
 import { itemSnapshot, updateItemIfVersion } from './goal-edit.repo.ts';
 import type { BlockContext, ItemSnapshot, QuantityInput } from './goal-edit.types.ts';
 import { StaleError } from './goal-edit.types.ts';

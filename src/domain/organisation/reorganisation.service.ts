@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -84,7 +85,7 @@ export async function recordReorganisation(
     });
     return stored;
   };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+  return inTransaction(db, run);
 }
 
 /** Withdraws a recorded 組織改編 with the suggestions it caused; links a person decided stay. */
@@ -118,7 +119,7 @@ export async function deleteReorganisation(db: Kysely<Database>, actor: Actor, i
       before: event,
     });
   };
-  await (db.isTransaction ? run(db) : db.transaction().execute(run));
+  await inTransaction(db, run);
 }
 
 export { listReorganisations };

@@ -3,6 +3,7 @@ import { forChunks, inChunks } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { PolicyNodeRow } from '../../db/tables/lineage.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, can } from '../auth/policy.ts';
@@ -105,7 +106,7 @@ export async function importPolicies(
     }
     return report;
   };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+  return inTransaction(db, run);
 }
 
 export interface GoalPolicyInput {

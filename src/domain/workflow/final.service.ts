@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Assessment } from '../../db/tables/workflow.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { refreshGrades } from '../../search/grade-index.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
@@ -10,7 +11,6 @@ import { authorize } from '../auth/policy.ts';
 import { assessmentLabels } from './labels.ts';
 import { assertPhaseEditable, assertVersion, assertWritten } from './phase-lock.ts';
 import { assertPhaseOpen } from './phase-opening.service.ts';
-import { inTransaction } from './tx.ts';
 
 export const MAX_REASON = 2000;
 

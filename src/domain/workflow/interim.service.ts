@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { extractQuantities } from '../../quantities/extract.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
@@ -9,7 +10,6 @@ import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { assertPhaseEditable, assertVersion, assertWritten, staleError } from './phase-lock.ts';
 import { assertPhaseOpen } from './phase-opening.service.ts';
-import { inTransaction } from './tx.ts';
 
 export const MAX_PROGRESS = 2000;
 

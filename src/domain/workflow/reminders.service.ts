@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { logger } from '../../logger.ts';
 import type { Mailer } from './mailer.ts';
 import { insertNotifications } from './notification.repo.ts';
 import { DEFAULT_DAYS_BEFORE, type DueReminder, dueReminders } from './reminder-plan.ts';
-import { inTransaction } from './tx.ts';
 
 export interface ReminderOptions {
   /** Days before a deadline the first reminder goes out (default 7). */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/clock.ts';
 import type { Database, Phase, PhaseState } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -23,7 +24,6 @@ import {
   type WorkflowAction,
   workflowActions,
 } from './state-machine.ts';
-import { inTransaction } from './tx.ts';
 
 export const MAX_COMMENT = 2000;
 

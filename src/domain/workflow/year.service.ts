@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/clock.ts';
 import type { Database, Phase } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -9,7 +10,6 @@ import { ensureFiscalYear, findFiscalYearId } from '../fiscal-years/fiscal-year.
 import { defaultDeadlines, parseDueDate } from './deadline-clock.ts';
 import { phases } from './labels.ts';
 import { insertMissingDeadlines } from './phase-schedule.repo.ts';
-import { inTransaction } from './tx.ts';
 import { createMissingPhases } from './year-phases.service.ts';
 
 export function assertYear(year: number): void {
