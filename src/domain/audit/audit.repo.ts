@@ -101,3 +101,22 @@ export async function listAuditForMunicipality(
   if (options.action) query = query.where('audit_event.action', 'like', `${options.action}%`);
   return query.orderBy('audit_event.id', 'desc').limit(options.limit).execute();
 }
+
+/** The goal a history page is about, with its department, municipality and year (undefined when unknown). */
+export function findGoalHeading(db: Kysely<Database>, goalId: number) {
+  return db
+    .selectFrom('goal')
+    .innerJoin('department', 'department.id', 'goal.department_id')
+    .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
+    .select([
+      'goal.id',
+      'goal.title',
+      'goal.block',
+      'department.id as department_id',
+      'department.name as department_name',
+      'department.municipality_id',
+      'fiscal_year.year',
+    ])
+    .where('goal.id', '=', goalId)
+    .executeTakeFirst();
+}

@@ -3,7 +3,12 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
-import { type AuditEvent, listAuditForGoal, listAuditForMunicipality } from './audit.repo.ts';
+import {
+  type AuditEvent,
+  findGoalHeading,
+  listAuditForGoal,
+  listAuditForMunicipality,
+} from './audit.repo.ts';
 
 export interface GoalHistory {
   goal: {
@@ -19,21 +24,7 @@ export interface GoalHistory {
 
 /** Staff of any role read a goal's history; the goal must be in their municipality. */
 export async function goalHistory(db: Kysely<Database>, actor: Actor, goalId: number): Promise<GoalHistory> {
-  const goal = await db
-    .selectFrom('goal')
-    .innerJoin('department', 'department.id', 'goal.department_id')
-    .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
-    .select([
-      'goal.id',
-      'goal.title',
-      'goal.block',
-      'department.id as department_id',
-      'department.name as department_name',
-      'department.municipality_id',
-      'fiscal_year.year',
-    ])
-    .where('goal.id', '=', goalId)
-    .executeTakeFirst();
+  const goal = await findGoalHeading(db, goalId);
   if (!goal || goal.municipality_id !== actor.municipalityId) throw new AppError('NOT_FOUND', 'no such goal');
   authorize(actor, 'internal.read', { municipalityId: goal.municipality_id });
   return {

@@ -164,3 +164,26 @@ export async function departmentUses(db: Kysely<Database>, id: number): Promise<
 export async function deleteDepartment(db: Kysely<Database>, id: number): Promise<void> {
   await db.deleteFrom('department').where('id', '=', id).execute();
 }
+
+/** The sub-units (センター, 課) of a department, by name: what an item's 担当 can be chosen from. */
+export async function listUnits(
+  db: Kysely<Database>,
+  departmentId: number,
+): Promise<Array<{ id: number; name: string }>> {
+  return db
+    .selectFrom('department')
+    .select(['id', 'name'])
+    .where('parent_id', '=', departmentId)
+    .orderBy('name')
+    .execute();
+}
+
+/** The unit, if it is one of the department's sub-units. */
+export function findUnitOf(db: Kysely<Database>, unitId: number, departmentId: number) {
+  return db
+    .selectFrom('department')
+    .select('id')
+    .where('id', '=', unitId)
+    .where('parent_id', '=', departmentId)
+    .executeTakeFirst();
+}

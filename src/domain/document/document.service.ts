@@ -4,7 +4,7 @@ import { AppError } from '../../errors.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { loadBlock, type StoredGoal } from '../goals/goal.repo.ts';
 import { linksBetween } from '../lineage/link.repo.ts';
-import { blockPublished, isBlockPublished } from '../publication/publication.repo.ts';
+import { isBlockPublished } from '../publication/publication.repo.ts';
 import {
   type Block,
   comparatorSchema,
@@ -13,7 +13,7 @@ import {
   type Item,
 } from './document.schema.ts';
 import { recordLineagePairs } from './lineage-pairs.ts';
-import { latestWarnings } from './source-document.repo.ts';
+import { latestWarnings, planBlockYears } from './source-document.repo.ts';
 
 /**
  * Required, never defaulted: without drafts a block whose phase is not published reads as empty.
@@ -95,21 +95,7 @@ export async function listPlanYears(
   departmentId: number,
   access: BlockAccess,
 ): Promise<number[]> {
-  let query = db
-    .selectFrom('goal')
-    .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
-    .select(['goal.block', 'fiscal_year.year'])
-    .where('goal.department_id', '=', departmentId);
-  if (!access.includeDrafts) {
-    query = query.where(
-      blockPublished({
-        department: 'goal.department_id',
-        fiscalYear: 'goal.fiscal_year_id',
-        block: 'goal.block',
-      }),
-    );
-  }
-  const rows = await query.groupBy(['goal.block', 'fiscal_year.year']).execute();
+  const rows = await planBlockYears(db, departmentId, access.includeDrafts);
   const years = new Set(rows.map((r) => (r.block === 'plan' ? r.year : r.year + 1)));
   return [...years].sort((a, b) => a - b);
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
+import { blockPublished } from '../publication/publication.repo.ts';
 import type { ImportWarning } from './document.schema.ts';
 
 export interface NewSourceDocument {
@@ -74,4 +75,23 @@ export async function countSourceDocuments(db: Kysely<Database>): Promise<number
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The (block, year) pairs a department has goals in; unpublished blocks only when drafts are included. */
+export function planBlockYears(db: Kysely<Database>, departmentId: number, includeDrafts: boolean) {
+  let query = db
+    .selectFrom('goal')
+    .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
+    .select(['goal.block', 'fiscal_year.year'])
+    .where('goal.department_id', '=', departmentId);
+  if (!includeDrafts) {
+    query = query.where(
+      blockPublished({
+        department: 'goal.department_id',
+        fiscalYear: 'goal.fiscal_year_id',
+        block: 'goal.block',
+      }),
+    );
+  }
+  return query.groupBy(['goal.block', 'fiscal_year.year']).execute();
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../errors.ts';
 import { getDepartment } from '../departments/department.repo.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { loadBlock, type StoredGoal } from '../goals/goal.repo.ts';
+import { getMunicipality } from '../municipalities/municipality.repo.ts';
 import { loadMatches } from './match.repo.ts';
 import { type BlockMatch, matchBlocks } from './suggest.ts';
 
@@ -34,11 +35,9 @@ export async function loadDepartmentYear(
   if (!department || department.parent_id !== null) {
     throw new AppError('NOT_FOUND', `no department ${departmentId}`, { field: 'departmentId' });
   }
-  const municipality = await db
-    .selectFrom('municipality')
-    .selectAll()
-    .where('id', '=', department.municipality_id)
-    .executeTakeFirstOrThrow();
+  const municipality = await getMunicipality(db, department.municipality_id);
+  // The department's foreign key guarantees the row; its absence is a broken database, not a user error.
+  if (!municipality) throw new AppError('INTERNAL', `no municipality ${department.municipality_id}`);
   const fiscalYearId = await findFiscalYearId(db, municipality.id, fiscalYear);
   const block = async (kind: 'plan' | 'review') =>
     fiscalYearId === undefined ? [] : loadBlock(db, { departmentId, fiscalYearId, block: kind });

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { listTopDepartments } from '../departments/department.repo.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
+import { getMunicipality } from '../municipalities/municipality.repo.ts';
 import { loadRatingsOfGoals } from '../workflow/final.repo.ts';
 import { loadAssessments } from './assessment.repo.ts';
 import { evaluateGoals } from './build-view.ts';
@@ -86,11 +87,7 @@ export async function evaluateCity(
   fiscalYear: number,
   options: EvaluateOptions = {},
 ): Promise<CityEvaluation> {
-  const municipality = await db
-    .selectFrom('municipality')
-    .selectAll()
-    .where('id', '=', municipalityId)
-    .executeTakeFirst();
+  const municipality = await getMunicipality(db, municipalityId);
   if (!municipality) throw new AppError('NOT_FOUND', `no municipality ${municipalityId}`);
   if ((await findFiscalYearId(db, municipalityId, fiscalYear)) === undefined) {
     throw new AppError('NOT_FOUND', `${municipality.name} has no fiscal year ${fiscalYear}`, {

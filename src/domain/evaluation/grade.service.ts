@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { GradePreset } from '../../db/tables/evaluation.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { refreshMunicipalityGrades } from '../../search/grade-index.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
@@ -19,8 +20,8 @@ import {
   scaleInForce,
 } from './grade-scale.repo.ts';
 import { GRADE_PRESETS, type GradeBand, type GradeScale, hasGrade, validBands } from './grades.ts';
+import { requireId } from './require-id.ts';
 import { itemScope } from './scope.ts';
-import { inTransaction, requireId } from './tx.ts';
 
 export type GradeScaleInput = (
   | { preset: Exclude<GradePreset, 'custom'> }

@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { auditEvaluation } from './audit.ts';
 import { deleteIndicator, saveIndicator } from './indicator.repo.ts';
+import { requireId } from './require-id.ts';
 import { targetScope } from './scope.ts';
-import { inTransaction, requireId } from './tx.ts';
 
 const isoDate = z.iso.date();
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { MatchStatus } from '../../db/tables/evaluation.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { refreshGrades } from '../../search/grade-index.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
@@ -10,8 +11,8 @@ import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { recordGradingDecision } from './audit.ts';
 import { loadDepartmentYear, matchDepartmentYear } from './department-year.ts';
 import { deleteMatch, loadMatches, saveMatch } from './match.repo.ts';
+import { requireId } from './require-id.ts';
 import { type QuantityScope, quantityScope, targetScope } from './scope.ts';
-import { inTransaction, requireId } from './tx.ts';
 
 export interface MatchResult {
   targetId: number;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { BlockKind, Database, QuantityKind } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { findItemScope, findQuantityScope } from './scope.repo.ts';
 
 /** Where a stored item sits: the department, year and block a mutation on it touches. */
 export interface ItemScope {
@@ -18,34 +19,14 @@ export interface QuantityScope extends ItemScope {
   kind: QuantityKind;
 }
 
-function itemQuery(db: Kysely<Database>) {
-  return db
-    .selectFrom('item')
-    .innerJoin('goal', 'goal.id', 'item.goal_id')
-    .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
-    .select([
-      'item.id as itemId',
-      'goal.id as goalId',
-      'goal.block as block',
-      'goal.department_id as departmentId',
-      'fiscal_year.municipality_id as municipalityId',
-      'fiscal_year.id as fiscalYearId',
-      'fiscal_year.year as year',
-    ]);
-}
-
 export async function itemScope(db: Kysely<Database>, itemId: number): Promise<ItemScope> {
-  const row = await itemQuery(db).where('item.id', '=', itemId).executeTakeFirst();
+  const row = await findItemScope(db, itemId);
   if (!row) throw new AppError('NOT_FOUND', `no item ${itemId}`, { field: 'itemId' });
   return row;
 }
 
 export async function quantityScope(db: Kysely<Database>, quantityId: number): Promise<QuantityScope> {
-  const row = await itemQuery(db)
-    .innerJoin('quantity', 'quantity.item_id', 'item.id')
-    .select(['quantity.id as quantityId', 'quantity.kind as kind'])
-    .where('quantity.id', '=', quantityId)
-    .executeTakeFirst();
+  const row = await findQuantityScope(db, quantityId);
   if (!row) throw new AppError('NOT_FOUND', `no quantity ${quantityId}`, { field: 'quantityId' });
   return row;
 }

@@ -1,14 +1,22 @@
 import type { Kysely } from 'kysely';
-import { insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import type { AuditAction } from '../audit/actions.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { linkNextYearCopies, linkYearEndCopies } from '../lineage/copy-links.ts';
 import { assertBlockEditable } from '../workflow/lock.ts';
-import { afterChange, blockLabel, guardedBlock, inTransaction } from './goal-edit.context.ts';
+import {
+  countBlockGoals,
+  goalsToCopy,
+  insertQuantityRows,
+  itemRowsOfGoal,
+  targetQuantityRows,
+} from './block-copy.repo.ts';
+import { afterChange, blockLabel, guardedBlock } from './goal-edit.context.ts';
+import { insertGoal, insertItem } from './goal-edit.repo.ts';
 import type { BlockContext } from './goal-edit.types.ts';
 
 export interface CopyResult {
@@ -17,32 +25,13 @@ export interface CopyResult {
   goals: Array<{ id: number; copiedFrom: number; title: string }>;
 }
 
-async function goalCount(db: Kysely<Database>, ctx: BlockContext): Promise<number> {
-  const row = await db
-    .selectFrom('goal')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('department_id', '=', ctx.departmentId)
-    .where('fiscal_year_id', '=', ctx.fiscalYearId)
-    .where('block', '=', ctx.block)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /**
  * Copies goals and items of `from` into the empty block `to`, each copy recording its original.
  * Targets (and their quantities) come along only into a plan block; notes of a review block start
  * empty, for the achievements still to be written.
  */
 async function copyBlock(trx: Kysely<Database>, from: BlockContext, to: BlockContext): Promise<CopyResult> {
-  const goals = await trx
-    .selectFrom('goal')
-    .select(['id', 'no', 'position', 'title'])
-    .where('department_id', '=', from.departmentId)
-    .where('fiscal_year_id', '=', from.fiscalYearId)
-    .where('block', '=', from.block)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+  const goals = await goalsToCopy(trx, from);
   if (goals.length === 0) {
     throw new AppError('NOT_FOUND', `the ${from.block} block of ${from.year} has no goals to copy`);
   }
@@ -50,59 +39,40 @@ async function copyBlock(trx: Kysely<Database>, from: BlockContext, to: BlockCon
   const now = nowIso();
   const result: CopyResult = { to, goals: [] };
   for (const g of goals) {
-    const { id } = await trx
-      .insertInto('goal')
-      .values({
-        department_id: to.departmentId,
-        fiscal_year_id: to.fiscalYearId,
-        block: to.block,
-        no: g.no,
-        position: g.position,
-        title: g.title,
-        source_document_id: null,
+    const id = await insertGoal(trx, {
+      department_id: to.departmentId,
+      fiscal_year_id: to.fiscalYearId,
+      block: to.block,
+      no: g.no,
+      position: g.position,
+      title: g.title,
+      source_document_id: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      copied_from_goal_id: g.id,
+    });
+    result.goals.push({ id, copiedFrom: g.id, title: g.title });
+    const items = await itemRowsOfGoal(trx, g.id);
+    for (const i of items) {
+      const copyId = await insertItem(trx, {
+        goal_id: id,
+        no: i.no,
+        position: i.position,
+        unit_id: i.unit_id,
+        text: i.text,
+        target: keepTargets ? i.target : null,
+        achievement: null,
         version: 1,
         created_at: now,
         updated_at: now,
-        copied_from_goal_id: g.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    result.goals.push({ id, copiedFrom: g.id, title: g.title });
-    const items = await trx
-      .selectFrom('item')
-      .selectAll()
-      .where('goal_id', '=', g.id)
-      .orderBy('position')
-      .orderBy('id')
-      .execute();
-    for (const i of items) {
-      const copy = await trx
-        .insertInto('item')
-        .values({
-          goal_id: id,
-          no: i.no,
-          position: i.position,
-          unit_id: i.unit_id,
-          text: i.text,
-          target: keepTargets ? i.target : null,
-          achievement: null,
-          version: 1,
-          created_at: now,
-          updated_at: now,
-          copied_from_item_id: i.id,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+        copied_from_item_id: i.id,
+      });
       if (!keepTargets) continue;
-      const quantities = await trx
-        .selectFrom('quantity')
-        .selectAll()
-        .where('item_id', '=', i.id)
-        .where('kind', '=', 'target')
-        .execute();
-      await insertBatches(
-        quantities.map(({ id: _id, ...q }) => ({ ...q, item_id: copy.id })),
-        (chunk) => trx.insertInto('quantity').values(chunk).execute(),
+      const quantities = await targetQuantityRows(trx, i.id);
+      await insertQuantityRows(
+        trx,
+        quantities.map(({ id: _id, ...q }) => ({ ...q, item_id: copyId })),
       );
     }
   }
@@ -126,7 +96,7 @@ async function copyInto(
       { create: true, readOnly: true },
     );
     // An existing block is the plainer reason to refuse, so it is named before the lock.
-    if ((await goalCount(trx, to)) > 0) {
+    if ((await countBlockGoals(trx, to)) > 0) {
       throw new AppError('CONFLICT', `the ${target.block} block of ${target.year} already has goals`, {
         field: 'block',
       });

@@ -6,15 +6,8 @@ import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { ensureFiscalYear, findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { assertBlockEditable } from '../workflow/lock.ts';
+import { findDepartmentPlace, findGoalPlace, findItemGoalId } from './goal-edit.repo.ts';
 import type { BlockAddress, BlockContext } from './goal-edit.types.ts';
-
-/** Joins the caller's transaction when there is one: a multi-row change never spans two. */
-export function inTransaction<T>(
-  db: Kysely<Database>,
-  fn: (trx: Kysely<Database>) => Promise<T>,
-): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
-}
 
 /** Permission first, then the workflow lock: a viewer learns nothing about phase states. */
 export async function guard(db: Kysely<Database>, actor: Actor, ctx: BlockContext): Promise<void> {
@@ -23,11 +16,7 @@ export async function guard(db: Kysely<Database>, actor: Actor, ctx: BlockContex
 }
 
 async function topDepartment(db: Kysely<Database>, departmentId: number) {
-  const department = await db
-    .selectFrom('department')
-    .select(['id', 'municipality_id', 'parent_id'])
-    .where('id', '=', departmentId)
-    .executeTakeFirst();
+  const department = await findDepartmentPlace(db, departmentId);
   if (!department || department.parent_id !== null) {
     throw new AppError('NOT_FOUND', `no department ${departmentId}`, { field: 'department' });
   }
@@ -61,19 +50,7 @@ export async function guardedBlock(
 }
 
 export async function goalContext(db: Kysely<Database>, goalId: number): Promise<BlockContext> {
-  const row = await db
-    .selectFrom('goal')
-    .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
-    .innerJoin('department', 'department.id', 'goal.department_id')
-    .select([
-      'goal.department_id',
-      'goal.fiscal_year_id',
-      'goal.block',
-      'fiscal_year.year',
-      'department.municipality_id',
-    ])
-    .where('goal.id', '=', goalId)
-    .executeTakeFirst();
+  const row = await findGoalPlace(db, goalId);
   if (!row) throw new AppError('NOT_FOUND', `no goal ${goalId}`, { field: 'goal' });
   return {
     departmentId: row.department_id,
@@ -85,7 +62,7 @@ export async function goalContext(db: Kysely<Database>, goalId: number): Promise
 }
 
 export async function itemGoalId(db: Kysely<Database>, itemId: number): Promise<number> {
-  const row = await db.selectFrom('item').select('goal_id').where('id', '=', itemId).executeTakeFirst();
+  const row = await findItemGoalId(db, itemId);
   if (!row) throw new AppError('NOT_FOUND', `no item ${itemId}`, { field: 'item' });
   return row.goal_id;
 }

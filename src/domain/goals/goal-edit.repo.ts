@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { nowIso } from '../../db/clock.ts';
 import type { BlockKind, Database } from '../../db/schema.ts';
 import { blockGoalRows, itemRows } from './goal.repo.ts';
@@ -143,4 +143,47 @@ export async function deleteItemIfVersion(db: Kysely<Database>, id: number, vers
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
+}
+
+/** A department's city and parent (top-level departments have none). */
+export function findDepartmentPlace(db: Kysely<Database>, departmentId: number) {
+  return db
+    .selectFrom('department')
+    .select(['id', 'municipality_id', 'parent_id'])
+    .where('id', '=', departmentId)
+    .executeTakeFirst();
+}
+
+/** Where a goal sits: department, fiscal year, block, year and city. */
+export function findGoalPlace(db: Kysely<Database>, goalId: number) {
+  return db
+    .selectFrom('goal')
+    .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
+    .innerJoin('department', 'department.id', 'goal.department_id')
+    .select([
+      'goal.department_id',
+      'goal.fiscal_year_id',
+      'goal.block',
+      'fiscal_year.year',
+      'department.municipality_id',
+    ])
+    .where('goal.id', '=', goalId)
+    .executeTakeFirst();
+}
+
+/** The goal an item belongs to (undefined when there is no such item). */
+export function findItemGoalId(db: Kysely<Database>, itemId: number) {
+  return db.selectFrom('item').select('goal_id').where('id', '=', itemId).executeTakeFirst();
+}
+
+/** Adds a goal row; its id. */
+export async function insertGoal(db: Kysely<Database>, row: Insertable<Database['goal']>): Promise<number> {
+  const { id } = await db.insertInto('goal').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Adds an item row; its id. */
+export async function insertItem(db: Kysely<Database>, row: Insertable<Database['item']>): Promise<number> {
+  const { id } = await db.insertInto('item').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import {
@@ -9,13 +10,13 @@ import {
   goalContext,
   guard,
   guardedBlock,
-  inTransaction,
   requireText,
 } from './goal-edit.context.ts';
 import {
   blockGoals,
   deleteGoalIfVersion,
   goalSnapshot,
+  insertGoal,
   setGoalOrder,
   updateGoalIfVersion,
 } from './goal-edit.repo.ts';
@@ -43,22 +44,18 @@ export async function createGoal(
     const no = Math.max(0, ...goals.map((g) => g.no)) + 1;
     const position = Math.max(-1, ...goals.map((g) => g.position)) + 1;
     const now = nowIso();
-    const { id } = await trx
-      .insertInto('goal')
-      .values({
-        department_id: ctx.departmentId,
-        fiscal_year_id: ctx.fiscalYearId,
-        block: ctx.block,
-        no,
-        position,
-        title,
-        source_document_id: null,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertGoal(trx, {
+      department_id: ctx.departmentId,
+      fiscal_year_id: ctx.fiscalYearId,
+      block: ctx.block,
+      no,
+      position,
+      title,
+      source_document_id: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
     const after: GoalSnapshot = { id, no, position, title, version: 1 };
     await appendAudit(trx, actor, {
       action: 'goal.create',

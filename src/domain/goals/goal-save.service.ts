@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
-import { afterChange, blockLabel, goalContext, guard, inTransaction } from './goal-edit.context.ts';
+import { afterChange, blockLabel, goalContext, guard } from './goal-edit.context.ts';
 import { goalSnapshot, itemSnapshot, updateGoalIfVersion, updateItemIfVersion } from './goal-edit.repo.ts';
 import type { BlockContext, GoalSnapshot, ItemSnapshot, UnitChoice } from './goal-edit.types.ts';
 import { refreshQuantities } from './quantity-edit.service.ts';

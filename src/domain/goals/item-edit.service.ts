@@ -1,19 +1,12 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
-import {
-  afterChange,
-  blockLabel,
-  goalContext,
-  guard,
-  inTransaction,
-  itemGoalId,
-  requireText,
-} from './goal-edit.context.ts';
-import { goalItems, itemSnapshot, updateItemIfVersion } from './goal-edit.repo.ts';
+import { afterChange, blockLabel, goalContext, guard, itemGoalId, requireText } from './goal-edit.context.ts';
+import { goalItems, insertItem, itemSnapshot, updateItemIfVersion } from './goal-edit.repo.ts';
 import { type BlockContext, type ItemSnapshot, StaleError, type UnitChoice } from './goal-edit.types.ts';
 import { refreshQuantities } from './quantity-edit.service.ts';
 import { resolveUnit } from './unit-choice.ts';
@@ -53,23 +46,19 @@ export async function createItem(
     const items = await goalItems(trx, input.goalId);
     const note = input.note.trim() || null;
     const now = nowIso();
-    const { id } = await trx
-      .insertInto('item')
-      .values({
-        goal_id: input.goalId,
-        no: input.no ?? Math.max(0, ...items.map((i) => i.no)) + 1,
-        position: Math.max(-1, ...items.map((i) => i.position)) + 1,
-        unit_id: await resolveUnit(trx, ctx, input.unit),
-        text,
-        target: null,
-        achievement: null,
-        ...noteColumns(ctx, note),
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertItem(trx, {
+      goal_id: input.goalId,
+      no: input.no ?? Math.max(0, ...items.map((i) => i.no)) + 1,
+      position: Math.max(-1, ...items.map((i) => i.position)) + 1,
+      unit_id: await resolveUnit(trx, ctx, input.unit),
+      text,
+      target: null,
+      achievement: null,
+      ...noteColumns(ctx, note),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    });
     await refreshQuantities(trx, id, ctx, '', note ?? '');
     const after = (await itemSnapshot(trx, id, ctx.block)) as ItemSnapshot;
     await appendAudit(trx, actor, {

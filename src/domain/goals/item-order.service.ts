@@ -1,15 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
-import {
-  afterChange,
-  blockLabel,
-  goalContext,
-  guard,
-  inTransaction,
-  itemGoalId,
-} from './goal-edit.context.ts';
+import { afterChange, blockLabel, goalContext, guard, itemGoalId } from './goal-edit.context.ts';
 import {
   deleteItemIfVersion,
   goalItems,

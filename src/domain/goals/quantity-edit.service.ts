@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { forChunks } from '../../db/batch.ts';
 import type { Database, QuantityKind } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { isQuantityValue, QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
 import { refreshGrades } from '../../search/grade-index.ts';
@@ -8,10 +8,18 @@ import type { AuditAction } from '../audit/actions.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { comparatorSchema } from '../document/document.schema.ts';
-import { blockLabel, goalContext, guard, inTransaction, itemGoalId } from './goal-edit.context.ts';
+import { blockLabel, goalContext, guard, itemGoalId } from './goal-edit.context.ts';
 import { itemSnapshot, updateItemIfVersion } from './goal-edit.repo.ts';
 import type { BlockContext, ItemSnapshot, QuantityInput } from './goal-edit.types.ts';
 import { StaleError } from './goal-edit.types.ts';
+import {
+  deleteQuantities,
+  deleteQuantity,
+  insertQuantity,
+  moveQuantitySpan,
+  setManualQuantity,
+  storedQuantities,
+} from './quantity.repo.ts';
 import { reconcileQuantities } from './quantity-reconcile.ts';
 
 export const kindOf = (ctx: BlockContext): QuantityKind => (ctx.block === 'plan' ? 'target' : 'actual');
@@ -25,39 +33,25 @@ export async function refreshQuantities(
   newNote: string,
 ): Promise<void> {
   const kind = kindOf(ctx);
-  const stored = await trx
-    .selectFrom('quantity')
-    .select(['id', 'value', 'unit', 'comparator', 'span_text as spanText', 'origin'])
-    .where('item_id', '=', itemId)
-    .where('kind', '=', kind)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+  const stored = await storedQuantities(trx, itemId, kind);
   const plan = reconcileQuantities(oldNote, newNote, stored, kind);
-  await forChunks(plan.remove, (chunk) => trx.deleteFrom('quantity').where('id', 'in', chunk).execute());
+  await deleteQuantities(trx, plan.remove);
   for (const k of plan.keep) {
-    await trx
-      .updateTable('quantity')
-      .set({ position: k.position, span_start: k.spanStart, span_end: k.spanEnd })
-      .where('id', '=', k.id)
-      .execute();
+    await moveQuantitySpan(trx, k.id, k);
   }
   for (const q of plan.insert) {
-    await trx
-      .insertInto('quantity')
-      .values({
-        item_id: itemId,
-        kind,
-        position: q.position,
-        value: q.value,
-        unit: q.unit,
-        comparator: q.comparator,
-        span_text: q.spanText,
-        span_start: q.spanStart,
-        span_end: q.spanEnd,
-        origin: 'extracted',
-      })
-      .execute();
+    await insertQuantity(trx, {
+      item_id: itemId,
+      kind,
+      position: q.position,
+      value: q.value,
+      unit: q.unit,
+      comparator: q.comparator,
+      span_text: q.spanText,
+      span_start: q.spanStart,
+      span_end: q.spanEnd,
+      origin: 'extracted',
+    });
   }
 }
 
@@ -125,11 +119,7 @@ export async function correctQuantity(
   const values = checkQuantity(input);
   return withItem(db, actor, input, 'quantity.correct', async (trx, _ctx, before) => {
     assertOwnQuantity(before, input.quantityId);
-    await trx
-      .updateTable('quantity')
-      .set({ ...values, origin: 'manual' })
-      .where('id', '=', input.quantityId)
-      .execute();
+    await setManualQuantity(trx, input.quantityId, values);
     return `quantity corrected to ${values.value}${values.unit} ${values.comparator}`;
   });
 }
@@ -141,19 +131,16 @@ export async function addQuantity(
 ): Promise<ItemSnapshot> {
   const values = checkQuantity(input);
   return withItem(db, actor, input, 'quantity.add', async (trx, ctx, before) => {
-    await trx
-      .insertInto('quantity')
-      .values({
-        ...values,
-        item_id: input.itemId,
-        kind: kindOf(ctx),
-        position: before.quantities.length,
-        span_text: null,
-        span_start: null,
-        span_end: null,
-        origin: 'manual',
-      })
-      .execute();
+    await insertQuantity(trx, {
+      ...values,
+      item_id: input.itemId,
+      kind: kindOf(ctx),
+      position: before.quantities.length,
+      span_text: null,
+      span_start: null,
+      span_end: null,
+      origin: 'manual',
+    });
     return `quantity ${values.value}${values.unit} ${values.comparator} added`;
   });
 }
@@ -165,7 +152,7 @@ export async function removeQuantity(
 ): Promise<ItemSnapshot> {
   return withItem(db, actor, input, 'quantity.remove', async (trx, _ctx, before) => {
     assertOwnQuantity(before, input.quantityId);
-    await trx.deleteFrom('quantity').where('id', '=', input.quantityId).execute();
+    await deleteQuantity(trx, input.quantityId);
     return 'quantity removed';
   });
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type DiffSegment, diffWords } from './diff.ts';
 import { type GoalRef, requireGoalRef } from './goal-ref.repo.ts';
+import { itemsOfGoals } from './goal-texts.repo.ts';
+import { itemPairsBetween } from './link.repo.ts';
 
 export interface ItemDiff {
   fromItemId: number | null;
@@ -26,22 +28,8 @@ export async function goalWordingDiff(
   toGoalId: number,
 ): Promise<GoalWordingDiff> {
   const [from, to] = [await requireGoalRef(db, fromGoalId), await requireGoalRef(db, toGoalId)];
-  const items = await db
-    .selectFrom('item')
-    .select(['id', 'goal_id', 'no', 'text'])
-    .where('goal_id', 'in', [fromGoalId, toGoalId])
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  const pairs = await db
-    .selectFrom('goal_link')
-    .select(['from_item_id', 'to_item_id'])
-    .where('from_goal_id', '=', fromGoalId)
-    .where('to_goal_id', '=', toGoalId)
-    .where('from_item_id', 'is not', null)
-    .where('to_item_id', 'is not', null)
-    .where('status', '!=', 'rejected')
-    .execute();
+  const items = await itemsOfGoals(db, [fromGoalId, toGoalId]);
+  const pairs = await itemPairsBetween(db, fromGoalId, toGoalId);
   const before = items.filter((i) => i.goal_id === fromGoalId);
   const after = items.filter((i) => i.goal_id === toGoalId);
   const partnerOf = new Map(pairs.map((p) => [p.to_item_id, p.from_item_id]));

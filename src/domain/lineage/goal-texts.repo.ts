@@ -61,3 +61,30 @@ export async function loadGoalTexts(db: Kysely<Database>, selection: BlockSelect
       items: (itemsOf.get(g.id) ?? []).map((i) => ({ id: i.id, no: i.no, text: i.text, unit: i.unit })),
     }));
 }
+
+/** The items of the goals, in their order on the page. */
+export function itemsOfGoals(db: Kysely<Database>, goalIds: number[]) {
+  return db
+    .selectFrom('item')
+    .select(['id', 'goal_id', 'no', 'text'])
+    .where('goal_id', 'in', goalIds)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+/** The goal an item belongs to (undefined when there is no such item). */
+export function findItemGoal(db: Kysely<Database>, itemId: number) {
+  return db.selectFrom('item').select('goal_id').where('id', '=', itemId).executeTakeFirst();
+}
+
+/** Every (year, block) a department has goals in. */
+export function blockYearsOfDepartment(db: Kysely<Database>, departmentId: number) {
+  return db
+    .selectFrom('goal')
+    .innerJoin('fiscal_year as fy', 'fy.id', 'goal.fiscal_year_id')
+    .select(['fy.year', 'goal.block'])
+    .distinct()
+    .where('goal.department_id', '=', departmentId)
+    .execute();
+}

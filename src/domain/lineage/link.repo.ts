@@ -158,3 +158,30 @@ export async function insertManualLink(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** The item-to-item links between two goals that nobody rejected. */
+export function itemPairsBetween(db: Kysely<Database>, fromGoalId: number, toGoalId: number) {
+  return db
+    .selectFrom('goal_link')
+    .select(['from_item_id', 'to_item_id'])
+    .where('from_goal_id', '=', fromGoalId)
+    .where('to_goal_id', '=', toGoalId)
+    .where('from_item_id', 'is not', null)
+    .where('to_item_id', 'is not', null)
+    .where('status', '!=', 'rejected')
+    .execute();
+}
+
+/** Other suggested goal-level links from the link's earlier goal or into its later goal. */
+export function goalSuggestionsTouching(db: Kysely<Database>, link: GoalLinkRow): Promise<GoalLinkRow[]> {
+  return db
+    .selectFrom('goal_link')
+    .selectAll()
+    .where('status', '=', 'suggested')
+    .where('id', '!=', link.id)
+    .where('from_item_id', 'is', null)
+    .where((eb) =>
+      eb.or([eb('from_goal_id', '=', link.from_goal_id), eb('to_goal_id', '=', link.to_goal_id)]),
+    )
+    .execute();
+}

@@ -6,7 +6,15 @@ import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { lineageMembers } from '../organisation/department-lineage.ts';
 import { type GoalRef, requireGoalRef } from './goal-ref.repo.ts';
-import { decideLink, deleteLinks, findLinkByEnds, getLink, insertManualLink } from './link.repo.ts';
+import { findItemGoal } from './goal-texts.repo.ts';
+import {
+  decideLink,
+  deleteLinks,
+  findLinkByEnds,
+  getLink,
+  goalSuggestionsTouching,
+  insertManualLink,
+} from './link.repo.ts';
 import type { LinkEnds } from './match.ts';
 
 export interface LinkInput {
@@ -104,7 +112,7 @@ function validateShape(kind: LinkKind, ends: LinkEnds, from: GoalRef, to: GoalRe
 
 async function requireItemOf(db: Kysely<Database>, itemId: number | null, goalId: number): Promise<void> {
   if (itemId === null) return;
-  const item = await db.selectFrom('item').select('goal_id').where('id', '=', itemId).executeTakeFirst();
+  const item = await findItemGoal(db, itemId);
   if (item?.goal_id !== goalId) {
     throw new AppError('INVALID_INPUT', `item ${itemId} is not an item of goal ${goalId}`, { field: 'item' });
   }
@@ -113,16 +121,7 @@ async function requireItemOf(db: Kysely<Database>, itemId: number | null, goalId
 /** A goal continues one way: a decision retires the suggestions that said otherwise. */
 async function dropCompetingSuggestions(db: Kysely<Database>, link: GoalLinkRow): Promise<void> {
   if (link.from_item_id !== null) return;
-  const rows = await db
-    .selectFrom('goal_link')
-    .selectAll()
-    .where('status', '=', 'suggested')
-    .where('id', '!=', link.id)
-    .where('from_item_id', 'is', null)
-    .where((eb) =>
-      eb.or([eb('from_goal_id', '=', link.from_goal_id), eb('to_goal_id', '=', link.to_goal_id)]),
-    )
-    .execute();
+  const rows = await goalSuggestionsTouching(db, link);
   const competing = (r: GoalLinkRow): boolean => {
     if (link.kind === 'same') return r.kind === 'same' && r.to_item_id === null;
     if (r.kind === 'same') return false;

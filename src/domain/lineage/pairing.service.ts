@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
-import { goalContext, guard, inTransaction } from '../goals/goal-edit.context.ts';
+import { goalContext, guard } from '../goals/goal-edit.context.ts';
 import type { BlockContext } from '../goals/goal-edit.types.ts';
 import { decideLink, linksBetween } from './link.repo.ts';
 import { setLink } from './link.service.ts';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { GoalLinkRow } from '../../db/tables/lineage.ts';
 import { type LineageMember, lineageMembers } from '../organisation/department-lineage.ts';
-import { type BlockSelection, loadGoalTexts } from './goal-texts.repo.ts';
+import { type BlockSelection, blockYearsOfDepartment, loadGoalTexts } from './goal-texts.repo.ts';
 import { deleteLinks, endsOf, insertSuggestions, linksBetween, updateSuggestion } from './link.repo.ts';
 import { linkKey, type SuggestedLink, suggestLinks } from './match.ts';
 
@@ -43,13 +43,7 @@ export async function refreshDepartmentLineage(
   municipalityId: number,
   departmentId: number,
 ): Promise<void> {
-  const rows = await db
-    .selectFrom('goal')
-    .innerJoin('fiscal_year as fy', 'fy.id', 'goal.fiscal_year_id')
-    .select(['fy.year', 'goal.block'])
-    .distinct()
-    .where('goal.department_id', '=', departmentId)
-    .execute();
+  const rows = await blockYearsOfDepartment(db, departmentId);
   const planYears = new Set(rows.map((r) => (r.block === 'plan' ? r.year : r.year + 1)));
   for (const planYear of [...planYears].sort((a, b) => a - b)) {
     await suggestLineageForTable(db, { municipalityId, departmentId, planYear });

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
-import { inTransaction } from '../workflow/tx.ts';
 import { getMunicipalityById, setInterimPublicFlag } from './municipality.repo.ts';
 
 /** Whether the municipality's published 中間報告 appear on public pages and in open data. */

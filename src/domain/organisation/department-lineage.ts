@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReorganisationKind } from '../../db/tables/lineage.ts';
+import { predecessorsOf } from './reorganisation.repo.ts';
 
 export interface PredecessorDepartment {
   departmentId: number;
@@ -33,24 +34,7 @@ export async function departmentLineage(
   const seen = new Set([departmentId]);
   let frontier = new Map<number, number>([[departmentId, Number.POSITIVE_INFINITY]]);
   for (let depth = 1; frontier.size > 0; depth += 1) {
-    const rows = await db
-      .selectFrom('reorganisation_department as successor')
-      .innerJoin('reorganisation as r', 'r.id', 'successor.reorganisation_id')
-      .innerJoin('reorganisation_department as source', 'source.reorganisation_id', 'r.id')
-      .innerJoin('department as d', 'd.id', 'source.department_id')
-      .select([
-        'successor.department_id as successor_id',
-        'r.kind',
-        'r.effective_year',
-        'source.department_id as department_id',
-        'd.name',
-      ])
-      .where('successor.role', '=', 'to')
-      .where('source.role', '=', 'from')
-      .where('successor.department_id', 'in', [...frontier.keys()])
-      .orderBy('r.effective_year', 'desc')
-      .orderBy('source.department_id')
-      .execute();
+    const rows = await predecessorsOf(db, [...frontier.keys()]);
     const next = new Map<number, number>();
     for (const row of rows) {
       // A department that also appears on the "to" side kept going; cycles end here too.

@@ -86,3 +86,53 @@ export async function listReorganisations(
     createdAt: e.created_at,
   }));
 }
+
+/** One step back: the departments that went into each of `successorIds` through a 組織改編, newest first. */
+export function predecessorsOf(db: Kysely<Database>, successorIds: number[]) {
+  return db
+    .selectFrom('reorganisation_department as successor')
+    .innerJoin('reorganisation as r', 'r.id', 'successor.reorganisation_id')
+    .innerJoin('reorganisation_department as source', 'source.reorganisation_id', 'r.id')
+    .innerJoin('department as d', 'd.id', 'source.department_id')
+    .select([
+      'successor.department_id as successor_id',
+      'r.kind',
+      'r.effective_year',
+      'source.department_id as department_id',
+      'd.name',
+    ])
+    .where('successor.role', '=', 'to')
+    .where('source.role', '=', 'from')
+    .where('successor.department_id', 'in', successorIds)
+    .orderBy('r.effective_year', 'desc')
+    .orderBy('source.department_id')
+    .execute();
+}
+
+/** Those of `ids` that are departments of the municipality. */
+export function departmentsOfMunicipality(db: Kysely<Database>, municipalityId: number, ids: number[]) {
+  return db
+    .selectFrom('department')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Suggested links from goals of `fromIds` departments to goals of `toIds` departments. */
+export function suggestedLinksAcross(db: Kysely<Database>, fromIds: number[], toIds: number[]) {
+  return db
+    .selectFrom('goal_link as l')
+    .innerJoin('goal as f', 'f.id', 'l.from_goal_id')
+    .innerJoin('goal as t', 't.id', 'l.to_goal_id')
+    .select(['l.id', 'f.department_id as fromDepartment', 't.department_id as toDepartment'])
+    .where('l.status', '=', 'suggested')
+    .where('f.department_id', 'in', fromIds)
+    .where('t.department_id', 'in', toIds)
+    .execute();
+}
+
+/** Removes the 組織改編 record itself (the service decides what goes with it). */
+export async function deleteReorganisationRow(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('reorganisation').where('id', '=', id).execute();
+}

@@ -1,13 +1,21 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { deleteLinks } from '../lineage/link.repo.ts';
 import { refreshDepartmentLineage } from '../lineage/suggest.service.ts';
-import { insertReorganisation, listReorganisations, type Reorganisation } from './reorganisation.repo.ts';
+import {
+  deleteReorganisationRow,
+  departmentsOfMunicipality,
+  insertReorganisation,
+  listReorganisations,
+  type Reorganisation,
+  suggestedLinksAcross,
+} from './reorganisation.repo.ts';
 
 export const reorganisationInputSchema = z.object({
   kind: z.enum(['rename', 'merge', 'split']),
@@ -52,12 +60,7 @@ export async function recordReorganisation(
   }
   const municipalityId = actor.municipalityId;
   authorize(actor, 'organisation.manage', { municipalityId });
-  const departments = await db
-    .selectFrom('department')
-    .select('id')
-    .where('municipality_id', '=', municipalityId)
-    .where('id', 'in', [...from, ...to])
-    .execute();
+  const departments = await departmentsOfMunicipality(db, municipalityId, [...from, ...to]);
   const missing = [...from, ...to].filter((id) => !departments.some((d) => d.id === id));
   if (missing.length > 0) {
     throw new AppError('NOT_FOUND', `no department ${missing.join(', ')}`, { field: 'department' });
@@ -84,7 +87,7 @@ export async function recordReorganisation(
     });
     return stored;
   };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+  return inTransaction(db, run);
 }
 
 /** Withdraws a recorded 組織改編 with the suggestions it caused; links a person decided stay. */
@@ -95,21 +98,13 @@ export async function deleteReorganisation(db: Kysely<Database>, actor: Actor, i
     const [event] = (await listReorganisations(trx, actor.municipalityId)).filter((r) => r.id === id);
     if (!event) throw new AppError('NOT_FOUND', `no reorganisation ${id}`, { field: 'reorganisation' });
     const ids = (departments: Array<{ id: number }>) => departments.map((d) => d.id);
-    const across = await trx
-      .selectFrom('goal_link as l')
-      .innerJoin('goal as f', 'f.id', 'l.from_goal_id')
-      .innerJoin('goal as t', 't.id', 'l.to_goal_id')
-      .select(['l.id', 'f.department_id as fromDepartment', 't.department_id as toDepartment'])
-      .where('l.status', '=', 'suggested')
-      .where('f.department_id', 'in', ids(event.from))
-      .where('t.department_id', 'in', ids(event.to))
-      .execute();
+    const across = await suggestedLinksAcross(trx, ids(event.from), ids(event.to));
     // Links inside one department (one that kept going through a split) are not the event's doing.
     await deleteLinks(
       trx,
       across.filter((l) => l.fromDepartment !== l.toDepartment).map((l) => l.id),
     );
-    await trx.deleteFrom('reorganisation').where('id', '=', id).execute();
+    await deleteReorganisationRow(trx, id);
     await appendAudit(trx, actor, {
       action: 'reorganisation.delete',
       entityType: 'reorganisation',
@@ -118,7 +113,7 @@ export async function deleteReorganisation(db: Kysely<Database>, actor: Actor, i
       before: event,
     });
   };
-  await (db.isTransaction ? run(db) : db.transaction().execute(run));
+  await inTransaction(db, run);
 }
 
 export { listReorganisations };

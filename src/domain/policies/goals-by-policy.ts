@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
-import { inChunks } from '../../db/batch.ts';
 import type { Database } from '../../db/schema.ts';
 import { type GoalRef, goalRefs } from '../lineage/goal-ref.repo.ts';
 import { UnionFind } from '../lineage/union-find.ts';
-import { listPolicyNodes } from './policy.service.ts';
+import { goalPolicyLinksOfYear, listPolicyNodes, sameGoalLinksOf } from './policy.repo.ts';
 
 export interface GoalSide {
   goalId: number;
@@ -46,31 +45,10 @@ export async function goalsByPolicy(
 ): Promise<PolicyGoals[]> {
   const nodes = await listPolicyNodes(db, municipalityId);
   if (nodes.length === 0) return [];
-  const linkRows = await db
-    .selectFrom('goal_policy as gp')
-    .innerJoin('goal', 'goal.id', 'gp.goal_id')
-    .innerJoin('fiscal_year as fy', 'fy.id', 'goal.fiscal_year_id')
-    .select(['gp.policy_id', 'gp.goal_id'])
-    .where('fy.municipality_id', '=', municipalityId)
-    .where('fy.year', '=', fiscalYear)
-    .execute();
+  const linkRows = await goalPolicyLinksOfYear(db, municipalityId, fiscalYear);
   const linkedIds = [...new Set(linkRows.map((r) => r.goal_id))];
   // A link between two pieces comes back twice; the union-find below takes it the same.
-  const sameLinks = await inChunks(
-    linkedIds,
-    (chunk) =>
-      db
-        .selectFrom('goal_link')
-        .select(['from_goal_id', 'to_goal_id'])
-        .where('kind', '=', 'same')
-        .where('status', '!=', 'rejected')
-        .where('from_item_id', 'is', null)
-        .where('to_item_id', 'is', null)
-        .where((eb) => eb.or([eb('from_goal_id', 'in', chunk), eb('to_goal_id', 'in', chunk)]))
-        .execute(),
-    2,
-    2,
-  );
+  const sameLinks = await sameGoalLinksOf(db, linkedIds);
   const goals = new Map(
     (await goalRefs(db, [...linkedIds, ...sameLinks.flatMap((l) => [l.from_goal_id, l.to_goal_id])])).map(
       (g) => [g.goalId, g],

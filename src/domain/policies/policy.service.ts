@@ -1,12 +1,21 @@
 import type { Kysely } from 'kysely';
-import { forChunks, inChunks } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
-import type { PolicyNodeRow } from '../../db/tables/lineage.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, can } from '../auth/policy.ts';
 import { requireGoalRef } from '../lineage/goal-ref.repo.ts';
+import {
+  deleteGoalPolicy,
+  deletePolicyNodes,
+  findPolicyId,
+  insertGoalPolicy,
+  insertPolicyNode,
+  linkedPolicyCodes,
+  listPolicyNodes,
+  updatePolicyNode,
+} from './policy.repo.ts';
 import { flattenPolicyTree, type PolicyNodeInput } from './policy-format.ts';
 
 export interface PolicyImportReport {
@@ -14,20 +23,6 @@ export interface PolicyImportReport {
   updated: number;
   removed: number;
   total: number;
-}
-
-export async function listPolicyNodes(
-  db: Kysely<Database>,
-  municipalityId: number,
-): Promise<PolicyNodeRow[]> {
-  return db
-    .selectFrom('policy_node')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .orderBy('depth')
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
 }
 
 /**
@@ -56,18 +51,8 @@ export async function importPolicies(
       const old = existing.get(node.code);
       report.total += 1;
       if (!old) {
-        const row = await trx
-          .insertInto('policy_node')
-          .values({
-            ...values,
-            municipality_id: municipalityId,
-            code: node.code,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        ids.set(node.code, row.id);
+        const id = await insertPolicyNode(trx, { ...values, municipalityId, code: node.code, now });
+        ids.set(node.code, id);
         report.added += 1;
         continue;
       }
@@ -75,37 +60,25 @@ export async function importPolicies(
       existing.delete(node.code);
       const same = (Object.keys(values) as Array<keyof typeof values>).every((k) => old[k] === values[k]);
       if (same) continue;
-      await trx
-        .updateTable('policy_node')
-        .set({ ...values, updated_at: now })
-        .where('id', '=', old.id)
-        .execute();
+      await updatePolicyNode(trx, old.id, values, now);
       report.updated += 1;
     }
     const gone = [...existing.values()];
     if (gone.length > 0) {
       const goneIds = gone.map((p) => p.id);
-      const linked = await inChunks(goneIds, (chunk) =>
-        trx
-          .selectFrom('goal_policy')
-          .innerJoin('policy_node', 'policy_node.id', 'goal_policy.policy_id')
-          .select('policy_node.code')
-          .distinct()
-          .where('goal_policy.policy_id', 'in', chunk)
-          .execute(),
-      );
+      const linked = await linkedPolicyCodes(trx, goneIds);
       if (linked.length > 0) {
         const codes = linked.map((l) => l.code).join(', ');
         throw new AppError('CONFLICT', `goals are linked to policies missing from the file: ${codes}`, {
           field: 'code',
         });
       }
-      await forChunks(goneIds, (chunk) => trx.deleteFrom('policy_node').where('id', 'in', chunk).execute());
+      await deletePolicyNodes(trx, goneIds);
       report.removed = gone.length;
     }
     return report;
   };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+  return inTransaction(db, run);
 }
 
 export interface GoalPolicyInput {
@@ -120,11 +93,7 @@ export async function linkGoalToPolicy(
   input: GoalPolicyInput,
 ): Promise<void> {
   const { policyId } = await authorizeGoalPolicy(db, actor, input);
-  await db
-    .insertInto('goal_policy')
-    .values({ goal_id: input.goalId, policy_id: policyId, created_by: actor.login, created_at: nowIso() })
-    .onConflict((oc) => oc.columns(['goal_id', 'policy_id']).doNothing())
-    .execute();
+  await insertGoalPolicy(db, { goalId: input.goalId, policyId, createdBy: actor.login, now: nowIso() });
 }
 
 export async function unlinkGoalFromPolicy(
@@ -133,11 +102,7 @@ export async function unlinkGoalFromPolicy(
   input: GoalPolicyInput,
 ): Promise<void> {
   const { policyId } = await authorizeGoalPolicy(db, actor, input);
-  await db
-    .deleteFrom('goal_policy')
-    .where('goal_id', '=', input.goalId)
-    .where('policy_id', '=', policyId)
-    .execute();
+  await deleteGoalPolicy(db, input.goalId, policyId);
 }
 
 async function authorizeGoalPolicy(
@@ -149,12 +114,10 @@ async function authorizeGoalPolicy(
   const scope = { municipalityId: goal.municipalityId, departmentId: goal.departmentId };
   if (!can(actor, 'policy.manage', { municipalityId: goal.municipalityId }))
     authorize(actor, 'goal.edit', scope);
-  const policy = await db
-    .selectFrom('policy_node')
-    .select('id')
-    .where('municipality_id', '=', goal.municipalityId)
-    .where('code', '=', input.policyCode)
-    .executeTakeFirst();
-  if (!policy) throw new AppError('NOT_FOUND', `no policy "${input.policyCode}"`, { field: 'policy' });
-  return { policyId: policy.id };
+  const policyId = await findPolicyId(db, goal.municipalityId, input.policyCode);
+  if (policyId === undefined)
+    throw new AppError('NOT_FOUND', `no policy "${input.policyCode}"`, { field: 'policy' });
+  return { policyId };
 }
+
+export { listPolicyNodes };

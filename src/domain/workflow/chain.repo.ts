@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { type ChainStep, DEFAULT_CHAIN, roleOfStage, validateChain } from './chain.ts';
-import { inTransaction } from './tx.ts';
 
 /** The municipality's approval chain in order; the default chain when it stored none. */
 export async function loadChain(db: Kysely<Database>, municipalityId: number): Promise<ChainStep[]> {

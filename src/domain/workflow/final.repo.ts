@@ -59,3 +59,65 @@ export async function loadRatingsOfGoals(
   );
   return new Map(rows.map((r) => [r.goal_id, r]));
 }
+
+/** A goal with what an assessment of it needs: its block, department, city and year. */
+export function findGoalToAssess(db: Kysely<Database>, goalId: number) {
+  return db
+    .selectFrom('goal')
+    .innerJoin('department', 'department.id', 'goal.department_id')
+    .select([
+      'goal.id',
+      'goal.no',
+      'goal.department_id',
+      'goal.fiscal_year_id',
+      'goal.block',
+      'department.municipality_id',
+    ])
+    .where('goal.id', '=', goalId)
+    .executeTakeFirst();
+}
+
+/** The stored assessment of a goal, if any. */
+export function findFinalAssessment(db: Kysely<Database>, goalId: number) {
+  return db.selectFrom('final_assessment').selectAll().where('goal_id', '=', goalId).executeTakeFirst();
+}
+
+/** What an assessment save writes, apart from the row's identity and version. */
+export interface AssessmentValues {
+  assessment: Assessment;
+  reason: string;
+  actor_login: string;
+  updated_at: string;
+}
+
+/** Writes over the assessment only if it is still at `seenVersion` (the caller checks one row changed). */
+export function updateFinalAssessment(
+  db: Kysely<Database>,
+  id: number,
+  seenVersion: number,
+  values: AssessmentValues,
+) {
+  return db
+    .updateTable('final_assessment')
+    .set({ ...values, version: seenVersion + 1 })
+    .where('id', '=', id)
+    .where('version', '=', seenVersion)
+    .executeTakeFirst();
+}
+
+/** The first assessment of a goal; a concurrent first save makes this insert nothing. */
+export function insertFinalAssessment(
+  db: Kysely<Database>,
+  row: AssessmentValues & {
+    goal_id: number;
+    department_id: number;
+    fiscal_year_id: number;
+    created_at: string;
+  },
+) {
+  return db
+    .insertInto('final_assessment')
+    .values({ ...row, version: 1 })
+    .onConflict((oc) => oc.column('goal_id').doNothing())
+    .executeTakeFirst();
+}

@@ -2,15 +2,21 @@ import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Assessment } from '../../db/tables/workflow.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { refreshGrades } from '../../search/grade-index.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
+import {
+  findFinalAssessment,
+  findGoalToAssess,
+  insertFinalAssessment,
+  updateFinalAssessment,
+} from './final.repo.ts';
 import { assessmentLabels } from './labels.ts';
 import { assertPhaseEditable, assertVersion, assertWritten } from './phase-lock.ts';
 import { assertPhaseOpen } from './phase-opening.service.ts';
-import { inTransaction } from './tx.ts';
 
 export const MAX_REASON = 2000;
 
@@ -27,19 +33,7 @@ export async function saveAssessment(
   actor: Actor,
   input: AssessmentInput,
 ): Promise<number> {
-  const goal = await db
-    .selectFrom('goal')
-    .innerJoin('department', 'department.id', 'goal.department_id')
-    .select([
-      'goal.id',
-      'goal.no',
-      'goal.department_id',
-      'goal.fiscal_year_id',
-      'goal.block',
-      'department.municipality_id',
-    ])
-    .where('goal.id', '=', input.goalId)
-    .executeTakeFirst();
+  const goal = await findGoalToAssess(db, input.goalId);
   if (goal?.block !== 'review') throw new AppError('NOT_FOUND', 'no such review goal', { field: 'goal' });
   authorize(actor, 'evaluation.edit', {
     municipalityId: goal.municipality_id,
@@ -62,35 +56,21 @@ export async function saveAssessment(
     };
     await assertPhaseEditable(trx, key);
     await assertPhaseOpen(trx, key);
-    const before = await trx
-      .selectFrom('final_assessment')
-      .selectAll()
-      .where('goal_id', '=', goal.id)
-      .executeTakeFirst();
+    const before = await findFinalAssessment(trx, goal.id);
     assertVersion(input.version, before?.version);
     const now = nowIso();
     const values = { assessment: input.assessment, reason, actor_login: actor.login, updated_at: now };
     if (before) {
-      const done = await trx
-        .updateTable('final_assessment')
-        .set({ ...values, version: before.version + 1 })
-        .where('id', '=', before.id)
-        .where('version', '=', input.version)
-        .executeTakeFirst();
+      const done = await updateFinalAssessment(trx, before.id, input.version, values);
       assertWritten(done);
     } else {
-      const done = await trx
-        .insertInto('final_assessment')
-        .values({
-          ...values,
-          goal_id: goal.id,
-          department_id: goal.department_id,
-          fiscal_year_id: goal.fiscal_year_id,
-          version: 1,
-          created_at: now,
-        })
-        .onConflict((oc) => oc.column('goal_id').doNothing())
-        .executeTakeFirst();
+      const done = await insertFinalAssessment(trx, {
+        ...values,
+        goal_id: goal.id,
+        department_id: goal.department_id,
+        fiscal_year_id: goal.fiscal_year_id,
+        created_at: now,
+      });
       assertWritten(done);
     }
     await appendAudit(trx, actor, {

@@ -7,8 +7,8 @@ import { fiscalYearOf } from '../fiscal-year/wareki.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { listPhases, type PhaseRow } from './inbox.repo.ts';
 import { phases } from './labels.ts';
+import { loadDeadlines } from './phase-schedule.repo.ts';
 import { isLate } from './reminder-plan.ts';
-import { loadDeadlines } from './year.service.ts';
 
 /**
  * "What waits for whom": the task each state hands to someone, and the policy action that someone

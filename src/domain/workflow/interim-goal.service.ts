@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type InterimInput, MAX_PROGRESS, saveInterimProgress } from './interim.service.ts';
-import { inTransaction } from './tx.ts';
 
 /** Items of the goal's form whose progress text is too long: named one by one, nothing saved. */
 export class InterimFormInvalid extends AppError {

@@ -1,15 +1,23 @@
 import type { Kysely } from 'kysely';
-import { insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { extractQuantities } from '../../quantities/extract.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
+import {
+  deleteInterimProgress,
+  deleteInterimQuantities,
+  findInterimProgress,
+  findItemToReport,
+  insertInterimProgress,
+  insertInterimQuantities,
+  updateInterimProgress,
+} from './interim.repo.ts';
 import { assertPhaseEditable, assertVersion, assertWritten, staleError } from './phase-lock.ts';
 import { assertPhaseOpen } from './phase-opening.service.ts';
-import { inTransaction } from './tx.ts';
 
 export const MAX_PROGRESS = 2000;
 
@@ -34,22 +42,7 @@ export async function saveInterimProgress(
   actor: Actor,
   input: InterimInput,
 ): Promise<number> {
-  const item = await db
-    .selectFrom('item')
-    .innerJoin('goal', 'goal.id', 'item.goal_id')
-    .innerJoin('department', 'department.id', 'goal.department_id')
-    .select([
-      'item.id',
-      'item.no',
-      'goal.id as goal_id',
-      'goal.no as goal_no',
-      'goal.block',
-      'goal.department_id',
-      'goal.fiscal_year_id',
-      'department.municipality_id',
-    ])
-    .where('item.id', '=', input.itemId)
-    .executeTakeFirst();
+  const item = await findItemToReport(db, input.itemId);
   if (item?.block !== 'plan' || (input.goalId !== undefined && item.goal_id !== input.goalId))
     throw new AppError('NOT_FOUND', 'no such plan item', { field: 'item' });
   authorize(actor, 'evaluation.edit', {
@@ -72,11 +65,7 @@ export async function saveInterimProgress(
     };
     await assertPhaseEditable(trx, key);
     await assertPhaseOpen(trx, key);
-    const before = await trx
-      .selectFrom('interim_progress')
-      .selectAll()
-      .where('item_id', '=', item.id)
-      .executeTakeFirst();
+    const before = await findInterimProgress(trx, item.id);
     assertVersion(input.version, before?.version);
     // Unchanged (a goal's form sends every item): no write, no new version, no audit row.
     if (before && keep && before.text === text && (before.not_started === 1) === notStarted) {
@@ -86,54 +75,37 @@ export async function saveInterimProgress(
     let progressId: number | undefined;
     if (!before && !keep) return 0;
     if (before && !keep) {
-      assertWritten(
-        await trx
-          .deleteFrom('interim_progress')
-          .where('id', '=', before.id)
-          .where('version', '=', input.version)
-          .executeTakeFirst(),
-      );
+      assertWritten(await deleteInterimProgress(trx, before.id, input.version));
     } else if (before) {
       assertWritten(
-        await trx
-          .updateTable('interim_progress')
-          .set({
-            text,
-            not_started: notStarted ? 1 : 0,
-            version: before.version + 1,
-            actor_login: actor.login,
-            updated_at: now,
-          })
-          .where('id', '=', before.id)
-          .where('version', '=', input.version)
-          .executeTakeFirst(),
-      );
-      progressId = before.id;
-      await trx.deleteFrom('interim_quantity').where('progress_id', '=', before.id).execute();
-    } else {
-      const row = await trx
-        .insertInto('interim_progress')
-        .values({
-          item_id: item.id,
-          department_id: key.departmentId,
-          fiscal_year_id: key.fiscalYearId,
+        await updateInterimProgress(trx, before.id, input.version, {
           text,
           not_started: notStarted ? 1 : 0,
-          version: 1,
           actor_login: actor.login,
-          created_at: now,
           updated_at: now,
-        })
-        .onConflict((oc) => oc.column('item_id').doNothing())
-        .returning('id')
-        .executeTakeFirst();
+        }),
+      );
+      progressId = before.id;
+      await deleteInterimQuantities(trx, before.id);
+    } else {
+      const row = await insertInterimProgress(trx, {
+        item_id: item.id,
+        department_id: key.departmentId,
+        fiscal_year_id: key.fiscalYearId,
+        text,
+        not_started: notStarted ? 1 : 0,
+        actor_login: actor.login,
+        created_at: now,
+        updated_at: now,
+      });
       if (!row) throw staleError();
       progressId = row?.id;
     }
     const quantities = progressId === undefined ? [] : extractQuantities(text);
     if (progressId !== undefined && quantities.length > 0) {
       const id = progressId;
-      await insertBatches(
+      await insertInterimQuantities(
+        trx,
         quantities.map((q, position) => ({
           progress_id: id,
           position,
@@ -144,7 +116,6 @@ export async function saveInterimProgress(
           span_start: q.start,
           span_end: q.end,
         })),
-        (chunk) => trx.insertInto('interim_quantity').values(chunk).execute(),
       );
     }
     await appendAudit(trx, actor, {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { BlockKind, Database, PhaseState } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { phaseOfBlock } from './phase-status.repo.ts';
+import { findPhaseState, phaseOfBlock } from './phase-status.repo.ts';
 
 /** Content is editable only while its phase is a draft (new, or returned with 差し戻し). */
 const EDITABLE: ReadonlySet<PhaseState> = new Set(['draft']);
@@ -10,14 +10,7 @@ export async function blockState(
   db: Kysely<Database>,
   key: { departmentId: number; fiscalYearId: number; block: BlockKind },
 ): Promise<PhaseState | undefined> {
-  const row = await db
-    .selectFrom('phase_status')
-    .select('status')
-    .where('department_id', '=', key.departmentId)
-    .where('fiscal_year_id', '=', key.fiscalYearId)
-    .where('phase', '=', phaseOfBlock(key.block))
-    .executeTakeFirst();
-  return row?.status;
+  return findPhaseState(db, { ...key, phase: phaseOfBlock(key.block) });
 }
 
 /** Editors may change a block only while its phase is a draft; a block with no status yet is a draft. */

@@ -6,8 +6,9 @@ import type { ChainStep } from './chain.ts';
 import { stepsOfStage } from './chain.ts';
 import { listEvents, progressOf } from './history.repo.ts';
 import { phases } from './labels.ts';
+import { loadDeadlines } from './phase-schedule.repo.ts';
+import { phaseRowsOfDepartmentYear } from './phase-status.repo.ts';
 import type { Progress } from './state-machine.ts';
-import { loadDeadlines } from './year.service.ts';
 
 export interface PhaseSnapshot {
   phase: Phase;
@@ -30,12 +31,7 @@ export async function loadDepartmentYear(
   departmentId: number,
   fiscalYearId: number,
 ): Promise<DepartmentYear> {
-  const rows = await db
-    .selectFrom('phase_status')
-    .select(['phase', 'status', 'version'])
-    .where('department_id', '=', departmentId)
-    .where('fiscal_year_id', '=', fiscalYearId)
-    .execute();
+  const rows = await phaseRowsOfDepartmentYear(db, departmentId, fiscalYearId);
   const deadlines = await loadDeadlines(db, fiscalYearId);
   const snapshots: PhaseSnapshot[] = [];
   for (const phase of phases) {

@@ -2,18 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { PhaseKey } from './history.repo.ts';
+import { findPhaseState } from './phase-status.repo.ts';
 
 /** Reports (interim progress, final assessments) change only while their phase is a draft. */
 export async function assertPhaseEditable(db: Kysely<Database>, key: PhaseKey): Promise<void> {
-  const row = await db
-    .selectFrom('phase_status')
-    .select('status')
-    .where('department_id', '=', key.departmentId)
-    .where('fiscal_year_id', '=', key.fiscalYearId)
-    .where('phase', '=', key.phase)
-    .executeTakeFirst();
-  if (row && row.status !== 'draft') {
-    throw new AppError('LOCKED', `this phase is ${row.status}: it can be changed again only after 差し戻し`, {
+  const status = await findPhaseState(db, key);
+  if (status !== undefined && status !== 'draft') {
+    throw new AppError('LOCKED', `this phase is ${status}: it can be changed again only after 差し戻し`, {
       field: 'phase',
     });
   }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Phase, PhaseState } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -10,7 +11,6 @@ import { tokyoDate } from './deadline-clock.ts';
 import { phases } from './labels.ts';
 import { whyNotOpen } from './phase-order.ts';
 import { loadSchedule, markOpenedEarly, yearPhaseRows } from './phase-schedule.repo.ts';
-import { inTransaction } from './tx.ts';
 
 export interface OpeningKey {
   departmentId: number;

@@ -142,3 +142,64 @@ export async function markOpenedEarly(db: Kysely<Database>, rowId: number, login
     .where('id', '=', rowId)
     .execute();
 }
+
+/** Every phase still the department's to move (draft or submitted) that has a deadline, with its department and year. */
+export function phasesAwaitingDepartments(db: Kysely<Database>) {
+  return db
+    .selectFrom('phase_status')
+    .innerJoin('phase_deadline', (j) =>
+      j
+        .onRef('phase_deadline.fiscal_year_id', '=', 'phase_status.fiscal_year_id')
+        .onRef('phase_deadline.phase', '=', 'phase_status.phase'),
+    )
+    .innerJoin('department', 'department.id', 'phase_status.department_id')
+    .innerJoin('fiscal_year', 'fiscal_year.id', 'phase_status.fiscal_year_id')
+    .select([
+      'phase_status.department_id',
+      'phase_status.fiscal_year_id',
+      'phase_status.phase',
+      'phase_status.status',
+      'phase_deadline.due_date',
+      'department.name as department_name',
+      'department.municipality_id',
+      'fiscal_year.year',
+    ])
+    .where('phase_status.status', 'in', ['draft', 'submitted'])
+    .orderBy('phase_status.id')
+    .execute();
+}
+
+/** The deadlines set for a fiscal year, by phase. */
+export async function loadDeadlines(
+  db: Kysely<Database>,
+  fiscalYearId: number,
+): Promise<Partial<Record<Phase, string>>> {
+  const rows = await db
+    .selectFrom('phase_deadline')
+    .select(['phase', 'due_date'])
+    .where('fiscal_year_id', '=', fiscalYearId)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.phase, r.due_date]));
+}
+
+/** Sets a phase's deadline for the year, replacing the one there was. */
+export async function upsertDeadline(
+  db: Kysely<Database>,
+  input: { fiscalYearId: number; phase: Phase; dueDate: string; login: string },
+): Promise<void> {
+  await db
+    .insertInto('phase_deadline')
+    .values({
+      fiscal_year_id: input.fiscalYearId,
+      phase: input.phase,
+      due_date: input.dueDate,
+      updated_by: input.login,
+      updated_at: nowIso(),
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['fiscal_year_id', 'phase'])
+        .doUpdateSet({ due_date: input.dueDate, updated_by: input.login, updated_at: nowIso() }),
+    )
+    .execute();
+}

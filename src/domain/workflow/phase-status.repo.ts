@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/clock.ts';
-import type { BlockKind, Database, Phase } from '../../db/schema.ts';
+import type { BlockKind, Database, Phase, PhaseState } from '../../db/schema.ts';
+import type { PhaseKey } from './history.repo.ts';
 
 /** The phase whose publication makes a block public. */
 export function phaseOfBlock(block: BlockKind): Phase {
@@ -92,4 +93,57 @@ export async function recordPastInterims(db: Kysely<Database>, municipalityId: n
     recorded += 1;
   }
   return recorded;
+}
+
+/** A department's phase state for the year; undefined while the phase has no row (not opened). */
+export async function findPhaseState(db: Kysely<Database>, key: PhaseKey): Promise<PhaseState | undefined> {
+  const row = await db
+    .selectFrom('phase_status')
+    .select('status')
+    .where('department_id', '=', key.departmentId)
+    .where('fiscal_year_id', '=', key.fiscalYearId)
+    .where('phase', '=', key.phase)
+    .executeTakeFirst();
+  return row?.status;
+}
+
+/** The phase row a transition works on. */
+export function findPhaseStatus(db: Kysely<Database>, key: PhaseKey) {
+  return db
+    .selectFrom('phase_status')
+    .selectAll()
+    .where('department_id', '=', key.departmentId)
+    .where('fiscal_year_id', '=', key.fiscalYearId)
+    .where('phase', '=', key.phase)
+    .executeTakeFirst();
+}
+
+/** Every opened phase of a department's year. */
+export function phaseRowsOfDepartmentYear(db: Kysely<Database>, departmentId: number, fiscalYearId: number) {
+  return db
+    .selectFrom('phase_status')
+    .select(['phase', 'status', 'version'])
+    .where('department_id', '=', departmentId)
+    .where('fiscal_year_id', '=', fiscalYearId)
+    .execute();
+}
+
+/** Moves a phase to `to` only if it is still at `seenVersion` (the caller checks one row changed). */
+export function advancePhaseStatus(
+  db: Kysely<Database>,
+  id: number,
+  seenVersion: number,
+  change: { to: PhaseState; now: string },
+) {
+  return db
+    .updateTable('phase_status')
+    .set({
+      status: change.to,
+      version: seenVersion + 1,
+      updated_at: change.now,
+      ...(change.to === 'published' ? { published_at: change.now } : {}),
+    })
+    .where('id', '=', id)
+    .where('version', '=', seenVersion)
+    .executeTakeFirst();
 }

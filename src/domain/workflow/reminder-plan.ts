@@ -5,6 +5,7 @@ import { daysLeft, formatDueDate } from './deadline-clock.ts';
 import { panelPath, phaseLabels } from './labels.ts';
 import { type Recipient, usersWithRole } from './notification.repo.ts';
 import { isPhaseOverdue } from './overdue.ts';
+import { phasesAwaitingDepartments } from './phase-schedule.repo.ts';
 
 export const DEFAULT_DAYS_BEFORE = 7;
 
@@ -38,28 +39,7 @@ export async function dueReminders(
   now: Date,
   daysBefore: number,
 ): Promise<DueReminder[]> {
-  const rows = await db
-    .selectFrom('phase_status')
-    .innerJoin('phase_deadline', (j) =>
-      j
-        .onRef('phase_deadline.fiscal_year_id', '=', 'phase_status.fiscal_year_id')
-        .onRef('phase_deadline.phase', '=', 'phase_status.phase'),
-    )
-    .innerJoin('department', 'department.id', 'phase_status.department_id')
-    .innerJoin('fiscal_year', 'fiscal_year.id', 'phase_status.fiscal_year_id')
-    .select([
-      'phase_status.department_id',
-      'phase_status.fiscal_year_id',
-      'phase_status.phase',
-      'phase_status.status',
-      'phase_deadline.due_date',
-      'department.name as department_name',
-      'department.municipality_id',
-      'fiscal_year.year',
-    ])
-    .where('phase_status.status', 'in', ['draft', 'submitted'])
-    .orderBy('phase_status.id')
-    .execute();
+  const rows = await phasesAwaitingDepartments(db);
   const due: DueReminder[] = [];
   for (const r of rows) {
     const left = daysLeft(r.due_date, now);

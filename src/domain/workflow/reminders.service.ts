@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { logger } from '../../logger.ts';
 import type { Mailer } from './mailer.ts';
 import { insertNotifications } from './notification.repo.ts';
+import { claimReminder, type ReminderLogKey, releaseReminder, reminderLogged } from './reminder-log.repo.ts';
 import { DEFAULT_DAYS_BEFORE, type DueReminder, dueReminders } from './reminder-plan.ts';
-import { inTransaction } from './tx.ts';
 
 export interface ReminderOptions {
   /** Days before a deadline the first reminder goes out (default 7). */
@@ -27,7 +28,7 @@ export interface ReminderReport {
 
 type Channel = 'inbox' | 'email';
 
-function logKey(r: DueReminder, channel: Channel) {
+function logKey(r: DueReminder, channel: Channel): ReminderLogKey {
   return {
     user_id: r.user.id,
     department_id: r.departmentId,
@@ -40,46 +41,16 @@ function logKey(r: DueReminder, channel: Channel) {
 }
 
 /** Claims a reminder in the log; false when it was sent before (the unique key makes reruns no-ops). */
-async function claim(db: Kysely<Database>, r: DueReminder, channel: Channel, now: Date): Promise<boolean> {
-  const row = await db
-    .insertInto('reminder_log')
-    .values({ ...logKey(r, channel), sent_at: now.toISOString() })
-    .onConflict((oc) =>
-      oc
-        .columns(['user_id', 'department_id', 'fiscal_year_id', 'phase', 'due_date', 'kind', 'channel'])
-        .doNothing(),
-    )
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+function claim(db: Kysely<Database>, r: DueReminder, channel: Channel, now: Date): Promise<boolean> {
+  return claimReminder(db, logKey(r, channel), now.toISOString());
 }
 
-async function alreadySent(db: Kysely<Database>, r: DueReminder, channel: Channel): Promise<boolean> {
-  const row = await db
-    .selectFrom('reminder_log')
-    .select('id')
-    .where('user_id', '=', r.user.id)
-    .where('department_id', '=', r.departmentId)
-    .where('fiscal_year_id', '=', r.fiscalYearId)
-    .where('phase', '=', r.phase)
-    .where('due_date', '=', r.dueDate)
-    .where('kind', '=', r.kind)
-    .where('channel', '=', channel)
-    .executeTakeFirst();
-  return row !== undefined;
+function alreadySent(db: Kysely<Database>, r: DueReminder, channel: Channel): Promise<boolean> {
+  return reminderLogged(db, logKey(r, channel));
 }
 
-async function release(db: Kysely<Database>, r: DueReminder, channel: Channel): Promise<void> {
-  await db
-    .deleteFrom('reminder_log')
-    .where('user_id', '=', r.user.id)
-    .where('department_id', '=', r.departmentId)
-    .where('fiscal_year_id', '=', r.fiscalYearId)
-    .where('phase', '=', r.phase)
-    .where('due_date', '=', r.dueDate)
-    .where('kind', '=', r.kind)
-    .where('channel', '=', channel)
-    .execute();
+function release(db: Kysely<Database>, r: DueReminder, channel: Channel): Promise<void> {
+  return releaseReminder(db, logKey(r, channel));
 }
 
 /**

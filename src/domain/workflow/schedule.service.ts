@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Phase } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -8,7 +9,6 @@ import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { defaultDeadlines, formatDueDate, parseDueDate } from './deadline-clock.ts';
 import { phaseLabels, phases } from './labels.ts';
 import { loadSchedule, upsertSchedule } from './phase-schedule.repo.ts';
-import { inTransaction } from './tx.ts';
 
 /** The form of /staff/settings/deadlines: `due_<phase>` and `opens_<phase>` (text, YYYY-MM-DD). */
 export type ScheduleInput = Record<string, string>;

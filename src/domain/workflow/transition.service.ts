@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/clock.ts';
 import type { Database, Phase, PhaseState } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -16,6 +17,7 @@ import { phases } from './labels.ts';
 import { notifyTransition } from './notify.ts';
 import { assertWritten, staleError } from './phase-lock.ts';
 import { assertPhaseOpen } from './phase-opening.service.ts';
+import { advancePhaseStatus, findPhaseStatus } from './phase-status.repo.ts';
 import {
   planTransition,
   policyOf,
@@ -23,7 +25,6 @@ import {
   type WorkflowAction,
   workflowActions,
 } from './state-machine.ts';
-import { inTransaction } from './tx.ts';
 
 export const MAX_COMMENT = 2000;
 
@@ -78,13 +79,7 @@ export async function transition(
     const row =
       fiscalYearId === undefined
         ? undefined
-        : await trx
-            .selectFrom('phase_status')
-            .selectAll()
-            .where('department_id', '=', department.id)
-            .where('fiscal_year_id', '=', fiscalYearId)
-            .where('phase', '=', input.phase)
-            .executeTakeFirst();
+        : await findPhaseStatus(trx, { departmentId: department.id, fiscalYearId, phase: input.phase });
     if (!row || fiscalYearId === undefined) {
       throw new AppError('NOT_FOUND', 'この年度はまだ開始されていません（企画が年度を開始します）。', {
         field: 'year',
@@ -100,19 +95,7 @@ export async function transition(
     if (input.action === 'submit') await assertPhaseOpen(trx, key);
     if (input.action === 'submit') await assertPhaseComplete(trx, { ...key, year: input.year });
     const now = nowIso();
-    assertWritten(
-      await trx
-        .updateTable('phase_status')
-        .set({
-          status: planned.to,
-          version: row.version + 1,
-          updated_at: now,
-          ...(planned.to === 'published' ? { published_at: now } : {}),
-        })
-        .where('id', '=', row.id)
-        .where('version', '=', input.version)
-        .executeTakeFirst(),
-    );
+    assertWritten(await advancePhaseStatus(trx, row.id, input.version, { to: planned.to, now }));
     await insertEvent(trx, actor, key, {
       action: input.action,
       from_status: row.status,

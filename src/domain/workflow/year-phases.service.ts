@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import { type Actor, systemActor } from '../auth/actor.ts';
 import { listTopDepartments } from '../departments/department.repo.ts';
@@ -9,7 +10,6 @@ import { insertEvent } from './history.repo.ts';
 import { phases } from './labels.ts';
 import { isOvertaken } from './phase-order.ts';
 import { insertDraftIfMissing, insertMissingDeadlines, yearPhaseRows } from './phase-schedule.repo.ts';
-import { inTransaction } from './tx.ts';
 
 /**
  * Every department of the city gets a row for each phase of the year (作成中 until it moves), so a

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { nowIso } from '../../db/clock.ts';
 import type { Database, Phase } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -8,8 +8,7 @@ import { authorize } from '../auth/policy.ts';
 import { ensureFiscalYear, findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { defaultDeadlines, parseDueDate } from './deadline-clock.ts';
 import { phases } from './labels.ts';
-import { insertMissingDeadlines } from './phase-schedule.repo.ts';
-import { inTransaction } from './tx.ts';
+import { insertMissingDeadlines, loadDeadlines, upsertDeadline } from './phase-schedule.repo.ts';
 import { createMissingPhases } from './year-phases.service.ts';
 
 export function assertYear(year: number): void {
@@ -67,21 +66,7 @@ export async function setDeadline(
       throw new AppError('NOT_FOUND', '年度が開始されていません。', { field: 'year' });
     const before = await loadDeadlines(trx, fiscalYearId);
     if (before[input.phase] === dueDate) return;
-    await trx
-      .insertInto('phase_deadline')
-      .values({
-        fiscal_year_id: fiscalYearId,
-        phase: input.phase,
-        due_date: dueDate,
-        updated_by: actor.login,
-        updated_at: nowIso(),
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['fiscal_year_id', 'phase'])
-          .doUpdateSet({ due_date: dueDate, updated_by: actor.login, updated_at: nowIso() }),
-      )
-      .execute();
+    await upsertDeadline(trx, { fiscalYearId, phase: input.phase, dueDate, login: actor.login });
     await appendAudit(trx, actor, {
       action: 'workflow.deadline',
       entityType: 'fiscal_year',
@@ -93,14 +78,4 @@ export async function setDeadline(
   });
 }
 
-export async function loadDeadlines(
-  db: Kysely<Database>,
-  fiscalYearId: number,
-): Promise<Partial<Record<Phase, string>>> {
-  const rows = await db
-    .selectFrom('phase_deadline')
-    .select(['phase', 'due_date'])
-    .where('fiscal_year_id', '=', fiscalYearId)
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.phase, r.due_date]));
-}
+export { loadDeadlines };
