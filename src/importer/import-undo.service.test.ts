@@ -152,3 +152,20 @@ test('a viewer, or an editor of another department, may not undo', async () => {
   }
   assert.notEqual(await exported('権限部', 2023), 'none');
 });
+
+test('an import of published history is undone only by planning or admin, not the department editor', async () => {
+  const result = await importSources(db, [sourceOf(makeDocument({ department: '公表部' }))], {
+    municipality: CITY,
+    published: true,
+  });
+  const department = await findTopDepartment(db.kysely, admin.municipalityId, '公表部');
+  assert.ok(department);
+  const editor = await makeUser(db.kysely, admin.municipalityId, 'editor', department.id);
+  await assert.rejects(
+    undoImport(db, editor.actor, result.importId),
+    (e: unknown) => e instanceof AppError && e.code === 'FORBIDDEN',
+  );
+  const planning = await makeUser(db.kysely, admin.municipalityId, 'planning');
+  await undoImport(db, planning.actor, result.importId);
+  assert.equal(await exported('公表部', 2023), 'none');
+});
