@@ -44,6 +44,9 @@ test('upgrading a database with data to the search-grade migration fills in the 
 
 /** Undoes 20261203091100_search_variant, 20261203091101_local_gov_code and every later migration. */
 async function undoVariantMigrations(db: Awaited<ReturnType<typeof createTestDb>>): Promise<void> {
+  // 20261203171000_import_undo
+  await db.kysely.schema.dropTable('import_snapshot').execute();
+  await db.kysely.schema.dropTable('import_run').execute();
   // 20261203168100_interim_public, 20261203168000_grade_scale_years
   await db.kysely.schema.alterTable('municipality').dropColumn('interim_public').execute();
   await db.kysely.schema.dropTable('grade_scale_year').execute();

@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { AuthTables } from './tables/auth.ts';
 import type { EvaluationTables } from './tables/evaluation.ts';
+import type { ImportUndoTables } from './tables/import-undo.ts';
 import type { LineageTables } from './tables/lineage.ts';
 import type { ReviewTables } from './tables/review.ts';
 import type { WorkflowTables } from './tables/workflow.ts';
@@ -171,7 +172,8 @@ export interface Database
     LineageTables,
     AuthTables,
     WorkflowTables,
-    ReviewTables {}
+    ReviewTables,
+    ImportUndoTables {}
 
 /** One goal title or item as a search entry (src/search/entries.ts); `folded` and `grams` are derived keys. */
 export interface SearchEntryTable {

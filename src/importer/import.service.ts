@@ -15,6 +15,8 @@ import { ensureDraft, markPublished, phaseOfBlock } from '../domain/workflow/pha
 import { AppError } from '../errors.ts';
 import { reindexBlock } from '../search/index.repo.ts';
 import { assertBlocksImportable, assertPlausiblePlanYear } from './import-governance.ts';
+import { insertImportRun } from './import-snapshot.repo.ts';
+import { sealSnapshots, snapshotBlock } from './import-undo.service.ts';
 import type { ParsedSource } from './read-source.ts';
 
 export interface DocumentReport {
@@ -32,6 +34,8 @@ export interface DocumentReport {
 }
 
 export interface ImportResult {
+  /** The import's id in the history: `mokuhyo import --undo ID` or 取り込み履歴 undo it. */
+  importId: number;
   municipality: { code: string; name: string };
   documents: DocumentReport[];
 }
@@ -86,9 +90,15 @@ export async function importSources(
       }
     }
     const documents: DocumentReport[] = [];
+    const importId = await insertImportRun(trx, {
+      municipalityId: municipality.id,
+      actorLogin: actor.login,
+      files: sources.map((s) => s.name),
+      published,
+    });
     for (const source of sources) {
       for (const document of source.documents) {
-        const report = await storeDocument(trx, municipality, source, document, published);
+        const report = await storeDocument(trx, municipality, source, document, published, importId);
         await appendAudit(trx, actor, {
           action: published ? 'import.published' : 'import',
           entityType: 'department',
@@ -101,7 +111,8 @@ export async function importSources(
         onDocument?.(report);
       }
     }
-    return { municipality: { code: municipality.code, name: municipality.name }, documents };
+    await sealSnapshots(trx, importId);
+    return { importId, municipality: { code: municipality.code, name: municipality.name }, documents };
   });
 }
 
@@ -111,6 +122,7 @@ async function storeDocument(
   source: ParsedSource,
   document: IchiranDocument,
   published: boolean,
+  importId: number,
 ): Promise<DocumentReport> {
   const department = await ensureDepartment(trx, municipality.id, document.department);
   const sourceDocumentId = await insertSourceDocument(trx, {
@@ -129,6 +141,8 @@ async function storeDocument(
   for (const block of ['review', 'plan'] as const) {
     const year = document[block];
     const fiscalYearId = await ensureFiscalYear(trx, municipality.id, year.fiscalYear);
+    // Kept before the block is written, so the import can be undone (import-undo.service.ts).
+    await snapshotBlock(trx, importId, { departmentId: department.id, fiscalYearId, block }, year.fiscalYear);
     const { changes: blockChanges, previousGoalCount } = await replaceBlock(trx, {
       key: { departmentId: department.id, fiscalYearId, block },
       fiscalYear: year.fiscalYear,

@@ -21,6 +21,7 @@ import { registerEditorRoutes } from './editor/editor.routes.tsx';
 import type { AppEnv } from './env.ts';
 import { registerEvaluationRoutes } from './evaluation/evaluation.routes.tsx';
 import { registerImportRoutes } from './import/import.routes.tsx';
+import { registerImportHistoryRoutes } from './import/import-history.routes.tsx';
 import { registerLineageRoutes } from './lineage/lineage.routes.tsx';
 import { registerOpenDataRoutes } from './open-data/open-data.routes.tsx';
 import { ErrorPage } from './pages/error.page.tsx';
@@ -81,6 +82,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   registerEditorRoutes(app, db);
   registerWorkflowRoutes(app, db);
   registerAuditRoutes(app, db);
+  registerImportHistoryRoutes(app, db);
   registerImportRoutes(app, db);
   app.route('/api', createApi(db));
   registerOpenDataRoutes(app, db);

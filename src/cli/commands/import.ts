@@ -7,6 +7,7 @@ import { type DocumentReport, importSources } from '../../importer/import.servic
 import { type ParsedSource, readSourceAsync } from '../../importer/read-source.ts';
 import { progress } from '../progress.ts';
 import { describeReport } from './import-report.ts';
+import { runImportUndo } from './import-undo.ts';
 
 interface ImportOptions {
   dryRun?: boolean;
@@ -15,6 +16,7 @@ interface ImportOptions {
   localGovCode?: string;
   published?: boolean;
   allowYear?: boolean;
+  undo?: string;
 }
 
 export function registerImport(program: Command): void {
@@ -23,7 +25,7 @@ export function registerImport(program: Command): void {
     .description(
       'read 一覧表 files (PDF with a text layer, text extraction in UTF-8 or Shift_JIS, Excel, or interchange JSON) and store them',
     )
-    .argument('<files...>', 'files to import')
+    .argument('[files...]', 'files to import')
     .option('--dry-run', 'parse and report, write nothing')
     .option('--json', 'print JSON: the interchange document(s) with --dry-run, else the import report')
     .option('--municipality <code-or-name>', 'municipality the tables belong to')
@@ -36,7 +38,10 @@ export function registerImport(program: Command): void {
       "load the city's past tables as already published (audited); without it every block is a draft (作成中)",
     )
     .option('--allow-year', 'accept a plan year after next 年度 or before 平成元年度 (1989)')
+    .option('--undo <id>', 'undo import ID (printed by each import): its blocks return to what they were')
     .action(async (files: string[], options: ImportOptions) => {
+      if (options.undo !== undefined) return runImportUndo(options.undo, options);
+      if (files.length === 0) throw new AppError('INVALID_INPUT', 'name the files to import (or --undo ID)');
       const sources = await readAll(files);
       for (const source of sources) printWarnings(source);
       if (options.dryRun) {
@@ -64,6 +69,9 @@ export function registerImport(program: Command): void {
         bar.stop();
         if (options.json) printJson(result);
         else for (const report of result.documents) process.stdout.write(describeReport(report));
+        process.stderr.write(
+          `import ${result.importId} stored; to undo it: mokuhyo import --undo ${result.importId}\n`,
+        );
       } finally {
         await db.destroy();
       }

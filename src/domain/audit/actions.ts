@@ -59,6 +59,7 @@ export const auditActions = [
   'department.retire',
   'municipality.update',
   'import.published',
+  'import.undo',
   'search_variant.add',
   'search_variant.remove',
   'lineage.pair',

@@ -67,7 +67,7 @@ async function loadYearBlock(
   return new Map(goals.map((g) => [g.id, toGoal(g, block)]));
 }
 
-function toGoal(goal: StoredGoal, block: Block): Goal {
+export function toGoal(goal: StoredGoal, block: Block): Goal {
   return {
     no: goal.no,
     title: goal.title,

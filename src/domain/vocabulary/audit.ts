@@ -62,6 +62,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'department.retire': '部局・課の廃止',
   'municipality.update': '自治体の設定の変更',
   'import.published': '一覧表の取り込み（公表済みとして）',
+  'import.undo': '一覧表の取り込みの取り消し',
   'search_variant.add': '検索の表記ゆれの追加',
   'search_variant.remove': '検索の表記ゆれの削除',
   'lineage.pair': '前年度の重点目標との対応の指定',

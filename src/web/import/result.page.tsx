@@ -37,7 +37,9 @@ export function ResultPage({ result }: { result: ImportResult }) {
           );
         })}
         <p>
-          <a href="/staff/import">続けて取り込む</a> ・ <a href="/staff">職員メニューへ</a>
+          <a href="/staff/import">続けて取り込む</a> ・{' '}
+          <a href="/staff/import/history">取り込み履歴（間違えたときは取り消せます）</a> ・{' '}
+          <a href="/staff">職員メニューへ</a>
         </p>
       </div>
     </Layout>

@@ -61,6 +61,13 @@ export const staffMenu: readonly StaffLink[] = [
     group: 'work',
   },
   {
+    href: '/staff/import/history',
+    label: '取り込み履歴',
+    description: 'これまでの取り込みを確認し、間違えた取り込みを取り消して前の内容に戻します',
+    requires: 'import.run',
+    group: 'work',
+  },
+  {
     href: evaluationUrls.index(),
     label: '実績の確認',
     description: '目標と実績の対応を確認・修正し、数値目標のない取組を自己評価します',
