@@ -21,6 +21,7 @@ import { registerEditorRoutes } from './editor/editor.routes.tsx';
 import type { AppEnv } from './env.ts';
 import { registerEvaluationRoutes } from './evaluation/evaluation.routes.tsx';
 import { registerImportRoutes } from './import/import.routes.tsx';
+import { uploadTooLargePage } from './import/upload-too-large.tsx';
 import { registerLineageRoutes } from './lineage/lineage.routes.tsx';
 import { registerOpenDataRoutes } from './open-data/open-data.routes.tsx';
 import { ErrorPage } from './pages/error.page.tsx';
@@ -183,6 +184,8 @@ export function createApp(db: Db): Hono<AppEnv> {
         status as 404,
       );
     }
+    const tooLarge = await uploadTooLargePage(error, c);
+    if (tooLarge) return tooLarge;
     // A page shows only sentences written for people; an English message stays in the log.
     const shown = detail !== undefined && isForPeople(detail) ? detail : undefined;
     if (detail !== undefined && shown === undefined)

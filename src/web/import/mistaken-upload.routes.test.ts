@@ -81,3 +81,20 @@ test('years that do not follow each other name the sheet and row', async () => {
   const alert = await refused('city.xlsx', await colonForm(content, ['令和3年度', '令和5年度']));
   assert.match(alert, /年度の見出しが続いた2つの年度になっていません（シート「Sheet1」の2行目）。/);
 });
+
+test('a file over the upload limit is refused on the form, not on an error page', async () => {
+  const form = await app.request('/staff/import', { headers: { cookie: planning.cookie } });
+  const body = new FormData();
+  body.set('_csrf', csrfFrom(await form.text()));
+  body.set('file', new File([new Uint8Array(20 * 1024 * 1024 + 1)], 'big.pdf'));
+  const res = await app.request('/staff/import', {
+    method: 'POST',
+    body,
+    headers: { cookie: planning.cookie },
+  });
+  assert.equal(res.status, 413);
+  const html = await res.text();
+  assert.match(html, /<input[^>]*type="file"/, 'the upload form is shown again');
+  const alert = /<div class="form-error" role="alert">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+  assert.match(alert, /ファイルが大きすぎます（20 MB まで）。ファイルを部局ごとや年度ごとに分けてから/);
+});
