@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
 import seed from '../../../../../shared/seeds/000_e224602d88f71594.expected.json' with { type: 'json' };
 import { AppError } from '../../../errors.ts';
 import { type CityForm, colonForm, labelForm, type SeedItem } from '../../../test-support/city-workbook.ts';
@@ -78,5 +79,18 @@ describe('a city-made workbook', () => {
       assert.deepEqual(error.location, { file: 'city.xlsx', line: 2, field: 'Sheet1' });
       return true;
     });
+  });
+
+  it('keeps a note whose circled number has no item and warns naming the sheet row', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await labelForm(content)).buffer);
+    const ws = workbook.getWorksheet('一覧表');
+    assert.ok(ws);
+    ws.getCell('D9').value = `${String(ws.getCell('D9').value)}\n⑤ 追加の報告`;
+    const edited = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const [doc] = (await readSourceAsync('city.xlsx', edited)).documents;
+    assert.ok(JSON.stringify(doc?.review).includes('追加の報告'), 'the note is kept');
+    assert.equal(doc?.warnings.length, 1);
+    assert.equal(doc?.warnings[0]?.line, 9);
   });
 });
