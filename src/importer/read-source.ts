@@ -4,9 +4,11 @@ import { documentSchema, type IchiranDocument } from '../domain/document/documen
 import { AppError } from '../errors.ts';
 import { fillQuantities, quantitiesOf } from '../quantities/fill.ts';
 import { decodeInput } from './decode.ts';
+import { mistakenFileError, mistakenKindOf } from './file-kind.ts';
 import { jsonSyntaxError } from './json-error.ts';
 import { looksLikePdf, readPdf } from './pdf/read-pdf.ts';
 import { parseIchiranText } from './text/parse-text.ts';
+import { convertXls, findSoffice } from './xlsx/convert-xls.ts';
 import { looksLikeXlsx, readWorkbook } from './xlsx/read-workbook.ts';
 
 /** One input file, understood: the documents it holds and what is needed to record where they came from. */
@@ -26,6 +28,8 @@ export interface ParsedSource {
 export function readSource(name: string, bytes: Uint8Array): ParsedSource {
   const base = sourceBase(name, bytes);
   try {
+    const mistaken = mistakenKindOf(bytes);
+    if (mistaken) throw mistakenFileError(mistaken);
     if (looksLikeXlsx(bytes) || looksLikePdf(bytes)) {
       throw new AppError('INVALID_INPUT', 'an Excel workbook or a PDF is read with readSourceAsync');
     }
@@ -43,10 +47,24 @@ export function readSource(name: string, bytes: Uint8Array): ParsedSource {
  */
 export async function readSourceAsync(name: string, bytes: Uint8Array): Promise<ParsedSource> {
   const pdf = looksLikePdf(bytes);
-  if (!pdf && !looksLikeXlsx(bytes)) return readSource(name, bytes);
+  const mistaken = mistakenKindOf(bytes);
+  if (mistaken === 'xls') return readXls(name, bytes);
+  if (mistaken || (!pdf && !looksLikeXlsx(bytes))) return readSource(name, bytes);
   try {
     if (pdf) return { ...sourceBase(name, bytes), format: 'pdf', documents: await readPdf(bytes) };
     return { ...sourceBase(name, bytes), format: 'xlsx', documents: await readWorkbook(bytes) };
+  } catch (error) {
+    throw error instanceof AppError ? error.withFile(name) : error;
+  }
+}
+
+/** A legacy .xls is read as the .xlsx LibreOffice makes of it, when LibreOffice is installed. */
+async function readXls(name: string, bytes: Uint8Array): Promise<ParsedSource> {
+  try {
+    const soffice = await findSoffice();
+    if (!soffice) throw mistakenFileError('xls');
+    const documents = await readWorkbook(await convertXls(soffice, bytes));
+    return { ...sourceBase(name, bytes), format: 'xlsx', documents };
   } catch (error) {
     throw error instanceof AppError ? error.withFile(name) : error;
   }

@@ -22,6 +22,7 @@ import type { AppEnv } from './env.ts';
 import { registerEvaluationRoutes } from './evaluation/evaluation.routes.tsx';
 import { registerImportRoutes } from './import/import.routes.tsx';
 import { registerImportHistoryRoutes } from './import/import-history.routes.tsx';
+import { uploadTooLargePage } from './import/upload-too-large.tsx';
 import { registerLineageRoutes } from './lineage/lineage.routes.tsx';
 import { registerOpenDataRoutes } from './open-data/open-data.routes.tsx';
 import { ErrorPage } from './pages/error.page.tsx';
@@ -185,6 +186,8 @@ export function createApp(db: Db): Hono<AppEnv> {
         status as 404,
       );
     }
+    const tooLarge = await uploadTooLargePage(error, c);
+    if (tooLarge) return tooLarge;
     // A page shows only sentences written for people; an English message stays in the log.
     const shown = detail !== undefined && isForPeople(detail) ? detail : undefined;
     if (detail !== undefined && shown === undefined)

@@ -145,7 +145,7 @@ const organisationParagraph =
   /^[（(][^（）()]+(?:センター|課|係|室|所|館|局|部|園|署|班|担当|グループ|チーム|委員会|C|Ｃ)[）)]$/;
 
 /** A line that starts a new paragraph of its cell; any other line is the previous one wrapped. */
-function startsParagraph(text: string): boolean {
+export function startsParagraph(text: string): boolean {
   return (
     splitLeadingCircled(text) !== undefined ||
     /^重点目標(?:\s|[:：]|$)/.test(text) ||
@@ -155,7 +155,7 @@ function startsParagraph(text: string): boolean {
 }
 
 /** Wrapped lines join without a space, except between two Latin words. */
-function joinWrapped(before: string, after: string): string {
+export function joinWrapped(before: string, after: string): string {
   return /[A-Za-z0-9,.]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? `${before} ${after}` : before + after;
 }
 

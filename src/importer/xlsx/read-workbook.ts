@@ -5,8 +5,11 @@ import {
   type ImportWarning,
 } from '../../domain/document/document.schema.ts';
 import { AppError } from '../../errors.ts';
-import { WARNINGS_SHEET } from '../../exporters/xlsx/layout.ts';
-import { cellText, DAMAGED_WORKBOOK_MESSAGE, damagedWorkbook, notADocument } from './cells.ts';
+import { COL, DEPARTMENT_LABEL, FORM_TITLE, ROW, WARNINGS_SHEET } from '../../exporters/xlsx/layout.ts';
+import { cellText, DAMAGED_WORKBOOK_MESSAGE, damagedWorkbook, notADocument, textAt } from './cells.ts';
+import { findTable } from './city/find-table.ts';
+import { gridOf } from './city/grid.ts';
+import { readCitySheet } from './city/read-city-sheet.ts';
 import { readSheet } from './read-sheet.ts';
 import { assertWorkbookBounds } from './workbook-bounds.ts';
 
@@ -36,6 +39,8 @@ export async function readWorkbook(bytes: Uint8Array): Promise<IchiranDocument[]
     const warnings = readWarnings(workbook.getWorksheet(WARNINGS_SHEET));
     const sheets = workbook.worksheets.filter((ws) => ws.name !== WARNINGS_SHEET);
     if (sheets.length === 0) throw new AppError('NOT_A_DOCUMENT', 'the workbook has no 一覧表 sheet');
+    // mokuhyo's own export keeps its fixed form; anything else is a city's workbook, read by its labels.
+    if (!sheets.every(isOwnForm)) return readCityWorkbook(sheets, (name) => (sheetName = name));
     return sheets.map((ws) => {
       sheetName = ws.name;
       const doc = readSheet(ws, warnings.get(ws.name) ?? []);
@@ -48,6 +53,38 @@ export async function readWorkbook(bytes: Uint8Array): Promise<IchiranDocument[]
   } catch (error) {
     throw damagedWorkbook({ field: sheetName }, error);
   }
+}
+
+/**
+ * The exporter's form, recognised by its title and 担当部局名 label at their fixed cells: such a sheet is
+ * read by the fixed layout, whose errors name the exact cell that was changed.
+ */
+function isOwnForm(ws: ExcelJS.Worksheet): boolean {
+  return (
+    textAt(ws, ROW.title, COL.no).trim() === FORM_TITLE &&
+    textAt(ws, ROW.department, COL.planItem).trim() === DEPARTMENT_LABEL
+  );
+}
+
+export const NO_TABLE_MESSAGE = 'no sheet of the workbook holds a 一覧表';
+
+/** One document per sheet that holds a table; sheets without one (a cover, a memo) are passed over. */
+function readCityWorkbook(sheets: ExcelJS.Worksheet[], reading: (name: string) => void): IchiranDocument[] {
+  const docs: IchiranDocument[] = [];
+  for (const ws of sheets) {
+    reading(ws.name);
+    const grid = gridOf(ws);
+    const frame = findTable(grid);
+    if (frame) docs.push(readCitySheet(grid, frame));
+  }
+  if (docs.length === 0) {
+    throw notADocument(
+      sheets[0]?.name ?? '',
+      1,
+      `${NO_TABLE_MESSAGE}: expected 担当部局名, two year headings (令和N年度) and the column headings 取組項目, 達成状況・達成度, 期限・数値目標等`,
+    );
+  }
+  return docs;
 }
 
 interface CellModel {

@@ -1,7 +1,10 @@
 import type { AppError } from '../../errors.ts';
 import { INVALID_UTF8_MESSAGE } from '../../importer/decode.ts';
+import { EMPTY_FILE_MESSAGE, WORD_FILE_MESSAGE, XLS_FILE_MESSAGE } from '../../importer/file-kind.ts';
 import { looksLikePdf } from '../../importer/pdf/read-pdf.ts';
 import { DAMAGED_WORKBOOK_MESSAGE } from '../../importer/xlsx/cells.ts';
+import { XLS_CONVERSION_MESSAGE } from '../../importer/xlsx/convert-xls.ts';
+import { NO_TABLE_MESSAGE } from '../../importer/xlsx/read-workbook.ts';
 import { QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
 import { TOO_COMPLEX_TEXT } from './too-complex.ts';
 
@@ -27,6 +30,13 @@ export function uploadKindOf(bytes: Uint8Array): UploadKind {
 export function importErrorText(error: AppError, kind: UploadKind): string {
   const { line, column, field, cell } = error.location;
   if (error.code === 'IMPORT_TOO_COMPLEX') return TOO_COMPLEX_TEXT;
+  const mistaken = mistakenFileText(error.message);
+  if (mistaken) return mistaken;
+  if (/must follow the review year/.test(error.message)) {
+    const where =
+      kind === 'xlsx' && field ? `（シート「${field}」${line === undefined ? '' : `の${line}行目`}）` : '';
+    return `年度の見出しが続いた2つの年度になっていません${where}。左に前年度、右にその翌年度（例：【令和6年度重点目標】と【令和7年度重点目標】）を書いてから、もう一度取り込んでください。`;
+  }
   if (error.code === 'NO_TEXT_LAYER') {
     return 'この PDF には文字のデータがありません（紙をスキャンした画像の PDF です）。元の Excel ファイルから「名前を付けて保存」で PDF を作り直して取り込むか、Excel ファイル（.xlsx）をそのまま取り込んでください。';
   }
@@ -39,6 +49,9 @@ export function importErrorText(error: AppError, kind: UploadKind): string {
   }
   if (kind === 'xlsx') {
     const where = [field && `シート「${field}」`, cell && `セル ${cell}`].filter(Boolean).join('の');
+    if (error.message.startsWith(NO_TABLE_MESSAGE)) {
+      return 'Excel ファイルのどのシートにも重点目標一覧表が見つかりませんでした。一覧表のシートに「担当部局名」、2つの年度（例：令和6年度・令和7年度）、列の見出し（具体的な重点取組項目・達成状況・達成度・期限・数値目標等）があるか確かめ、一覧表の入った Excel ファイルを選んでから、もう一度取り込んでください。';
+    }
     if (error.message.startsWith(DAMAGED_WORKBOOK_MESSAGE)) {
       return `Excel ファイルを読み取れませんでした${where ? `（${where}）` : ''}。ファイルが壊れているか、.xlsx 形式ではありません。Excel で開いて「.xlsx」形式で保存し直すか、このシステムから出力した Excel ファイルを使ってください。`;
     }
@@ -57,4 +70,18 @@ export function importErrorText(error: AppError, kind: UploadKind): string {
     return `${line}行目を一覧表として読み取れませんでした。PDF から取り出したテキストのこの行（下に表示）を確認し、見出しや区切り（タブ）を直してから、もう一度取り込んでください。`;
   }
   return '重点目標一覧表として読み取れませんでした。一覧表を PDF から取り出したテキスト、このシステムから出力した Excel、または交換用 JSON を選んでください。';
+}
+
+/** Files picked by mistake (file-kind.ts): what they are and what to pick instead. */
+function mistakenFileText(message: string): string | undefined {
+  if (message.startsWith(EMPTY_FILE_MESSAGE)) {
+    return 'ファイルが空です（0バイト）。一覧表の入ったファイルを選び直してから、もう一度取り込んでください。';
+  }
+  if (message.startsWith(WORD_FILE_MESSAGE)) {
+    return 'Word の文書（.docx・.doc）は取り込めません。Word で開いて「名前を付けて保存」から PDF として保存するか、部局の Excel ファイル（.xlsx）を選んでから、もう一度取り込んでください。';
+  }
+  if (message.startsWith(XLS_FILE_MESSAGE) || message.startsWith(XLS_CONVERSION_MESSAGE)) {
+    return '.xls 形式は読み込めません。Excel で『名前を付けて保存』から .xlsx 形式で保存し直してから取り込んでください。';
+  }
+  return undefined;
 }

@@ -39,7 +39,8 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
   app.post('/staff/import', async (c) => {
     const { actor } = requireSession(c);
     const file = (await formBody(c)).file;
-    if (!(file instanceof File) || file.size === 0) {
+    // No file chosen is a form mistake; a chosen empty file goes to the reader, which says it is empty.
+    if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
       throw new AppError('INVALID_INPUT', 'ファイルを選んでください', { field: 'file' });
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
