@@ -8,6 +8,7 @@ import { createGoal } from '../../domain/goals/goal-edit.service.ts';
 import { createItem } from '../../domain/goals/item-edit.service.ts';
 import { loadAssessments } from '../../domain/workflow/final.repo.ts';
 import { saveAssessment } from '../../domain/workflow/final.service.ts';
+import { openPhaseEarly } from '../../domain/workflow/phase-opening.service.ts';
 import { markPublished } from '../../domain/workflow/phase-status.repo.ts';
 import { openFiscalYear } from '../../domain/workflow/year.service.ts';
 import { demoDepartmentId, demoMunicipalityId } from '../../test-support/demo-ids.ts';
@@ -85,6 +86,8 @@ export async function rateDemoYear(db: Db): Promise<number> {
   }
   const fiscalYearId =
     (await findFiscalYearId(db.kysely, municipalityId, RATED_YEAR)) ?? assert.fail('no 2026');
+  // 期末報告 opens after the 中間報告 is accepted; planning opens it early for this story (audited).
+  await openPhaseEarly(db.kysely, planning.actor, { departmentId, year: RATED_YEAR, phase: 'final' });
   for (const row of await loadAssessments(db.kysely, departmentId, fiscalYearId)) {
     const rating = RATED_GOALS.find((g) => g.title === row.title)?.rating;
     if (!rating) continue;
