@@ -6,6 +6,8 @@ import { AppError } from '../../errors.ts';
 import { type DocumentReport, importSources } from '../../importer/import.service.ts';
 import { type ParsedSource, readSourceAsync } from '../../importer/read-source.ts';
 import { progress } from '../progress.ts';
+import { importBatch } from './import-batch.ts';
+import { expandInputs } from './import-inputs.ts';
 import { describeReport } from './import-report.ts';
 
 interface ImportOptions {
@@ -15,6 +17,7 @@ interface ImportOptions {
   localGovCode?: string;
   published?: boolean;
   allowYear?: boolean;
+  skipErrors?: boolean;
 }
 
 export function registerImport(program: Command): void {
@@ -23,7 +26,10 @@ export function registerImport(program: Command): void {
     .description(
       'read 一覧表 files (PDF with a text layer, text extraction in UTF-8 or Shift_JIS, Excel, or interchange JSON) and store them',
     )
-    .argument('<files...>', 'files to import')
+    .argument(
+      '<files...>',
+      'files or folders to import (a folder is read recursively: .pdf, .txt, .json, .xlsx; a summary table is printed)',
+    )
     .option('--dry-run', 'parse and report, write nothing')
     .option('--json', 'print JSON: the interchange document(s) with --dry-run, else the import report')
     .option('--municipality <code-or-name>', 'municipality the tables belong to')
@@ -36,8 +42,23 @@ export function registerImport(program: Command): void {
       "load the city's past tables as already published (audited); without it every block is a draft (作成中)",
     )
     .option('--allow-year', 'accept a plan year after next 年度 or before 平成元年度 (1989)')
-    .action(async (files: string[], options: ImportOptions) => {
-      const sources = await readAll(files);
+    .option(
+      '--skip-errors',
+      'store the files that read well, each in its own transaction, and list the ones that failed (exit 2 if any did)',
+    )
+    .action(async (args: string[], options: ImportOptions) => {
+      const inputs = await expandInputs(args);
+      // Plain files without --skip-errors keep the single-transaction, stop-at-first-error form.
+      if (inputs.folder || options.skipErrors) {
+        await importBatch(inputs, {
+          dryRun: options.dryRun ?? false,
+          json: options.json ?? false,
+          skipErrors: options.skipErrors ?? false,
+          store: storeOptions(options),
+        });
+        return;
+      }
+      const sources = await readAll(inputs.files);
       for (const source of sources) printWarnings(source);
       if (options.dryRun) {
         const documents = sources.flatMap((s) => s.documents);
@@ -50,17 +71,7 @@ export function registerImport(program: Command): void {
       try {
         const total = sources.reduce((n, s) => n + s.documents.length, 0);
         const bar = progress(total, 'storing');
-        const result = await importSources(
-          db,
-          sources,
-          {
-            municipality: options.municipality,
-            localGovCode: options.localGovCode,
-            published: options.published ?? false,
-            allowYear: options.allowYear ?? false,
-          },
-          () => bar.tick(),
-        );
+        const result = await importSources(db, sources, storeOptions(options), () => bar.tick());
         bar.stop();
         if (options.json) printJson(result);
         else for (const report of result.documents) process.stdout.write(describeReport(report));
@@ -68,6 +79,15 @@ export function registerImport(program: Command): void {
         await db.destroy();
       }
     });
+}
+
+function storeOptions(options: ImportOptions) {
+  return {
+    municipality: options.municipality,
+    localGovCode: options.localGovCode,
+    published: options.published ?? false,
+    allowYear: options.allowYear ?? false,
+  };
 }
 
 /** Parses every file before anything is stored, so that one bad file leaves the database untouched. */
