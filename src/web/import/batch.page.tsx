@@ -55,7 +55,7 @@ function ReadFile({
       <div class="batch-actions">
         <form method="post" action={`/staff/import/${entry.token}`}>
           <CsrfField token={view.csrfToken} />
-          <button type="submit" class="button-primary" aria-label={`${entry.name} の表を取り込む`}>
+          <button type="submit" class="button-primary" aria-label={`この表を取り込む（${entry.name}）`}>
             この表を取り込む
           </button>
         </form>
@@ -65,7 +65,7 @@ function ReadFile({
           {others.map((e) => (
             <input type="hidden" name="t" value={e.token} />
           ))}
-          <button type="submit" aria-label={`${entry.name} を除外する`}>
+          <button type="submit" class="button-secondary" aria-label={`除外（${entry.name}）`}>
             除外
           </button>
         </form>
