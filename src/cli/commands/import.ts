@@ -6,6 +6,8 @@ import { AppError } from '../../errors.ts';
 import { type DocumentReport, importSources } from '../../importer/import.service.ts';
 import { type ParsedSource, readSourceAsync } from '../../importer/read-source.ts';
 import { progress } from '../progress.ts';
+import { importBatch } from './import-batch.ts';
+import { expandInputs } from './import-inputs.ts';
 import { describeReport } from './import-report.ts';
 import { runImportUndo } from './import-undo.ts';
 
@@ -17,6 +19,7 @@ interface ImportOptions {
   published?: boolean;
   allowYear?: boolean;
   undo?: string;
+  skipErrors?: boolean;
 }
 
 export function registerImport(program: Command): void {
@@ -25,7 +28,10 @@ export function registerImport(program: Command): void {
     .description(
       'read 一覧表 files (PDF with a text layer, text extraction in UTF-8 or Shift_JIS, Excel, or interchange JSON) and store them',
     )
-    .argument('[files...]', 'files to import')
+    .argument(
+      '[files...]',
+      'files or folders to import (a folder is read recursively: .pdf, .txt, .json, .xlsx; a summary table is printed)',
+    )
     .option('--dry-run', 'parse and report, write nothing')
     .option('--json', 'print JSON: the interchange document(s) with --dry-run, else the import report')
     .option('--municipality <code-or-name>', 'municipality the tables belong to')
@@ -39,10 +45,25 @@ export function registerImport(program: Command): void {
     )
     .option('--allow-year', 'accept a plan year after next 年度 or before 平成元年度 (1989)')
     .option('--undo <id>', 'undo import ID (printed by each import): its blocks return to what they were')
-    .action(async (files: string[], options: ImportOptions) => {
+    .option(
+      '--skip-errors',
+      'store the files that read well, each in its own transaction, and list the ones that failed (exit 2 if any did)',
+    )
+    .action(async (args: string[], options: ImportOptions) => {
       if (options.undo !== undefined) return runImportUndo(options.undo, options);
-      if (files.length === 0) throw new AppError('INVALID_INPUT', 'name the files to import (or --undo ID)');
-      const sources = await readAll(files);
+      if (args.length === 0) throw new AppError('INVALID_INPUT', 'name the files to import (or --undo ID)');
+      const inputs = await expandInputs(args);
+      // Plain files without --skip-errors keep the single-transaction, stop-at-first-error form.
+      if (inputs.folder || options.skipErrors) {
+        await importBatch(inputs, {
+          dryRun: options.dryRun ?? false,
+          json: options.json ?? false,
+          skipErrors: options.skipErrors ?? false,
+          store: storeOptions(options),
+        });
+        return;
+      }
+      const sources = await readAll(inputs.files);
       for (const source of sources) printWarnings(source);
       if (options.dryRun) {
         const documents = sources.flatMap((s) => s.documents);
@@ -55,17 +76,7 @@ export function registerImport(program: Command): void {
       try {
         const total = sources.reduce((n, s) => n + s.documents.length, 0);
         const bar = progress(total, 'storing');
-        const result = await importSources(
-          db,
-          sources,
-          {
-            municipality: options.municipality,
-            localGovCode: options.localGovCode,
-            published: options.published ?? false,
-            allowYear: options.allowYear ?? false,
-          },
-          () => bar.tick(),
-        );
+        const result = await importSources(db, sources, storeOptions(options), () => bar.tick());
         bar.stop();
         if (options.json) printJson(result);
         else for (const report of result.documents) process.stdout.write(describeReport(report));
@@ -76,6 +87,15 @@ export function registerImport(program: Command): void {
         await db.destroy();
       }
     });
+}
+
+function storeOptions(options: ImportOptions) {
+  return {
+    municipality: options.municipality,
+    localGovCode: options.localGovCode,
+    published: options.published ?? false,
+    allowYear: options.allowYear ?? false,
+  };
 }
 
 /** Parses every file before anything is stored, so that one bad file leaves the database untouched. */

@@ -10,6 +10,7 @@ import { AppError } from '../../errors.ts';
 import { type ImportResult, importSources } from '../import.service.ts';
 import { PARSE_BUDGET, type ParseBudget, readSourceIsolated } from '../isolated/read-isolated.ts';
 import type { ParsedSource } from '../read-source.ts';
+import { deletePendingImport } from './pending-import.repo.ts';
 
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -122,4 +123,9 @@ export async function confirmPendingImport(
   });
   await db.kysely.deleteFrom('pending_import').where('token', '=', token).execute();
   return result;
+}
+
+/** The person excluded this file from a several-file upload: it is never stored. */
+export async function discardPendingImport(db: Kysely<Database>, actor: Actor, token: string): Promise<void> {
+  await deletePendingImport(db, actor.userId, token);
 }

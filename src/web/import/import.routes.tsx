@@ -18,6 +18,7 @@ import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
 import { formBody } from '../request-body.ts';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
+import { registerBatchImportRoutes, stageBatch } from './batch.routes.tsx';
 import { importErrorText, uploadKindOf } from './import-error-text.ts';
 import { PreviewPage, type PreviewView } from './preview.page.tsx';
 import { ResultPage } from './result.page.tsx';
@@ -38,9 +39,13 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
   // The size limit for this upload is the app-wide one in request-body.ts (it runs before the CSRF check reads the body).
   app.post('/staff/import', async (c) => {
     const { actor } = requireSession(c);
-    const file = (await formBody(c)).file;
+    const posted = (await formBody(c, { all: true })).file;
+    const chosen = (Array.isArray(posted) ? posted : [posted]).filter((f): f is File => f instanceof File);
     // No file chosen is a form mistake; a chosen empty file goes to the reader, which says it is empty.
-    if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
+    const files = chosen.filter((f) => !(f.size === 0 && f.name === ''));
+    if (files.length > 1) return stageBatch(c, db, actor, files);
+    const file = files[0];
+    if (file === undefined) {
       throw new AppError('INVALID_INPUT', 'ファイルを選んでください', { field: 'file' });
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -70,6 +75,8 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
       return c.html(await renderPage(<UploadPage view={view} />), 422);
     }
   });
+
+  registerBatchImportRoutes(app, db);
 
   const previewOf = async (
     c: Context<AppEnv>,

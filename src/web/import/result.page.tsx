@@ -5,11 +5,31 @@ import { yearPairLabel } from '../components/year-label.ts';
 const kindLabel = { added: '追加', changed: '変更', removed: '削除' } as const;
 const blockLabel = { review: '達成状況', plan: '数値目標' } as const;
 
-export function ResultPage({ result }: { result: ImportResult }) {
+export function ResultPage({
+  result,
+  refused = [],
+}: {
+  /** One import, or several confirmed together (each with its own id, listed on the history page). */
+  result: Omit<ImportResult, 'importId'>;
+  /** Files of a several-file upload that were not stored, and why (the others were). */
+  refused?: { name: string; message: string }[];
+}) {
   return (
     <Layout title="取り込みました" stylesheets={['/assets/staff.css', '/assets/import.css']}>
       <div class="page">
         <h1 class="page-title">取り込みました</h1>
+        {refused.length > 0 ? (
+          <div class="form-error" role="alert">
+            <p>次のファイルは保存できませんでした。内容を直してから、もう一度取り込んでください。</p>
+            <ul>
+              {refused.map((r) => (
+                <li>
+                  <strong>{r.name}</strong>: {r.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {result.documents.map((d) => {
           const count = (k: keyof typeof kindLabel) => d.changes.filter((c) => c.kind === k).length;
           return (

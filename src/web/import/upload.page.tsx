@@ -14,7 +14,7 @@ export function UploadPage({ view }: { view: UploadView }) {
         <p>
           一覧表の PDF（文字のデータがあるもの）、PDF から取り出したテキスト（UTF-8 または
           Shift_JIS）、Excel（このシステムが出力した様式）、または交換用 JSON
-          を選んでください。次の画面で内容を確認してから保存します。
+          を選んでください。複数のファイルをまとめて選ぶこともできます。次の画面で内容を確認してから保存します。
         </p>
         {view.error ? (
           <div class="form-error" role="alert">
@@ -30,11 +30,12 @@ export function UploadPage({ view }: { view: UploadView }) {
         <form method="post" action="/staff/import" enctype="multipart/form-data" class="staff-form">
           <CsrfField token={view.csrfToken} />
           <div class="field">
-            <label for="file">ファイル</label>
+            <label for="file">ファイル（複数選択可）</label>
             <input
               id="file"
               name="file"
               type="file"
+              multiple
               required
               accept=".pdf,.txt,.json,.xlsx,application/pdf,text/plain,application/json"
             />

@@ -1,0 +1,144 @@
+import type { IchiranDocument } from '../../domain/document/document.schema.ts';
+import { CsrfField } from '../components/csrf-field.tsx';
+import { IchiranhyoTable } from '../components/ichiranhyo-table.tsx';
+import { Layout } from '../components/layout.tsx';
+import { warningText } from '../components/warning-text.ts';
+import { yearPairLabel } from '../components/year-label.ts';
+
+/** One uploaded file of several: read and waiting (token), or refused with a message for this file. */
+export type BatchEntry =
+  | { name: string; token: string; documents: IchiranDocument[] }
+  | { name: string; error: string; where?: string };
+
+export interface BatchView {
+  csrfToken: string;
+  entries: BatchEntry[];
+}
+
+const isRead = (e: BatchEntry): e is Extract<BatchEntry, { token: string }> => 'token' in e;
+
+function Summary({ documents }: { documents: IchiranDocument[] }) {
+  return (
+    <dl class="import-summary">
+      {documents.map((d) => (
+        <>
+          <dt>担当部局</dt>
+          <dd>{d.department}</dd>
+          <dt>年度</dt>
+          <dd>{yearPairLabel(d.plan.fiscalYear)}</dd>
+          <dt>重点目標</dt>
+          <dd>
+            達成状況 {d.review.goals.length} 件・数値目標 {d.plan.goals.length} 件
+          </dd>
+          <dt>警告</dt>
+          <dd>{d.warnings.length} 件</dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
+function ReadFile({
+  entry,
+  index,
+  view,
+}: {
+  entry: Extract<BatchEntry, { token: string }>;
+  index: number;
+  view: BatchView;
+}) {
+  const others = view.entries.filter(isRead).filter((e) => e.token !== entry.token);
+  return (
+    <section class="import-document" aria-labelledby={`file${index}`}>
+      <h2 id={`file${index}`}>{entry.name}</h2>
+      <Summary documents={entry.documents} />
+      <div class="batch-actions">
+        <form method="post" action={`/staff/import/${entry.token}`}>
+          <CsrfField token={view.csrfToken} />
+          <button type="submit" class="button-primary" aria-label={`この表を取り込む（${entry.name}）`}>
+            この表を取り込む
+          </button>
+        </form>
+        <form method="post" action={`/staff/import/${entry.token}/discard`}>
+          <CsrfField token={view.csrfToken} />
+          {/* After discarding, the page comes back with the other files still waiting. */}
+          {others.map((e) => (
+            <input type="hidden" name="t" value={e.token} />
+          ))}
+          <button type="submit" class="button-secondary" aria-label={`除外（${entry.name}）`}>
+            除外
+          </button>
+        </form>
+      </div>
+      {entry.documents.map((doc, n) => (
+        <>
+          {doc.warnings.length > 0 ? (
+            <ul class="import-warnings">
+              {doc.warnings.map((w) => (
+                <li>
+                  {w.line === undefined ? '' : `${w.line}行目: `}
+                  {warningText(w.message)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {/* Several tables on one page: each its own header ids. */}
+          <IchiranhyoTable document={doc} idPrefix={`f${index}d${n + 1}-`} />
+        </>
+      ))}
+    </section>
+  );
+}
+
+/** Several files uploaded at once: each read file with its table, each refused file with its reason. */
+export function BatchPage({ view }: { view: BatchView }) {
+  const read = view.entries.filter(isRead);
+  const refused = view.entries.length - read.length;
+  return (
+    <Layout
+      title="取り込み内容の確認（複数ファイル）"
+      wide
+      stylesheets={['/assets/staff.css', '/assets/import.css']}
+    >
+      <div class="page">
+        <h1 class="page-title">取り込み内容の確認（複数ファイル）</h1>
+        <p>
+          {view.entries.length} 件のファイルのうち {read.length} 件を読み取りました
+          {refused > 0 ? `（${refused} 件は読み取れませんでした。理由はそのファイルの欄にあります）` : ''}
+          。まだ保存されていません。すべて作成中として保存します。
+        </p>
+        {read.length > 0 ? (
+          <form method="post" action="/staff/import/batch" class="staff-form import-confirm">
+            <CsrfField token={view.csrfToken} />
+            {read.map((e) => (
+              <input type="hidden" name="t" value={e.token} />
+            ))}
+            <button type="submit" class="button-primary">
+              すべて取り込む（{read.length} 件）
+            </button>{' '}
+            <a href="/staff/import">やり直す</a>
+          </form>
+        ) : (
+          <p>
+            <a href="/staff/import">ファイルを選び直す</a>
+          </p>
+        )}
+        {view.entries.map((entry, index) =>
+          isRead(entry) ? (
+            <ReadFile entry={entry} index={index + 1} view={view} />
+          ) : (
+            <section class="import-document" aria-labelledby={`file${index + 1}`}>
+              <h2 id={`file${index + 1}`}>{entry.name}</h2>
+              <div class="form-error" role="alert">
+                <p>
+                  {entry.where ? <strong>{entry.where}: </strong> : null}
+                  {entry.error}
+                </p>
+              </div>
+            </section>
+          ),
+        )}
+      </div>
+    </Layout>
+  );
+}

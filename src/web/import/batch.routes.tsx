@@ -1,0 +1,114 @@
+import type { Context, Hono } from 'hono';
+import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../domain/auth/actor.ts';
+import { AppError } from '../../errors.ts';
+import type { ImportResult } from '../../importer/import.service.ts';
+import {
+  confirmPendingImport,
+  discardPendingImport,
+  loadPendingImport,
+  stagePendingImport,
+} from '../../importer/pending/pending-import.service.ts';
+import type { AppEnv } from '../env.ts';
+import { renderPage } from '../render.tsx';
+import { formBody } from '../request-body.ts';
+import { loginRedirect, requireSession } from '../staff/require-session.ts';
+import { type BatchEntry, BatchPage } from './batch.page.tsx';
+import { ResultPage } from './result.page.tsx';
+import { uploadRefusal } from './upload-refusal.ts';
+
+/** At most this many files in one upload: each is parsed in its own worker, one after another. */
+export const MAX_FILES = 50;
+
+/** Tokens of a several-file upload, carried in the query or form as repeated `t`. */
+function tokensOf(values: unknown): string[] {
+  const list = Array.isArray(values) ? values : values === undefined ? [] : [values];
+  return list
+    .filter((v): v is string => typeof v === 'string' && /^[\w-]{10,64}$/.test(v))
+    .slice(0, MAX_FILES);
+}
+
+/**
+ * Several files in one upload: each is read and kept as its own pending import; a file that cannot
+ * be read is shown at that file, and the others stay. Returns the page for the files given.
+ */
+export async function stageBatch(c: Context<AppEnv>, db: Db, actor: Actor, files: File[]): Promise<Response> {
+  if (files.length > MAX_FILES) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `一度に取り込めるのは ${MAX_FILES} ファイルまでです。分けて取り込んでください。`,
+      {
+        field: 'file',
+      },
+    );
+  }
+  const entries: BatchEntry[] = [];
+  for (const file of files) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    try {
+      const pending = await stagePendingImport(db.kysely, actor, file.name, bytes);
+      entries.push({ name: file.name, token: pending.token, documents: pending.source.documents });
+    } catch (error) {
+      const refusal = uploadRefusal(error, file.name, bytes);
+      if (!refusal) throw error;
+      entries.push({ name: file.name, error: refusal.message, where: refusal.where });
+    }
+  }
+  const status = entries.some((e) => 'token' in e) ? 200 : 422;
+  return c.html(await renderPage(<BatchPage view={{ csrfToken: c.get('csrfToken'), entries }} />), status);
+}
+
+async function waiting(db: Db, actor: Actor, tokens: string[]): Promise<BatchEntry[]> {
+  const entries: BatchEntry[] = [];
+  for (const token of tokens) {
+    try {
+      const pending = await loadPendingImport(db.kysely, actor, token);
+      entries.push({ name: pending.name, token, documents: pending.source.documents });
+    } catch (error) {
+      // Stored or excluded meanwhile (or another person's): it is simply no longer waiting.
+      if (!(error instanceof AppError) || error.code !== 'NOT_FOUND') throw error;
+    }
+  }
+  return entries;
+}
+
+/** Registered before `/staff/import/:token`, so that `batch` is not taken for a token. */
+export function registerBatchImportRoutes(app: Hono<AppEnv>, db: Db): void {
+  app.get('/staff/import/batch', async (c) => {
+    const redirect = loginRedirect(c);
+    if (redirect) return redirect;
+    const { actor } = requireSession(c);
+    const entries = await waiting(db, actor, tokensOf(c.req.queries('t')));
+    if (entries.length === 0) return c.redirect('/staff/import', 303);
+    return c.html(await renderPage(<BatchPage view={{ csrfToken: c.get('csrfToken'), entries }} />));
+  });
+
+  // 「すべて取り込む」: each file in its own transaction, so one refused file does not undo the others.
+  app.post('/staff/import/batch', async (c) => {
+    const { actor } = requireSession(c);
+    const tokens = tokensOf((await formBody(c, { all: true })).t);
+    const result: Omit<ImportResult, 'importId'> = { municipality: { code: '', name: '' }, documents: [] };
+    const refused: { name: string; message: string }[] = [];
+    for (const entry of await waiting(db, actor, tokens)) {
+      if (!('token' in entry)) continue;
+      try {
+        const one = await confirmPendingImport(db, actor, entry.token, {});
+        result.municipality = one.municipality;
+        result.documents.push(...one.documents);
+      } catch (error) {
+        if (!(error instanceof AppError) || !['INVALID_INPUT', 'LOCKED', 'FORBIDDEN'].includes(error.code))
+          throw error;
+        refused.push({ name: entry.name, message: error.message });
+      }
+    }
+    return c.html(await renderPage(<ResultPage result={result} refused={refused} />));
+  });
+
+  app.post('/staff/import/:token/discard', async (c) => {
+    const { actor } = requireSession(c);
+    const others = tokensOf((await formBody(c, { all: true })).t);
+    await discardPendingImport(db.kysely, actor, c.req.param('token'));
+    const query = others.map((t) => `t=${encodeURIComponent(t)}`).join('&');
+    return c.redirect(query ? `/staff/import/batch?${query}` : '/staff/import', 303);
+  });
+}
