@@ -6,6 +6,11 @@ export async function deletePendingImport(
   db: Kysely<Database>,
   userId: number,
   token: string,
-): Promise<void> {
-  await db.deleteFrom('pending_import').where('token', '=', token).where('user_id', '=', userId).execute();
+): Promise<number> {
+  const result = await db
+    .deleteFrom('pending_import')
+    .where('token', '=', token)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

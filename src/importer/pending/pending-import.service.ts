@@ -127,5 +127,14 @@ export async function confirmPendingImport(
 
 /** The person excluded this file from a several-file upload: it is never stored. */
 export async function discardPendingImport(db: Kysely<Database>, actor: Actor, token: string): Promise<void> {
-  await deletePendingImport(db, actor.userId, token);
+  // Only the person's own waiting upload: anyone else's token (or an old one) is simply not found.
+  if ((await deletePendingImport(db, actor.userId, token)) === 0) throw nothingWaiting();
+}
+
+/** No upload of this person waits under that token (already stored, excluded, expired, or not theirs). */
+export function nothingWaiting(): AppError {
+  return new AppError(
+    'NOT_FOUND',
+    '取り込み待ちのファイルが見つかりません。取り込み済みか、期限が切れています。もう一度アップロードしてください。',
+  );
 }

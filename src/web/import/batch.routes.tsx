@@ -7,6 +7,7 @@ import {
   confirmPendingImport,
   discardPendingImport,
   loadPendingImport,
+  nothingWaiting,
   stagePendingImport,
 } from '../../importer/pending/pending-import.service.ts';
 import type { AppEnv } from '../env.ts';
@@ -89,7 +90,9 @@ export function registerBatchImportRoutes(app: Hono<AppEnv>, db: Db): void {
     const tokens = tokensOf((await formBody(c, { all: true })).t);
     const result: Omit<ImportResult, 'importId'> = { municipality: { code: '', name: '' }, documents: [] };
     const refused: { name: string; message: string }[] = [];
-    for (const entry of await waiting(db, actor, tokens)) {
+    const entries = await waiting(db, actor, tokens);
+    if (entries.length === 0) throw nothingWaiting();
+    for (const entry of entries) {
       if (!('token' in entry)) continue;
       try {
         const one = await confirmPendingImport(db, actor, entry.token, {});
