@@ -122,7 +122,7 @@ test('a 差し戻し past its deadline: first on the editor’s home with its re
     assert.match((await first.textContent()) ?? '', /目標設定を直して再提出する/);
     assert.match((await first.textContent()) ?? '', /数値目標の根拠を書き足してください/);
     assert.match((await first.textContent()) ?? '', /期限を過ぎています/);
-    const overdue = page.getByRole('region', { name: /期限を過ぎている手続き（1件）/ });
+    const overdue = page.getByRole('region', { name: /期限を過ぎている手続き（\d+件）/ });
     assert.ok(
       await overdue.getByRole('link', { name: /総務部 令和13年度（2031年度） 目標設定/ }).isVisible(),
     );

@@ -30,3 +30,14 @@ export async function ensureFiscalYear(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** The 年度 a city has (opened or imported), oldest first. */
+export async function listFiscalYears(db: Kysely<Database>, municipalityId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('fiscal_year')
+    .select('year')
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('year')
+    .execute();
+  return rows.map((r) => r.year);
+}

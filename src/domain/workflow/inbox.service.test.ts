@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Phase } from '../../db/schema.ts';
 import { fillPhase } from '../../test-support/phase-fill.ts';
+import { ensureFiscalYear } from '../fiscal-years/fiscal-year.repo.ts';
 import { listPhases } from './inbox.repo.ts';
 import { countWaiting, loadInbox, waitingFor } from './inbox.service.ts';
+import { overdueFor } from './overdue.ts';
 import type { WorkflowAction } from './state-machine.ts';
 import { transition } from './transition.service.ts';
 import { type Who, type WorkflowFixture, workflowFixture } from './workflow.testkit.ts';
@@ -59,7 +61,7 @@ test('an opened year: each department editor has its own three phases to write, 
   ]);
   for (const who of ['admin', 'planning', 'approverOwn', 'approverOther', 'viewer'] as const) {
     assert.deepEqual(await tasks(who), [], who);
-    assert.equal(await countWaiting(f.db.kysely, f.actors[who], APRIL), 0, who);
+    assert.equal(await countWaiting(f.db.kysely, f.actors[who]), 0, who);
   }
 });
 
@@ -80,7 +82,7 @@ test('a submission waits for its own approver only, then for planning to accept 
   assert.deepEqual(await tasks('planning'), ['accept own 2027 goal_setting']);
   await act('planning', 'accept');
   assert.deepEqual(await tasks('planning'), ['publish own 2027 goal_setting']);
-  assert.equal(await countWaiting(f.db.kysely, f.actors.planning, APRIL), 1);
+  assert.equal(await countWaiting(f.db.kysely, f.actors.planning), 1);
 });
 
 test('a 差し戻し comes back first on the editor list, with its comment', async () => {
@@ -97,17 +99,22 @@ test('overdue: phases past their deadline and still the department’s, for my d
   const own = await loadInbox(f.db.kysely, f.actors.approverOwn, JUNE);
   assert.deepEqual(
     own.overdue.map((o) => `${o.departmentId === f.own ? 'own' : 'other'} ${o.phase} ${o.dueDate}`),
-    ['own goal_setting 2027-05-31'],
+    // 2026 was imported with its plan only: its 中間報告 and 期末報告 were never started, and late.
+    ['own interim 2026-10-31', 'own final 2027-04-30', 'own goal_setting 2027-05-31'],
   );
   const city = await loadInbox(f.db.kysely, f.actors.planning, JUNE);
-  assert.equal(city.overdue.length, 2, 'both departments are late with their 目標設定');
+  assert.equal(city.overdue.length, 6, 'both departments, the same three phases each');
   const editor = await waitingFor(f.db.kysely, f.actors.editorOwn, JUNE);
   assert.deepEqual(
     editor.map((e) => e.overdue),
     [true, false, false],
   );
   const before = await loadInbox(f.db.kysely, f.actors.planning, APRIL);
-  assert.deepEqual(before.overdue, []);
+  assert.deepEqual(
+    before.overdue.map((o) => `${o.year} ${o.phase}`),
+    ['2026 interim', '2026 interim'],
+    'in April only the 2026 中間報告 (due 10月末) is past its deadline',
+  );
 });
 
 test('progress: my departments through this year’s three phases', async () => {
@@ -132,5 +139,26 @@ test('progress: my departments through this year’s three phases', async () => 
   const later = await loadInbox(f.db.kysely, f.actors.planning, new Date('2030-06-15T03:00:00Z'));
   assert.ok(
     later.progress.departments.every((d) => d.cells.every((c) => c.status === undefined && !c.overdue)),
+  );
+});
+
+test('overdue on the home is the matrix’s: a year with phases never started counts them, by the default deadlines', async () => {
+  // A year that exists without phase rows, as an import of another block leaves it: nothing stored,
+  // so every phase is 未開始 and, by June 2027, past its default deadline.
+  await ensureFiscalYear(f.db.kysely, f.municipalityId, 2024);
+  const home = await loadInbox(f.db.kysely, f.actors.planning, JUNE);
+  const matrix = (
+    await Promise.all(
+      [2024, 2025, 2026, YEAR].map((fiscalYear) =>
+        overdueFor(f.db.kysely, { municipalityId: f.municipalityId, fiscalYear, now: JUNE }),
+      ),
+    )
+  ).flat();
+  const key = (o: { departmentId: number; year: number; phase: string }) =>
+    `${o.departmentId} ${o.year} ${o.phase}`;
+  assert.equal(matrix.length, 12, 'six of 2024, four of 2026 and two 目標設定 of 2027; 2025 moved on');
+  assert.deepEqual(home.overdue.map(key).sort(), matrix.map(key).sort());
+  assert.ok(
+    home.overdue.some((o) => o.year === 2024 && o.status === undefined && o.dueDate === '2024-10-31'),
   );
 });

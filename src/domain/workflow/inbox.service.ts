@@ -2,13 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database, Phase, PhaseState } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type Action, authorize, can, canAnywhere } from '../auth/policy.ts';
-import { listTopDepartments } from '../departments/department.repo.ts';
 import { fiscalYearOf } from '../fiscal-year/wareki.ts';
-import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
-import { listPhases, type PhaseRow } from './inbox.repo.ts';
-import { phases } from './labels.ts';
-import { loadDeadlines } from './phase-schedule.repo.ts';
-import { isLate } from './reminder-plan.ts';
+import { listFiscalYears } from '../fiscal-years/fiscal-year.repo.ts';
+import { listPhases } from './inbox.repo.ts';
+import { type OverdueItem, overdueFor, yearProgress } from './overdue.ts';
 
 /**
  * "What waits for whom": the task each state hands to someone, and the policy action that someone
@@ -41,7 +38,8 @@ export interface OverdueEntry {
   departmentName: string;
   year: number;
   phase: Phase;
-  status: PhaseState;
+  /** undefined: never started (no row), which is late too once the deadline passed. */
+  status: PhaseState | undefined;
   dueDate: string;
 }
 
@@ -62,14 +60,6 @@ export interface Inbox {
   };
 }
 
-/**
- * The one overdue rule for this page, read through the workflow's own (reminder-plan isLate), so a
- * change there (phases not yet started, say) flows in here unchanged.
- */
-function overdueOf(status: PhaseState | undefined, dueDate: string | undefined, now: Date): boolean {
-  return status !== undefined && isLate(status, dueDate, now);
-}
-
 /** The departments a person follows: their own, or every department for city-wide roles. */
 function scopeOf(actor: Actor): number[] | undefined {
   if (actor.grants.some((g) => g.departmentId === null)) return undefined;
@@ -79,8 +69,10 @@ function scopeOf(actor: Actor): number[] | undefined {
 const mayDo = (actor: Actor, action: Action, departmentId: number) =>
   can(actor, action, { municipalityId: actor.municipalityId, departmentId });
 
-/** Phases waiting for this person: to write and submit, to approve, to accept, to publish. */
-export async function waitingFor(db: Kysely<Database>, actor: Actor, now: Date): Promise<WaitingEntry[]> {
+type WaitingRow = Omit<WaitingEntry, 'overdue'>;
+
+/** Phases waiting for this person, without the overdue flag (the header only counts them). */
+async function waitingRows(db: Kysely<Database>, actor: Actor): Promise<WaitingRow[]> {
   const states = (Object.keys(TASKS) as PhaseState[]).filter((s) => {
     const t = TASKS[s];
     return t !== undefined && canAnywhere(actor, t.action);
@@ -90,7 +82,7 @@ export async function waitingFor(db: Kysely<Database>, actor: Actor, now: Date):
     departmentIds: scopeOf(actor),
     states,
   });
-  const entries: WaitingEntry[] = [];
+  const entries: WaitingRow[] = [];
   for (const r of rows) {
     const t = TASKS[r.status];
     if (!t || !mayDo(actor, t.action, r.departmentId)) continue;
@@ -102,56 +94,101 @@ export async function waitingFor(db: Kysely<Database>, actor: Actor, now: Date):
       phase: r.phase,
       status: r.status,
       dueDate: r.dueDate,
-      overdue: overdueOf(r.status, r.dueDate, now),
       returned: r.status === 'draft' && r.lastAction === 'return' ? { comment: r.lastComment } : undefined,
     });
   }
+  return entries;
+}
+
+const keyOf = (e: { departmentId: number; year: number; phase: Phase }) =>
+  `${e.departmentId} ${e.year} ${e.phase}`;
+
+/**
+ * The overdue phases of the given years, by THE rule (workflow/overdue.ts) that the matrix and the
+ * department panel use: a phase never started counts, and a missing deadline is the default one.
+ */
+async function overdueOfYears(
+  db: Kysely<Database>,
+  actor: Actor,
+  years: readonly number[],
+  now: Date,
+): Promise<OverdueItem[]> {
+  const departmentIds = scopeOf(actor);
+  if (departmentIds?.length === 0) return [];
+  const lists = await Promise.all(
+    [...new Set(years)]
+      .sort()
+      .map((fiscalYear) =>
+        overdueFor(db, { municipalityId: actor.municipalityId, fiscalYear, departmentIds, now }),
+      ),
+  );
+  return lists.flat();
+}
+
+function withOverdue(rows: WaitingRow[], late: readonly OverdueItem[]): WaitingEntry[] {
+  const lateKeys = new Map(late.map((o) => [keyOf(o), o.dueDate]));
+  const entries = rows.map((r) => ({
+    ...r,
+    dueDate: r.dueDate ?? lateKeys.get(keyOf(r)),
+    overdue: lateKeys.has(keyOf(r)),
+  }));
   // Returned work first, then by deadline (none last), then as listed.
   const key = (e: WaitingEntry) => `${e.returned ? 0 : 1}${e.dueDate ?? '9999-99-99'}`;
   return entries.sort((a, b) => key(a).localeCompare(key(b)));
 }
 
-/** How many phases wait for this person: the count in every staff page's header. */
-export async function countWaiting(db: Kysely<Database>, actor: Actor, now: Date): Promise<number> {
-  return (await waitingFor(db, actor, now)).length;
+/** Phases waiting for this person: to write and submit, to approve, to accept, to publish. */
+export async function waitingFor(db: Kysely<Database>, actor: Actor, now: Date): Promise<WaitingEntry[]> {
+  const rows = await waitingRows(db, actor);
+  const late = await overdueOfYears(
+    db,
+    actor,
+    rows.map((r) => r.year),
+    now,
+  );
+  return withOverdue(rows, late);
 }
 
-/** The staff home: what waits for me, what is overdue, and my departments through this year's phases. */
+/** How many phases wait for this person: the count in every staff page's header. */
+export async function countWaiting(db: Kysely<Database>, actor: Actor): Promise<number> {
+  return (await waitingRows(db, actor)).length;
+}
+
+/**
+ * The staff home: what waits for me, what is overdue (in every year the city has, as the matrix
+ * counts it), and my departments through this year's phases.
+ */
 export async function loadInbox(db: Kysely<Database>, actor: Actor, now: Date): Promise<Inbox> {
   authorize(actor, 'internal.read', { municipalityId: actor.municipalityId });
   const departmentIds = scopeOf(actor);
   const year = fiscalYearOf(now);
-  const open = await listPhases(db, {
+  const late = await overdueOfYears(db, actor, await listFiscalYears(db, actor.municipalityId), now);
+  const overdue = late.map(({ departmentId, departmentName, year: y, phase, status, dueDate }) => ({
+    departmentId,
+    departmentName,
+    year: y,
+    phase,
+    status,
+    dueDate,
+  }));
+  const { fiscalYearId, cells } = await yearProgress(db, {
     municipalityId: actor.municipalityId,
+    fiscalYear: year,
     departmentIds,
-    states: ['draft', 'submitted', 'approved', 'accepted'],
+    now,
   });
-  const overdue = open
-    .filter(
-      (r): r is PhaseRow & { dueDate: string } =>
-        r.dueDate !== undefined && overdueOf(r.status, r.dueDate, now),
-    )
-    .map(({ departmentId, departmentName, year: y, phase, status, dueDate }) => ({
-      departmentId,
-      departmentName,
-      year: y,
-      phase,
-      status,
-      dueDate,
-    }));
-  const thisYear = await listPhases(db, { municipalityId: actor.municipalityId, departmentIds, year });
-  const fiscalYearId = await findFiscalYearId(db, actor.municipalityId, year);
-  const deadlines = fiscalYearId === undefined ? {} : await loadDeadlines(db, fiscalYearId);
-  const departments = (await listTopDepartments(db, actor.municipalityId))
-    .filter((d) => departmentIds === undefined || departmentIds.includes(d.id))
-    .map((d) => ({
-      id: d.id,
-      name: d.name,
-      cells: phases.map((phase) => {
-        const status = thisYear.find((r) => r.departmentId === d.id && r.phase === phase)?.status;
-        const dueDate = deadlines[phase];
-        return { phase, status, dueDate, overdue: overdueOf(status, dueDate, now) };
-      }),
-    }));
-  return { waiting: await waitingFor(db, actor, now), overdue, progress: { year, departments } };
+  const byDepartment = new Map<number, { id: number; name: string; cells: ProgressCell[] }>();
+  for (const c of cells) {
+    const d = byDepartment.get(c.departmentId) ?? { id: c.departmentId, name: c.departmentName, cells: [] };
+    // A year never opened shows no deadlines yet: they are set when planning opens it.
+    d.cells.push({
+      phase: c.phase,
+      status: c.status,
+      dueDate: fiscalYearId === undefined ? undefined : c.dueDate,
+      overdue: c.overdue,
+    });
+    byDepartment.set(c.departmentId, d);
+  }
+  const waiting = withOverdue(await waitingRows(db, actor), late);
+  return { waiting, overdue, progress: { year, departments: [...byDepartment.values()] } };
 }

@@ -19,7 +19,7 @@ export function staffHeader(db: Db): MiddlewareHandler<AppEnv> {
     const header = {
       municipalityName: await municipalityName(db.kysely, actor.municipalityId),
       displayName: session.displayName,
-      waiting: await countWaiting(db.kysely, actor, new Date()),
+      waiting: await countWaiting(db.kysely, actor),
     };
     await withStaffHeader(header, () => next());
   };

@@ -105,7 +105,7 @@ export function presentStaffHome(
     overdue: inbox.overdue.map((o) => ({
       link: { href: `${workflowUrls.panel(o.departmentId, o.year)}#phase-${o.phase}`, label: what(o) },
       dueLabel: formatDueDate(o.dueDate),
-      statusLabel: stateLabels[o.status],
+      statusLabel: o.status ? stateLabels[o.status] : '未開始',
     })),
     progress: {
       yearLabel: yearHeading(inbox.progress.year),
