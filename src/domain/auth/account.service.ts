@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
-import { appendAudit } from '../audit/audit.repo.ts';
+import { type AuditInput, appendAudit } from '../audit/audit.repo.ts';
 import { getDepartment } from '../departments/department.repo.ts';
 import { departmentRoles } from '../vocabulary/roles.ts';
 import { keepOneAdmin, requireAccount } from './account.rules.ts';
@@ -46,6 +47,26 @@ const accountOf = (u: UserRow, grants: RoleGrant[]): Account => ({
 
 const manage = (actor: Actor) => authorize(actor, 'user.manage', { municipalityId: actor.municipalityId });
 
+type AccountAudit = Omit<AuditInput, 'entityType' | 'entityId'>;
+
+/**
+ * The one shape of every change to an account: in one transaction, load it (this city's only), make
+ * the change, and append its audit event (none when nothing changed). The caller authorised first.
+ */
+async function changeAccount<T = void>(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  change: (trx: Kysely<Database>, user: UserRow) => Promise<{ audit?: AccountAudit; result?: T } | undefined>,
+): Promise<T | undefined> {
+  return inTransaction(db, async (trx) => {
+    const user = await requireAccount(trx, actor, id);
+    const done = await change(trx, user);
+    if (done?.audit) await appendAudit(trx, actor, { entityType: 'user', entityId: id, ...done.audit });
+    return done?.result;
+  });
+}
+
 export async function listAccounts(db: Kysely<Database>, actor: Actor): Promise<Account[]> {
   manage(actor);
   const grants = await listGrantsOfMunicipality(db, actor.municipalityId);
@@ -80,7 +101,7 @@ export async function createAccount(
 ): Promise<{ id: number; temporaryPassword: string }> {
   manage(actor);
   const temporaryPassword = input.password || generateTemporaryPassword();
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const created = await createUser(trx, actor, {
       login: input.login,
       displayName: input.displayName,
@@ -105,18 +126,17 @@ export async function renameAccount(
   if (name === '' || [...name].length > 100) {
     throw new AppError('INVALID_INPUT', '表示名を100文字以内で入力してください。', { field: 'displayName' });
   }
-  await db.transaction().execute(async (trx) => {
-    const user = await requireAccount(trx, actor, id);
+  await changeAccount(db, actor, id, async (trx, user) => {
     if (user.display_name === name) return;
     await updateUser(trx, id, { display_name: name });
-    await appendAudit(trx, actor, {
-      action: 'user.rename',
-      entityType: 'user',
-      entityId: id,
-      summary: `user ${user.login} renamed`,
-      before: { login: user.login, name: user.display_name },
-      after: { login: user.login, name },
-    });
+    return {
+      audit: {
+        action: 'user.rename',
+        summary: `user ${user.login} renamed`,
+        before: { login: user.login, name: user.display_name },
+        after: { login: user.login, name },
+      },
+    };
   });
 }
 
@@ -128,19 +148,18 @@ export async function setAccountDisabled(
   disabled: boolean,
 ): Promise<void> {
   manage(actor);
-  await db.transaction().execute(async (trx) => {
-    const user = await requireAccount(trx, actor, id);
+  await changeAccount(db, actor, id, async (trx, user) => {
     if ((user.disabled !== 0) === disabled) return;
     if (disabled) await keepOneAdmin(trx, user, 'disable');
     await updateUser(trx, id, { disabled: disabled ? 1 : 0 });
     if (disabled) await deleteSessionsOfUser(trx, id);
-    await appendAudit(trx, actor, {
-      action: disabled ? 'user.disable' : 'user.enable',
-      entityType: 'user',
-      entityId: id,
-      summary: `user ${user.login} ${disabled ? 'disabled' : 'enabled'}`,
-      after: { login: user.login },
-    });
+    return {
+      audit: {
+        action: disabled ? 'user.disable' : 'user.enable',
+        summary: `user ${user.login} ${disabled ? 'disabled' : 'enabled'}`,
+        after: { login: user.login },
+      },
+    };
   });
 }
 
@@ -174,19 +193,18 @@ export async function grantRole(
   grant: RoleGrant,
 ): Promise<void> {
   manage(actor);
-  await db.transaction().execute(async (trx) => {
-    const user = await requireAccount(trx, actor, id);
+  await changeAccount(db, actor, id, async (trx, user) => {
     await checkGrant(trx, actor, grant);
     if ((await listGrants(trx, id)).some((g) => sameGrant(g, grant))) return;
     await insertGrant(trx, id, grant);
-    await appendAudit(trx, actor, {
-      action: 'user.grant',
-      entityType: 'user',
-      entityId: id,
-      departmentId: grant.departmentId,
-      summary: `user ${user.login} granted ${grant.role}`,
-      after: { login: user.login, role: grant.role, departmentId: grant.departmentId },
-    });
+    return {
+      audit: {
+        action: 'user.grant',
+        departmentId: grant.departmentId,
+        summary: `user ${user.login} granted ${grant.role}`,
+        after: { login: user.login, role: grant.role, departmentId: grant.departmentId },
+      },
+    };
   });
 }
 
@@ -197,19 +215,18 @@ export async function revokeRole(
   grant: RoleGrant,
 ): Promise<void> {
   manage(actor);
-  await db.transaction().execute(async (trx) => {
-    const user = await requireAccount(trx, actor, id);
+  await changeAccount(db, actor, id, async (trx, user) => {
     if (!(await listGrants(trx, id)).some((g) => sameGrant(g, grant))) return;
     if (grant.role === 'admin') await keepOneAdmin(trx, user, 'revoke');
     await deleteGrant(trx, id, grant);
-    await appendAudit(trx, actor, {
-      action: 'user.revoke',
-      entityType: 'user',
-      entityId: id,
-      departmentId: grant.departmentId,
-      summary: `user ${user.login} lost ${grant.role}`,
-      before: { login: user.login, role: grant.role, departmentId: grant.departmentId },
-    });
+    return {
+      audit: {
+        action: 'user.revoke',
+        departmentId: grant.departmentId,
+        summary: `user ${user.login} lost ${grant.role}`,
+        before: { login: user.login, role: grant.role, departmentId: grant.departmentId },
+      },
+    };
   });
 }
 
@@ -226,17 +243,16 @@ export async function resetPassword(
   manage(actor);
   const temporaryPassword = password || generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  await db.transaction().execute(async (trx) => {
-    const user = await requireAccount(trx, actor, id);
+  await changeAccount(db, actor, id, async (trx, user) => {
     await updateUser(trx, id, { password_hash: passwordHash, must_change_password: 1 });
     await deleteSessionsOfUser(trx, id);
-    await appendAudit(trx, actor, {
-      action: 'user.password_reset',
-      entityType: 'user',
-      entityId: id,
-      summary: `user ${user.login} given a temporary password`,
-      after: { login: user.login },
-    });
+    return {
+      audit: {
+        action: 'user.password_reset',
+        summary: `user ${user.login} given a temporary password`,
+        after: { login: user.login },
+      },
+    };
   });
   return { temporaryPassword };
 }
@@ -244,16 +260,16 @@ export async function resetPassword(
 /** 「すべての端末からログアウト」: an admin for anyone, every person for themself. */
 export async function signOutEverywhere(db: Kysely<Database>, actor: Actor, id: number): Promise<number> {
   if (id !== actor.userId) manage(actor);
-  return db.transaction().execute(async (trx) => {
-    const user = await requireAccount(trx, actor, id);
-    const ended = await deleteSessionsOfUser(trx, id);
-    await appendAudit(trx, actor, {
-      action: 'user.sign_out_everywhere',
-      entityType: 'user',
-      entityId: id,
-      summary: `all ${ended} sessions of ${user.login} ended`,
-      after: { login: user.login },
-    });
-    return ended;
+  const ended = await changeAccount(db, actor, id, async (trx, user) => {
+    const count = await deleteSessionsOfUser(trx, id);
+    return {
+      audit: {
+        action: 'user.sign_out_everywhere',
+        summary: `all ${count} sessions of ${user.login} ended`,
+        after: { login: user.login },
+      },
+      result: count,
+    };
   });
+  return ended ?? 0;
 }
