@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { copyPlanToNextYear, startYearEndReport } from '../../domain/goals/goal-edit.service.ts';
 import { AppError } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { BlockPage } from './block.page.tsx';

@@ -8,6 +8,8 @@ import type {
   UnitChoice,
 } from '../../domain/goals/goal-edit.types.ts';
 import { AppError } from '../../errors.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { formBody } from '../../http/request-body.ts';
 import { foldWidth } from '../../quantities/numbers.ts';
 import {
   digitCount,
@@ -15,8 +17,6 @@ import {
   MAX_QUANTITY_DIGITS,
   QUANTITY_RANGE_MESSAGE,
 } from '../../quantities/range.ts';
-import type { AppEnv } from '../env.ts';
-import { formBody } from '../request-body.ts';
 import type { GoalFields, ItemFields, QuantityFields } from './editor.view.ts';
 
 export type FormData = Record<string, string>;

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { Db } from '../../db/database.ts';
 import type { BlockAddress } from '../../domain/goals/goal-edit.types.ts';
 import { AppError, httpStatusOf } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../render.tsx';
 import { requireSession } from '../staff/require-session.ts';
 import { BlockPage } from './block.page.tsx';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { AppError } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../render.tsx';
 import { UploadPage } from './upload.page.tsx';
 

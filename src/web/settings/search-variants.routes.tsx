@@ -2,6 +2,8 @@ import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { authorize, can } from '../../domain/auth/policy.ts';
 import { AppError } from '../../errors.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { formBody } from '../../http/request-body.ts';
 import {
   addSearchVariant,
   listSearchVariants,
@@ -9,9 +11,7 @@ import {
   VARIANT_REFUSALS,
 } from '../../search/variants.service.ts';
 import type { FieldError } from '../components/error-summary.tsx';
-import type { AppEnv } from '../env.ts';
 import { renderPage } from '../render.tsx';
-import { formBody } from '../request-body.ts';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { SEARCH_VARIANTS_URL, SearchVariantsPage, type SearchVariantsView } from './search-variants.page.tsx';
 

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { can } from '../../domain/auth/policy.ts';
 import { loadInbox } from '../../domain/workflow/inbox.service.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from './require-session.ts';
 import { staffCss } from './staff.css.ts';

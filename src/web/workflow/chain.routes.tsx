@@ -6,7 +6,7 @@ import { loadChain, saveChain } from '../../domain/workflow/chain.repo.ts';
 import { type ChainStep, MAX_STEPS } from '../../domain/workflow/chain.ts';
 import { countUnread } from '../../domain/workflow/notification.repo.ts';
 import { httpStatusOf } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { ChainPage } from './chain.page.tsx';

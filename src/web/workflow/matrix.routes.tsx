@@ -6,7 +6,7 @@ import { phases } from '../../domain/workflow/labels.ts';
 import { openFiscalYear, setDeadline } from '../../domain/workflow/year.service.ts';
 import { ensureYearPhases } from '../../domain/workflow/year-phases.service.ts';
 import { httpStatusOf } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { type FormBody, isRecoverable, messageOf, readForm, text } from './form.ts';

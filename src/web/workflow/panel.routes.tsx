@@ -4,7 +4,7 @@ import { isPhaseIncomplete } from '../../domain/workflow/completeness.ts';
 import { type WorkflowAction, workflowActions } from '../../domain/workflow/state-machine.ts';
 import { transition } from '../../domain/workflow/transition.service.ts';
 import { AppError, httpStatusOf } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { readableDepartment } from './access.ts';

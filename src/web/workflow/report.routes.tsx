@@ -5,7 +5,7 @@ import { saveAssessment } from '../../domain/workflow/final.service.ts';
 import { saveInterimProgress } from '../../domain/workflow/interim.service.ts';
 import { saveInterimGoal } from '../../domain/workflow/interim-goal.service.ts';
 import { AppError, httpStatusOf } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { readableDepartment } from './access.ts';
