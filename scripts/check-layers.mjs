@@ -16,6 +16,7 @@ const baselinePath = join(root, 'scripts/layers-baseline.json');
 /** Top folders under src/ (or the root files) that may not import the listed folders. */
 const forbidden = {
   api: ['web', 'cli'],
+  views: ['web', 'api', 'cli', 'exporters', 'importer', 'operations', 'demo'],
   http: ['web', 'api', 'cli', 'exporters', 'importer', 'operations', 'demo'],
   exporters: ['web', 'api', 'cli'],
   importer: ['web', 'api', 'cli', 'exporters'],

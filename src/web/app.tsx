@@ -12,6 +12,8 @@ import { writeWorkbook } from '../exporters/xlsx/write-workbook.ts';
 import type { AppEnv } from '../http/env.ts';
 import { requestBodyLimit } from '../http/request-body.ts';
 import { logger } from '../logger.ts';
+import { renderPage } from '../views/render.tsx';
+import { registerStatic } from '../views/static.ts';
 import { registerAuditRoutes } from './audit/audit.routes.tsx';
 import { registerAuthRoutes } from './auth/auth.routes.tsx';
 import { passwordGate } from './auth/password-gate.ts';
@@ -32,7 +34,6 @@ import { IndexPage } from './pages/index.page.tsx';
 import { presentIchiranhyo, presentIndex } from './presenters/catalog.presenter.ts';
 import { registerPrintRoutes } from './print/print.routes.tsx';
 import { publicCache } from './public-cache/public-cache.ts';
-import { renderPage } from './render.tsx';
 import { registerSearchRoutes } from './search/search.routes.tsx';
 import { securityHeaders } from './security-headers.ts';
 import { registerAccountRoutes } from './settings/accounts.routes.tsx';
@@ -46,7 +47,6 @@ import { registerReorganisationRoutes } from './settings/reorganisation.routes.t
 import { registerSearchVariantRoutes } from './settings/search-variants.routes.tsx';
 import { registerStaffRoutes } from './staff/staff.routes.tsx';
 import { staffHeader } from './staff/staff-header.ts';
-import { registerStatic } from './static.ts';
 import { gapLinks } from './workflow/gap-links.ts';
 import { registerWorkflowRoutes } from './workflow/workflow.routes.tsx';
 

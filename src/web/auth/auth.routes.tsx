@@ -7,7 +7,7 @@ import { clientAddress } from '../../http/client-address.ts';
 import { isHttps, SESSION_COOKIE, setSecureCookie } from '../../http/cookies.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { formBody } from '../../http/request-body.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { LoginPage } from './login.page.tsx';
 
 const AFTER_LOGIN = '/staff';

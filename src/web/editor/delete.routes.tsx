@@ -5,8 +5,8 @@ import { deleteGoal, deleteItem } from '../../domain/goals/goal-edit.service.ts'
 import { isStaleError } from '../../domain/goals/goal-edit.types.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { circledNumber } from '../components/circled-number.ts';
-import { renderPage } from '../render.tsx';
+import { circledNumber } from '../../views/circled-number.ts';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { presentBlock } from './block.presenter.ts';
 import { ConfirmDeletePage, type ConfirmDeleteView } from './confirm-delete.page.tsx';

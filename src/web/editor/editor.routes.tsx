@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { copyPlanToNextYear, startYearEndReport } from '../../domain/goals/goal-edit.service.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { BlockPage } from './block.page.tsx';
 import { presentBlock } from './block.presenter.ts';

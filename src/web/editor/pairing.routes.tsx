@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { pairingChoices, pairPlanGoal } from '../../domain/lineage/pairing.service.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { presentBlock } from './block.presenter.ts';
 import { editorUrls } from './editor.urls.ts';

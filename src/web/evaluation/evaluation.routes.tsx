@@ -4,7 +4,7 @@ import { can } from '../../domain/auth/policy.ts';
 import { listTopDepartments } from '../../domain/departments/department.repo.ts';
 import { setSelfAssessment } from '../../domain/evaluation/index.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import '../../api/routes/evaluation.api.ts';
 import { formBody } from '../../http/request-body.ts';

@@ -12,7 +12,7 @@ import {
   nothingWaiting,
   stagePendingImport,
 } from '../../importer/pending/pending-import.service.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { type BatchEntry, BatchPage } from './batch.page.tsx';
 import { ResultPage } from './result.page.tsx';

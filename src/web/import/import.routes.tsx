@@ -16,7 +16,7 @@ import {
   stagePendingImport,
 } from '../../importer/pending/pending-import.service.ts';
 import { logger } from '../../logger.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { registerBatchImportRoutes, stageBatch } from './batch.routes.tsx';
 import { importErrorText, uploadKindOf } from './import-error-text.ts';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { UploadPage } from './upload.page.tsx';
 
 /**

@@ -1,4 +1,4 @@
-import { yearPairLabel } from '../components/year-label.ts';
+import { yearPairLabel } from '../../views/year-label.ts';
 import type { DepartmentRef } from '../view-models.ts';
 import type { OpenDataYear } from './open-data.presenter.ts';
 import { type FileRef, openDataUrls } from './open-data.urls.ts';

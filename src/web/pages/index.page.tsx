@@ -1,6 +1,6 @@
 import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
+import { yearPairLabel } from '../../views/year-label.ts';
 import { Layout } from '../components/layout.tsx';
-import { yearPairLabel } from '../components/year-label.ts';
 import { type IndexView, urls } from '../view-models.ts';
 
 type MunicipalityEntry = IndexView['municipalities'][number];

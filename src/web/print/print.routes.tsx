@@ -8,7 +8,7 @@ import { renderTablesHtml } from '../../exporters/html/render-tables-html.tsx';
 import { isChromiumMissing, pdfAvailable } from '../../exporters/pdf/chromium-check.ts';
 import { renderPdf } from '../../exporters/pdf/render-pdf.ts';
 import type { TableExport } from '../../exporters/types.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { urls } from '../view-models.ts';
 import { PdfUnavailablePage } from './pdf-unavailable.page.tsx';
 import { attachmentDisposition, printUrls } from './print-urls.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Env, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { SearchPage } from './search.page.tsx';
 import { readSearchQuery } from './search.params.ts';
 import { presentSearch } from './search.presenter.ts';

@@ -1,5 +1,5 @@
 import type { BlockKind } from '../../db/schema.ts';
-import { headerIds } from '../components/table-ids.ts';
+import { headerIds } from '../../views/table-ids.ts';
 import { urls } from '../view-models.ts';
 
 export interface SearchQuery {

@@ -15,7 +15,7 @@ import {
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { formBody } from '../../http/request-body.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { workflowUrls, yearHeading } from '../workflow/format.ts';
 import { DEADLINES_URL, DeadlinesPage, type DeadlinesView } from './deadlines.page.tsx';

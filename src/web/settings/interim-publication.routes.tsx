@@ -4,7 +4,7 @@ import { authorize, can } from '../../domain/auth/policy.ts';
 import { isInterimPublic, setInterimPublic } from '../../domain/municipalities/interim-setting.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { formBody } from '../../http/request-body.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { INTERIM_PUBLICATION_URL, InterimPublicationPage } from './interim-publication.page.tsx';
 

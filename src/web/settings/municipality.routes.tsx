@@ -9,7 +9,7 @@ import {
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { formBody } from '../../http/request-body.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import {
   MUNICIPALITY_URL,

@@ -7,7 +7,7 @@ import { AppError } from '../../errors.ts';
 import { isHttps, SESSION_COOKIE } from '../../http/cookies.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { formBody } from '../../http/request-body.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { PASSWORD_URL, PasswordPage, passwordFieldId, SIGN_OUT_EVERYWHERE_URL } from './password.page.tsx';
 import type { FieldError } from './settings.fields.tsx';

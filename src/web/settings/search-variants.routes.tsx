@@ -10,8 +10,8 @@ import {
   removeSearchVariant,
   VARIANT_REFUSALS,
 } from '../../search/variants.service.ts';
+import { renderPage } from '../../views/render.tsx';
 import type { FieldError } from '../components/error-summary.tsx';
-import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { SEARCH_VARIANTS_URL, SearchVariantsPage, type SearchVariantsView } from './search-variants.page.tsx';
 

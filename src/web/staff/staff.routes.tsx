@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { can } from '../../domain/auth/policy.ts';
 import { loadInbox } from '../../domain/workflow/inbox.service.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from './require-session.ts';
 import { staffCss } from './staff.css.ts';
 import { StaffHomePage } from './staff-home.page.tsx';

@@ -7,7 +7,7 @@ import { type ChainStep, MAX_STEPS } from '../../domain/workflow/chain.ts';
 import { countUnread } from '../../domain/workflow/notification.repo.ts';
 import { httpStatusOf } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { ChainPage } from './chain.page.tsx';
 import { type FormBody, isRecoverable, messageOf, readForm, text } from './form.ts';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { reviewLinksOf } from '../../domain/review/review.service.ts';
 import { countUnread, listInbox, markRead } from '../../domain/workflow/notification.repo.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { idParam } from './form.ts';
 import { workflowUrls } from './format.ts';

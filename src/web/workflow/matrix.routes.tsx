@@ -7,7 +7,7 @@ import { openFiscalYear, setDeadline } from '../../domain/workflow/year.service.
 import { ensureYearPhases } from '../../domain/workflow/year-phases.service.ts';
 import { httpStatusOf } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { type FormBody, isRecoverable, messageOf, readForm, text } from './form.ts';
 import { workflowUrls } from './format.ts';

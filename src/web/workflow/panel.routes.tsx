@@ -5,7 +5,7 @@ import { type WorkflowAction, workflowActions } from '../../domain/workflow/stat
 import { transition } from '../../domain/workflow/transition.service.ts';
 import { AppError, httpStatusOf } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { readableDepartment } from './access.ts';
 import { idParam, integer, isRecoverable, messageOf, phaseParam, readForm, text } from './form.ts';

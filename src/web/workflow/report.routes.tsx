@@ -6,7 +6,7 @@ import { saveInterimProgress } from '../../domain/workflow/interim.service.ts';
 import { saveInterimGoal } from '../../domain/workflow/interim-goal.service.ts';
 import { AppError, httpStatusOf } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { readableDepartment } from './access.ts';
 import { FinalPage } from './final.page.tsx';

@@ -9,7 +9,7 @@ import type { GoalChange } from '../../domain/review/content-diff.ts';
 import type { PhaseReview } from '../../domain/review/review.service.ts';
 import { phaseLabels, stateLabels } from '../../domain/workflow/labels.ts';
 import { countUnread } from '../../domain/workflow/notification.repo.ts';
-import { yearPairLabel } from '../components/year-label.ts';
+import { yearPairLabel } from '../../views/year-label.ts';
 import { editorUrls } from '../editor/editor.urls.ts';
 import { formatRate, quantityText, TARGET_STATUS_LABELS } from '../evaluation/labels.ts';
 import { formatInstant, workflowUrls, yearHeading } from './format.ts';
