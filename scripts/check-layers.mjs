@@ -16,6 +16,12 @@ const baselinePath = join(root, 'scripts/layers-baseline.json');
 /** Top folders under src/ (or the root files) that may not import the listed folders. */
 const forbidden = {
   api: ['web', 'cli'],
+  format: [
+    'web', 'api', 'cli', 'exporters', 'importer', 'operations', 'demo', 'domain', 'search', 'db', 'quantities',
+    'presenters', 'views', 'http', 'spreadsheet',
+  ],
+  spreadsheet: ['web', 'api', 'cli', 'exporters', 'importer', 'operations', 'demo', 'db', 'search'],
+  presenters: ['web', 'api', 'cli', 'exporters', 'importer', 'operations', 'demo'],
   views: ['web', 'api', 'cli', 'exporters', 'importer', 'operations', 'demo'],
   http: ['web', 'api', 'cli', 'exporters', 'importer', 'operations', 'demo'],
   exporters: ['web', 'api', 'cli'],

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { BlockKind, Database, PhaseState } from '../db/schema.ts';
 import { findTopDepartment } from '../domain/departments/department.repo.ts';
-import type { IchiranDocument } from '../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../format/document.schema.ts';
 import { fiscalYearOf, formatFiscalYear } from '../domain/fiscal-year/wareki.ts';
 import { findFiscalYearId } from '../domain/fiscal-years/fiscal-year.repo.ts';
 import { phaseLabels, stateLabels } from '../domain/workflow/labels.ts';

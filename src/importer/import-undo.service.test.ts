@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { listAuditForMunicipality } from '../domain/audit/audit.repo.ts';
 import { type Actor, systemActor } from '../domain/auth/actor.ts';
 import { findTopDepartment } from '../domain/departments/department.repo.ts';
-import type { IchiranDocument } from '../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../format/document.schema.ts';
 import { findFiscalYearId } from '../domain/fiscal-years/fiscal-year.repo.ts';
 import { loadBlock } from '../domain/goals/goal.repo.ts';
 import { editGoal } from '../domain/goals/goal-edit.service.ts';

@@ -7,7 +7,7 @@ import { appendAudit } from '../domain/audit/audit.repo.ts';
 import { type Actor, systemActor } from '../domain/auth/actor.ts';
 import { authorize } from '../domain/auth/policy.ts';
 import { getDepartment } from '../domain/departments/department.repo.ts';
-import type { Goal } from '../domain/document/document.schema.ts';
+import type { Goal } from '../format/document.schema.ts';
 import { toGoal } from '../domain/document/document.service.ts';
 import { replaceBlock } from '../domain/goals/block.service.ts';
 import { type BlockKey, loadBlock } from '../domain/goals/goal.repo.ts';

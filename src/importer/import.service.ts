@@ -5,7 +5,7 @@ import { appendAudit } from '../domain/audit/audit.repo.ts';
 import { type Actor, systemActor } from '../domain/auth/actor.ts';
 import { authorize, can } from '../domain/auth/policy.ts';
 import { ensureDepartment, findTopDepartment } from '../domain/departments/department.repo.ts';
-import type { IchiranDocument } from '../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../format/document.schema.ts';
 import { insertSourceDocument } from '../domain/document/source-document.repo.ts';
 import { ensureFiscalYear } from '../domain/fiscal-years/fiscal-year.repo.ts';
 import { type BlockChange, replaceBlock } from '../domain/goals/block.service.ts';

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Db, DbTarget } from '../db/database.ts';
 import { databaseLoader } from '../db/transfer/loader.ts';
+import { fillDerivedData } from './open-database.ts';
 import { snapshot } from '../db/transfer/snapshot.ts';
 import { inWriteTransaction } from '../db/transfer/write-transaction.ts';
 import { AppError } from '../errors.ts';
@@ -14,7 +15,11 @@ import { type OnTable, observed, reportOf, type TransferReport } from './transfe
 export async function copyDatabase(source: Db, target: Db, onTable?: OnTable): Promise<TransferReport> {
   const started = performance.now();
   return inWriteTransaction(target, async (conn) => {
-    const loader = databaseLoader(conn, target.engine, { replace: false, source: source.location });
+    const loader = databaseLoader(conn, target.engine, {
+      replace: false,
+      source: source.location,
+      afterUpgrade: fillDerivedData,
+    });
     const header = await snapshot(source, observed(loader, onTable));
     return reportOf(header, loader.result().upgradedWith, started);
   });

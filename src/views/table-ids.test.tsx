@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { IchiranDocument } from '../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../format/document.schema.ts';
 import { makeDocument, makeGoal, makeItem } from '../test-support/factories.ts';
 import { IchiranhyoTable } from './ichiranhyo-table.tsx';
 import { renderPage } from './render.tsx';

@@ -31,7 +31,7 @@ import { registerOpenDataRoutes } from './open-data/open-data.routes.tsx';
 import { ErrorPage } from './pages/error.page.tsx';
 import { IchiranhyoPage } from './pages/ichiranhyo.page.tsx';
 import { IndexPage } from './pages/index.page.tsx';
-import { presentIchiranhyo, presentIndex } from './presenters/catalog.presenter.ts';
+import { presentIchiranhyo, presentIndex } from '../presenters/catalog.presenter.ts';
 import { registerPrintRoutes } from './print/print.routes.tsx';
 import { publicCache } from './public-cache/public-cache.ts';
 import { registerSearchRoutes } from './search/search.routes.tsx';

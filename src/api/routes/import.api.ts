@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import { documentSchema } from '../../domain/document/document.schema.ts';
+import { documentSchema } from '../../format/document.schema.ts';
 import { AppError } from '../../errors.ts';
 import { formBody } from '../../http/request-body.ts';
 import { confirmPendingImport, stagePendingImport } from '../../importer/pending/pending-import.service.ts';

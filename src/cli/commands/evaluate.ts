@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { openMigratedDatabase } from '../../db/open.ts';
+import { openMigratedDatabase } from '../../operations/open-database.ts';
 import { requireDepartment } from '../../domain/departments/department.service.ts';
 import {
   evaluateCity,

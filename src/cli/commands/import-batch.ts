@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../../config.ts';
-import { openMigratedDatabase } from '../../db/open.ts';
+import { openMigratedDatabase } from '../../operations/open-database.ts';
 import { AppError } from '../../errors.ts';
 import { type DocumentReport, type ImportOptions, importSources } from '../../importer/import.service.ts';
 import { type ParsedSource, readSourceAsync } from '../../importer/read-source.ts';

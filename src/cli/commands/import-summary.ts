@@ -1,4 +1,4 @@
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
 
 /** One row of the folder import's summary: a document read, or a file that failed. */

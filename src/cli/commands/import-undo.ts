@@ -1,5 +1,5 @@
 import { loadConfig } from '../../config.ts';
-import { openMigratedDatabase } from '../../db/open.ts';
+import { openMigratedDatabase } from '../../operations/open-database.ts';
 import { AppError } from '../../errors.ts';
 import { UndoRefusedError, undoImportAsOperator } from '../../importer/import-undo.service.ts';
 

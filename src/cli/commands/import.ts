@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { openMigratedDatabase } from '../../db/open.ts';
+import { openMigratedDatabase } from '../../operations/open-database.ts';
 import { AppError } from '../../errors.ts';
 import { type DocumentReport, importSources } from '../../importer/import.service.ts';
 import { type ParsedSource, readSourceAsync } from '../../importer/read-source.ts';

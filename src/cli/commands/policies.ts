@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
-import { openMigratedDatabase } from '../../db/open.ts';
+import { openMigratedDatabase } from '../../operations/open-database.ts';
 import { systemActor } from '../../domain/auth/actor.ts';
 import { requireGoalRef } from '../../domain/lineage/goal-ref.repo.ts';
 import {

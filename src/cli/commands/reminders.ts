@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig, loadMailConfig } from '../../config.ts';
-import { openMigratedDatabase } from '../../db/open.ts';
+import { openMigratedDatabase } from '../../operations/open-database.ts';
 import { mailSettingsFrom } from '../../domain/workflow/mailer.ts';
 import { DEFAULT_DAYS_BEFORE } from '../../domain/workflow/reminder-plan.ts';
 import { sendReminders } from '../../domain/workflow/reminders.service.ts';

@@ -11,7 +11,7 @@ import {
   type Goal,
   type IchiranDocument,
   type Item,
-} from './document.schema.ts';
+} from '../../format/document.schema.ts';
 import { recordLineagePairs } from './lineage-pairs.ts';
 import { latestWarnings, planBlockYears } from './source-document.repo.ts';
 

@@ -3,7 +3,7 @@ import { insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import { blockPublished } from '../publication/publication.repo.ts';
-import type { ImportWarning } from './document.schema.ts';
+import type { ImportWarning } from '../../format/document.schema.ts';
 
 export interface NewSourceDocument {
   municipalityId: number;

@@ -3,7 +3,7 @@
 
 import type { ParsedSource } from '../../importer/read-source.ts';
 import { makeDocument, makeGoal, makeItem, sourceOf } from '../../test-support/factories.ts';
-import type { IchiranDocument } from '../document/document.schema.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 
 export const DEPARTMENT = '評価テスト部';
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { loadDemo } from '../../demo/load-demo.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
-import type { IchiranDocument } from '../document/document.schema.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 import { goalsAcrossYears } from './across-years.service.ts';
 import { classifyTable } from './classify.service.ts';
 import { departmentId, goalId } from './lineage.testkit.ts';

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type Action, can } from '../auth/policy.ts';
 import { getDepartment } from '../departments/department.repo.ts';
-import type { IchiranDocument } from '../document/document.schema.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 import { loadDocument } from '../document/document.service.ts';
 import { evaluateDepartmentYear, type GoalEvaluation } from '../evaluation/index.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';

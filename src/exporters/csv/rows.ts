@@ -1,4 +1,4 @@
-import type { Block, Goal, Item } from '../../domain/document/document.schema.ts';
+import type { Block, Goal, Item } from '../../format/document.schema.ts';
 import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
 import type { TableExport } from '../types.ts';
 import {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { loadDemo } from '../../demo/load-demo.ts';
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 import { AppError } from '../../errors.ts';
 import { importSources } from '../../importer/import.service.ts';
 import { readSource } from '../../importer/read-source.ts';

@@ -4,7 +4,7 @@
  * text reader knows, and read by it: titles, units, notes by circled number, warnings all come from
  * the one assembly every format shares. Errors and warnings name the page.
  */
-import type { IchiranDocument, ImportWarning } from '../../domain/document/document.schema.ts';
+import type { IchiranDocument, ImportWarning } from '../../format/document.schema.ts';
 import { splitLeadingCircled } from '../../domain/vocabulary/numbering.ts';
 import { AppError } from '../../errors.ts';
 import { fillQuantities } from '../../quantities/fill.ts';

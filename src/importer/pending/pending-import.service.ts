@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { canAnywhere, forbidden } from '../../domain/auth/policy.ts';
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 import { AppError } from '../../errors.ts';
 import { type ImportResult, importSources } from '../import.service.ts';
 import { PARSE_BUDGET, type ParseBudget, readSourceIsolated } from '../isolated/read-isolated.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { loadDemo } from '../../demo/load-demo.ts';
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 import { AppError } from '../../errors.ts';
 import { loadTables } from '../../exporters/export.service.ts';
 import { seedDocument, tablesOf } from '../../exporters/xlsx/test-tables.ts';

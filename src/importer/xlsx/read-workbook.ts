@@ -3,9 +3,9 @@ import {
   documentSchema,
   type IchiranDocument,
   type ImportWarning,
-} from '../../domain/document/document.schema.ts';
+} from '../../format/document.schema.ts';
 import { AppError } from '../../errors.ts';
-import { COL, DEPARTMENT_LABEL, FORM_TITLE, ROW, WARNINGS_SHEET } from '../../exporters/xlsx/layout.ts';
+import { COL, DEPARTMENT_LABEL, FORM_TITLE, ROW, WARNINGS_SHEET } from '../../spreadsheet/layout.ts';
 import { cellText, DAMAGED_WORKBOOK_MESSAGE, damagedWorkbook, notADocument, textAt } from './cells.ts';
 import { findTable } from './city/find-table.ts';
 import { gridOf } from './city/grid.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Item } from '../../domain/document/document.schema.ts';
+import type { Item } from '../../format/document.schema.ts';
 import {
   evaluateDepartmentYear,
   formatDepartmentEvaluation,

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { BlockKind } from '../../db/schema.ts';
-import type { Comparator } from '../../domain/document/document.schema.ts';
+import type { Comparator } from '../../format/document.schema.ts';
 import type {
   BlockAddress,
   Direction,
@@ -16,7 +16,7 @@ import {
   isQuantityValue,
   MAX_QUANTITY_DIGITS,
   QUANTITY_RANGE_MESSAGE,
-} from '../../quantities/range.ts';
+} from '../../format/quantity-range.ts';
 import type { GoalFields, ItemFields, QuantityFields } from './editor.view.ts';
 
 export type FormData = Record<string, string>;

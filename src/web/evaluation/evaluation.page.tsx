@@ -4,7 +4,7 @@ import { AssessmentForm } from './assessment-form.tsx';
 import { evaluationUrls, itemAnchor } from './evaluation.urls.ts';
 import type { IndicatorField } from './indicator-input.ts';
 import { IndicatorFailure } from './indicator-summary.tsx';
-import { FAILURE, FLASH, formatRate, TARGET_STATUS_LABELS } from './labels.ts';
+import { FAILURE, FLASH, formatRate, TARGET_STATUS_LABELS } from '../../views/evaluation-labels.ts';
 import { TargetRow } from './target-form.tsx';
 
 export interface EvaluationPageView {

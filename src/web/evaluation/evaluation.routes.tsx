@@ -15,7 +15,7 @@ import { failureOf, readMatchForm, readText } from './form.ts';
 import { EvaluationIndexPage } from './index.page.tsx';
 import { registerIndicatorRoutes } from './indicator-action.ts';
 import { indicatorFieldOf } from './indicator-input.ts';
-import { applyMatchAction, authorizeEditor, evaluationForEditor } from './match-action.ts';
+import { applyMatchAction, authorizeEditor, evaluationForEditor } from '../../domain/evaluation/match-action.ts';
 import { PoliciesPage } from './policies.page.tsx';
 import { presentPolicies } from './policies.presenter.ts';
 

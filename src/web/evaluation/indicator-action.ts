@@ -9,7 +9,7 @@ import { requireSession } from '../staff/require-session.ts';
 import { EVALUATION_PAGE_ROUTE, evaluationUrls, targetAnchor } from './evaluation.urls.ts';
 import { failureOf } from './form.ts';
 import { indicatorFieldOfPath, readIndicatorForm } from './indicator-input.ts';
-import { authorizeEditor } from './match-action.ts';
+import { authorizeEditor } from '../../domain/evaluation/match-action.ts';
 
 const INDICATOR = `${EVALUATION_PAGE_ROUTE}/indicator/:targetId{[0-9]+}`;
 

@@ -1,4 +1,4 @@
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 import { IchiranhyoTable } from '../../views/ichiranhyo-table.tsx';
 import { warningText } from '../../views/warning-text.ts';
 import { yearPairLabel } from '../../views/year-label.ts';

@@ -5,7 +5,7 @@ import { looksLikePdf } from '../../importer/pdf/read-pdf.ts';
 import { DAMAGED_WORKBOOK_MESSAGE } from '../../importer/xlsx/cells.ts';
 import { XLS_CONVERSION_MESSAGE } from '../../importer/xlsx/convert-xls.ts';
 import { NO_TABLE_MESSAGE } from '../../importer/xlsx/read-workbook.ts';
-import { QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
+import { QUANTITY_RANGE_MESSAGE } from '../../format/quantity-range.ts';
 import { TOO_COMPLEX_TEXT } from './too-complex.ts';
 
 export type UploadKind = 'text' | 'json' | 'xlsx' | 'pdf';

@@ -1,4 +1,4 @@
-import type { IchiranDocument, ImportWarning } from '../../domain/document/document.schema.ts';
+import type { IchiranDocument, ImportWarning } from '../../format/document.schema.ts';
 import { IchiranhyoTable } from '../../views/ichiranhyo-table.tsx';
 import { warningText } from '../../views/warning-text.ts';
 import { yearPairLabel } from '../../views/year-label.ts';

@@ -1,5 +1,5 @@
 import { Layout } from '../components/layout.tsx';
-import { urls } from '../view-models.ts';
+import { urls } from '../../views/view-models.ts';
 
 export function ErrorPage({ status, message, detail }: { status: number; message: string; detail?: string }) {
   return (

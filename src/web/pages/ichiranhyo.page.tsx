@@ -7,7 +7,7 @@ import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { InterimSection } from '../components/interim-section.tsx';
 import { Layout } from '../components/layout.tsx';
 import { YearSwitcher } from '../components/year-switcher.tsx';
-import { type IchiranhyoView, urls } from '../view-models.ts';
+import { type IchiranhyoView, urls } from '../../views/view-models.ts';
 
 export function IchiranhyoPage({ view }: { view: IchiranhyoView }) {
   const { municipality, department, document: doc } = view;

@@ -9,7 +9,7 @@ import { isChromiumMissing, pdfAvailable } from '../../exporters/pdf/chromium-ch
 import { renderPdf } from '../../exporters/pdf/render-pdf.ts';
 import type { TableExport } from '../../exporters/types.ts';
 import { renderPage } from '../../views/render.tsx';
-import { urls } from '../view-models.ts';
+import { urls } from '../../views/view-models.ts';
 import { PdfUnavailablePage } from './pdf-unavailable.page.tsx';
 import { attachmentDisposition, printUrls } from './print-urls.ts';
 import { type RenderQueue, renderQueue } from './render-queue.ts';

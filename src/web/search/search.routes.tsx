@@ -6,7 +6,7 @@ import { renderPage } from '../../views/render.tsx';
 import { SearchPage } from './search.page.tsx';
 import { readSearchQuery } from './search.params.ts';
 import { presentSearch } from './search.presenter.ts';
-import { searchUrls } from './search.urls.ts';
+import { searchUrls } from '../../views/search.urls.ts';
 
 const css = new Uint8Array(readFileSync(new URL('./search.css', import.meta.url)));
 const cssEtag = `"${createHash('sha256').update(css).digest('base64url').slice(0, 27)}"`;

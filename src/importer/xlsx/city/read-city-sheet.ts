@@ -4,7 +4,7 @@
  * notes by circled number, units and warnings come from the one assembly every format shares.
  * Errors and warnings name the sheet and its row.
  */
-import type { IchiranDocument } from '../../../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../../../format/document.schema.ts';
 import { formatFiscalYear } from '../../../domain/fiscal-year/wareki.ts';
 import { AppError } from '../../../errors.ts';
 import { fillQuantities } from '../../../quantities/fill.ts';

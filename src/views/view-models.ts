@@ -1,4 +1,4 @@
-import type { IchiranDocument } from '../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../format/document.schema.ts';
 import type { PublicInterim } from '../domain/publication/reader.ts';
 
 /** What the public pages show; presenters build these, pages only render them. */

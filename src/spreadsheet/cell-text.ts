@@ -1,4 +1,4 @@
-import { circledValue, toCircled } from '../../domain/vocabulary/numbering.ts';
+import { circledValue, toCircled } from '../domain/vocabulary/numbering.ts';
 import { GOAL_LABEL } from './layout.ts';
 
 /**

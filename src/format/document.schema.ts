@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isQuantityValue, QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
+import { isQuantityValue, QUANTITY_RANGE_MESSAGE } from './quantity-range.ts';
 
 /**
  * The interchange JSON (`shared/spec/document.schema.json`): one department's 重点目標一覧表,
