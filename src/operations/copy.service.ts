@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import type { Db, DbTarget } from '../db/database.ts';
 import { databaseLoader } from '../db/transfer/loader.ts';
-import { fillDerivedData } from './open-database.ts';
 import { snapshot } from '../db/transfer/snapshot.ts';
 import { inWriteTransaction } from '../db/transfer/write-transaction.ts';
 import { AppError } from '../errors.ts';
+import { fillDerivedData } from './open-database.ts';
 import { type OnTable, observed, reportOf, type TransferReport } from './transfer-report.ts';
 
 /**

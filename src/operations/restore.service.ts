@@ -1,8 +1,8 @@
 import type { Db } from '../db/database.ts';
 import { readArchive } from '../db/transfer/archive-file.ts';
 import { databaseLoader } from '../db/transfer/loader.ts';
-import { fillDerivedData } from './open-database.ts';
 import { inWriteTransaction } from '../db/transfer/write-transaction.ts';
+import { fillDerivedData } from './open-database.ts';
 import { type OnTable, observed, reportOf, type TransferReport } from './transfer-report.ts';
 
 export interface RestoreOptions {

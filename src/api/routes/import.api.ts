@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import { documentSchema } from '../../format/document.schema.ts';
 import { AppError } from '../../errors.ts';
+import { documentSchema } from '../../format/document.schema.ts';
 import { formBody } from '../../http/request-body.ts';
 import { confirmPendingImport, stagePendingImport } from '../../importer/pending/pending-import.service.ts';
 import type { ApiApp } from '../api-app.ts';

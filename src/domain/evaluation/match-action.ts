@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/policy.ts';
 import { getDepartment } from '../departments/department.repo.ts';
@@ -11,7 +12,6 @@ import {
   rejectMatch,
   setMatch,
 } from './index.ts';
-import { AppError } from '../../errors.ts';
 
 export const MATCH_ACTIONS = ['confirm', 'set', 'reject', 'clear'] as const;
 export type MatchAction = (typeof MATCH_ACTIONS)[number];

@@ -1,8 +1,8 @@
 import type { Alignment, Fill, Font, Worksheet } from 'exceljs';
-import type { Block, Goal, IchiranDocument, Item } from '../../format/document.schema.ts';
 import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
-import { guard } from '../../spreadsheet/formula-guard.ts';
+import type { Block, Goal, IchiranDocument, Item } from '../../format/document.schema.ts';
 import { goalTitleText, itemCellText, numberedText } from '../../spreadsheet/cell-text.ts';
+import { guard } from '../../spreadsheet/formula-guard.ts';
 import {
   ACHIEVEMENT_HEADER,
   BLOCK_COLUMNS,

@@ -1,10 +1,6 @@
 import ExcelJS from 'exceljs';
-import {
-  documentSchema,
-  type IchiranDocument,
-  type ImportWarning,
-} from '../../format/document.schema.ts';
 import { AppError } from '../../errors.ts';
+import { documentSchema, type IchiranDocument, type ImportWarning } from '../../format/document.schema.ts';
 import { COL, DEPARTMENT_LABEL, FORM_TITLE, ROW, WARNINGS_SHEET } from '../../spreadsheet/layout.ts';
 import { cellText, DAMAGED_WORKBOOK_MESSAGE, damagedWorkbook, notADocument, textAt } from './cells.ts';
 import { findTable } from './city/find-table.ts';
