@@ -71,7 +71,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   registerStatic(app);
   app.use(sessionMiddleware(db));
   // Before anything that reads a body (CSRF check, routes); after the session, which decides who may upload.
-  app.use(requestBodyLimit());
+  app.use(requestBodyLimit({ refusals: { '/staff/import': uploadTooLargePage } }));
   app.use(csrfMiddleware());
   app.use(writeGate());
   app.use(passwordGate());
@@ -186,8 +186,6 @@ export function createApp(db: Db): Hono<AppEnv> {
         status as 404,
       );
     }
-    const tooLarge = await uploadTooLargePage(error, c);
-    if (tooLarge) return tooLarge;
     // A page shows only sentences written for people; an English message stays in the log.
     const shown = detail !== undefined && isForPeople(detail) ? detail : undefined;
     if (detail !== undefined && shown === undefined)
