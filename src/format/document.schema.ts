@@ -10,7 +10,7 @@ export const comparatorSchema = z.enum(['>=', '<=', '>', '<', '=']);
 export type Comparator = z.infer<typeof comparatorSchema>;
 
 export const quantitySchema = z.object({
-  // Out-of-range numbers are not quantities (quantities/range.ts): refused here so an import names the field.
+  // Out-of-range numbers are not quantities (quantity-range.ts): refused here so an import names the field.
   // JSON.parse turns 1e400 into Infinity, which z.number() refuses before the refinement could speak.
   value: z
     .number({
