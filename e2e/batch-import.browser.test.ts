@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { makeDocument } from '../src/test-support/factories.ts';
 import { makeUser } from '../src/test-support/users.ts';
-import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 import { axeViolations, signedInPage } from './staff-kit.ts';
 

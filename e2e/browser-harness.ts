@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDatabaseUrl } from '../src/db/database.ts';
+import { CHROMIUM_PATH } from '../src/exporters/pdf/browser.ts';
 import { type RunningServer, startServer } from '../src/server.ts';
 import { createTestDb, type TestDb } from '../src/test-support/test-db.ts';
-import { CHROMIUM_PATH } from '../src/web/browser.ts';
 
 /**
  * Browser tests need Debian's chromium. In CI its absence is a failure (the test runs and the

@@ -5,7 +5,7 @@ import type { Actor } from '../src/domain/auth/actor.ts';
 import { systemActor } from '../src/domain/auth/actor.ts';
 import { createUser } from '../src/domain/auth/user.service.ts';
 import { copyPlanToNextYear, startYearEndReport } from '../src/domain/goals/goal-edit.service.ts';
-import { launchChromium } from '../src/web/browser.ts';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 import { axeViolations } from './staff-kit.ts';
 

@@ -6,8 +6,8 @@ import {
   type QuantityView,
   type TargetEvaluation,
 } from '../src/domain/evaluation/index.ts';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { makeUser, TEST_PASSWORD } from '../src/test-support/users.ts';
-import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 
 let server: TestServer;

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { copyPlanToNextYear } from '../src/domain/goals/goal-edit.service.ts';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { demoDepartmentId, demoMunicipalityId } from '../src/test-support/demo-ids.ts';
 import { makeUser, TEST_PASSWORD, type TestUser } from '../src/test-support/users.ts';
-import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 
 /**

@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
  * dropped only when the difference is exactly that: every id HTMLCS wants but the cell lacks is a
  * th of another goal's row group, and every id the cell lists but HTMLCS does not want is its own
  * goal's number th with scope="rowgroup". Any other difference (a missing column or block heading,
- * a wrong goal, a dangling id) still fails. src/web/components/table-ids.test.tsx checks the same
+ * a wrong goal, a dangling id) still fails. src/views/table-ids.test.tsx checks the same
  * associations on the rendered markup.
  */
 const HTMLCS_PATH = createRequire(import.meta.url).resolve('html_codesniffer/build/HTMLCS.js');

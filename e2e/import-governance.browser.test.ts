@@ -7,8 +7,8 @@ import type { Browser } from 'playwright-core';
 import { systemActor } from '../src/domain/auth/actor.ts';
 import { createUser } from '../src/domain/auth/user.service.ts';
 import { fiscalYearOf } from '../src/domain/fiscal-year/wareki.ts';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { makeDocument } from '../src/test-support/factories.ts';
-import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 
 let server: TestServer;

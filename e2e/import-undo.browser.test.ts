@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { importSources } from '../src/importer/import.service.ts';
 import { makeDocument, sourceOf } from '../src/test-support/factories.ts';
 import { makeUser, type TestUser } from '../src/test-support/users.ts';
-import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 import { axeViolations, signedInPage } from './staff-kit.ts';
 

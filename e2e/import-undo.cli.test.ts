@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { IchiranDocument } from '../src/domain/document/document.schema.ts';
+import type { IchiranDocument } from '../src/format/document.schema.ts';
 import { makeDocument, makeGoal, makeItem } from '../src/test-support/factories.ts';
 import { createTestDb, type TestDb } from '../src/test-support/test-db.ts';
 import { runCli } from './cli-harness.ts';

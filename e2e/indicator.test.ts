@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { evaluateDepartmentYear } from '../src/domain/evaluation/index.ts';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { makeUser } from '../src/test-support/users.ts';
-import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 import { axeViolations, signedInPage } from './staff-kit.ts';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { demoDepartmentId, demoMunicipalityId } from '../src/test-support/demo-app.ts';
 import { reportInterim } from '../src/test-support/interim-publish.ts';
 import { makeUser } from '../src/test-support/users.ts';
-import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, startTestServer, type TestServer } from './browser-harness.ts';
 import { axeViolations, signedInPage } from './staff-kit.ts';
 

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { appendAudit } from '../src/domain/audit/audit.repo.ts';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { demoMunicipalityId } from '../src/test-support/demo-app.ts';
 import { makeUser, type TestUser } from '../src/test-support/users.ts';
-import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 import { axeViolations, signedInPage } from './staff-kit.ts';
 

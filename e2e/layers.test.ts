@@ -33,11 +33,11 @@ test('a domain module importing web/ fails, naming the edge', () => {
   const root = copyTree('up');
   writeFileSync(
     join(root, 'src/domain/sneaky.ts'),
-    "import { renderPage } from '../web/render.tsx';\nexport const x = renderPage;\n",
+    "import { createApp } from '../web/app.tsx';\nexport const x = createApp;\n",
   );
   const result = run(root);
   assert.equal(result.status, 1);
-  assert.match(result.stderr, /src\/domain\/sneaky\.ts -> src\/web\/render\.tsx/);
+  assert.match(result.stderr, /src\/domain\/sneaky\.ts -> src\/web\/app\.tsx/);
 });
 
 test('a query written in a service fails; the same query in a repository passes', () => {

@@ -3,9 +3,9 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { findFiscalYearId } from '../src/domain/fiscal-years/fiscal-year.repo.ts';
 import { markPublished } from '../src/domain/workflow/phase-status.repo.ts';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { demoDepartmentId, demoMunicipalityId } from '../src/test-support/demo-ids.ts';
 import { makeUser, type TestUser } from '../src/test-support/users.ts';
-import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 import { axeViolations, signedInPage } from './staff-kit.ts';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../src/web/browser.ts';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { rateDemoYear } from '../src/web/dashboard/rated-year.testkit.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { asObjects, parseCp932Csv, parseUtf8Csv } from '../src/exporters/csv/parse-csv.testkit.ts';
-import { launchChromium } from '../src/web/browser.ts';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 
 let server: TestServer;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { IchiranDocument } from '../src/domain/document/document.schema.ts';
+import type { IchiranDocument } from '../src/format/document.schema.ts';
 import { assertSameDocument, fixturesDir, sourceOf } from '../src/importer/pdf/same-document.testkit.ts';
 import { createTestDb, type TestDb } from '../src/test-support/test-db.ts';
 import { runCli } from './cli-harness.ts';

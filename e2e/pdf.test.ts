@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { loadTables } from '../src/exporters/export.service.ts';
+import { CHROMIUM_PATH } from '../src/exporters/pdf/browser.ts';
 import { countPdfPages } from '../src/exporters/pdf/page-count.ts';
 import { renderPdf } from '../src/exporters/pdf/render-pdf.ts';
 import { importSources } from '../src/importer/import.service.ts';
 import { readSource } from '../src/importer/read-source.ts';
 import { createTestDb, type TestDb } from '../src/test-support/test-db.ts';
 import { createApp } from '../src/web/app.tsx';
-import { CHROMIUM_PATH } from '../src/web/browser.ts';
 import { seedsDir } from './cli-harness.ts';
 
 const SEED = join(seedsDir, '000_e224602d88f71594.txt');

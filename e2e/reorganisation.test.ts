@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { demoMunicipalityId } from '../src/test-support/demo-app.ts';
 import { makeUser } from '../src/test-support/users.ts';
-import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 import { axeViolations, signedInPage } from './staff-kit.ts';
 

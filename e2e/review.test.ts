@@ -7,8 +7,8 @@ import { createUser } from '../src/domain/auth/user.service.ts';
 import { findFiscalYearId } from '../src/domain/fiscal-years/fiscal-year.repo.ts';
 import { copyPlanToNextYear, editItem } from '../src/domain/goals/goal-edit.service.ts';
 import { openFiscalYear } from '../src/domain/workflow/year.service.ts';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { demoDepartmentId, demoMunicipalityId } from '../src/test-support/demo-ids.ts';
-import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 import { axeViolations } from './staff-kit.ts';
 

@@ -4,10 +4,10 @@ import type { Browser } from 'playwright-core';
 import type { Role } from '../src/domain/auth/actor.ts';
 import { transition } from '../src/domain/workflow/transition.service.ts';
 import { openFiscalYear, setDeadline } from '../src/domain/workflow/year.service.ts';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { demoDepartmentId, demoMunicipalityId } from '../src/test-support/demo-ids.ts';
 import { fillPhase } from '../src/test-support/phase-fill.ts';
 import { makeUser, type TestUser } from '../src/test-support/users.ts';
-import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 import { axeViolations, signedInPage } from './staff-kit.ts';
 

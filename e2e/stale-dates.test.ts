@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { copyPlanToNextYear } from '../src/domain/goals/block-copy.service.ts';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { importSources } from '../src/importer/import.service.ts';
 import { makeDocument, makeGoal, makeItem, sourceOf } from '../src/test-support/factories.ts';
 import { makeUser } from '../src/test-support/users.ts';
-import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, startTestServer, type TestServer } from './browser-harness.ts';
 import { axeViolations, signedInPage } from './staff-kit.ts';
 

@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { importSources } from '../src/importer/import.service.ts';
 import { readSource } from '../src/importer/read-source.ts';
-import { launchChromium } from '../src/web/browser.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 import { seedsDir } from './cli-harness.ts';
 

@@ -12,9 +12,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IchiranDocument } from '../src/domain/document/document.schema.ts';
 import { withPrintPage } from '../src/exporters/pdf/print-page.ts';
 import { renderPdf } from '../src/exporters/pdf/render-pdf.ts';
+import type { IchiranDocument } from '../src/format/document.schema.ts';
 import { readSource } from '../src/importer/read-source.ts';
 
 const out = new URL('../src/importer/pdf/fixtures/', import.meta.url);

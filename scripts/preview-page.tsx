@@ -8,13 +8,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import type { IchiranDocument } from '../src/domain/document/document.schema.ts';
-import { launchChromium } from '../src/web/browser.ts';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
+import type { IchiranDocument } from '../src/format/document.schema.ts';
+import { renderPage } from '../src/views/render.tsx';
+import { registerStatic } from '../src/views/static.ts';
+import { type IchiranhyoView, type IndexView, urls } from '../src/views/view-models.ts';
 import { IchiranhyoPage } from '../src/web/pages/ichiranhyo.page.tsx';
 import { IndexPage } from '../src/web/pages/index.page.tsx';
-import { renderPage } from '../src/web/render.tsx';
-import { registerStatic } from '../src/web/static.ts';
-import { type IchiranhyoView, type IndexView, urls } from '../src/web/view-models.ts';
 
 const OUT = '/tmp/preview';
 const SEED = new URL('../../shared/seeds/000_e224602d88f71594.expected.json', import.meta.url);

@@ -3,10 +3,10 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { withStartupLock } from './db/migrate.ts';
-import { openMigratedDatabase } from './db/open.ts';
 import { loadDemoIfEmpty } from './demo/load-demo.ts';
 import { countUsers } from './domain/auth/user.repo.ts';
 import { logger } from './logger.ts';
+import { openMigratedDatabase } from './operations/open-database.ts';
 import { createApp } from './web/app.tsx';
 
 export interface RunningServer {

@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import type { AppEnv } from '../web/env.ts';
-import { formFirst } from '../web/request-body.ts';
+import type { AppEnv } from '../http/env.ts';
+import { formFirst } from '../http/request-body.ts';
 import { registerAuditApi } from './routes/audit.api.ts';
 import { registerEditingApi } from './routes/editing.api.ts';
 import { registerImportApi } from './routes/import.api.ts';

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { loadDemoIfEmpty } from '../demo/load-demo.ts';
+import { openMigratedDatabase } from '../operations/open-database.ts';
 import { createEmptyDb, type EmptyDb } from '../test-support/empty-db.ts';
 import { type Db, parseDatabaseUrl } from './database.ts';
 import { withStartupLock } from './migrate.ts';
-import { openMigratedDatabase } from './open.ts';
 
 /**
  * Two app servers starting at the same moment on one fresh PostgreSQL database: each has its own

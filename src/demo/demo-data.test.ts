@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { documentSchema, type IchiranDocument } from '../domain/document/document.schema.ts';
+import { documentSchema, type IchiranDocument } from '../format/document.schema.ts';
 
 // The fictional みなと台市 (src/demo/data/minatodai): one interchange-JSON document per department and
 // plan year, plus municipality.json naming the departments.

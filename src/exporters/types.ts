@@ -1,4 +1,4 @@
-import type { IchiranDocument } from '../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../format/document.schema.ts';
 
 /** One department's 一覧表 as the exporters receive it: everything they print, nothing they query. */
 export interface TableExport {

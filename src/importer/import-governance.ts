@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { BlockKind, Database, PhaseState } from '../db/schema.ts';
 import { findTopDepartment } from '../domain/departments/department.repo.ts';
-import type { IchiranDocument } from '../domain/document/document.schema.ts';
 import { fiscalYearOf, formatFiscalYear } from '../domain/fiscal-year/wareki.ts';
 import { findFiscalYearId } from '../domain/fiscal-years/fiscal-year.repo.ts';
 import { phaseLabels, stateLabels } from '../domain/workflow/labels.ts';
 import { blockState } from '../domain/workflow/lock.ts';
 import { phaseOfBlock } from '../domain/workflow/phase-status.repo.ts';
 import { AppError } from '../errors.ts';
+import type { IchiranDocument } from '../format/document.schema.ts';
 
 /** The first 年度 of 平成: older tables are not what a city loads into mokuhyo. */
 export const EARLIEST_PLAN_YEAR = 1989;

@@ -7,13 +7,13 @@ import { appendAudit } from '../domain/audit/audit.repo.ts';
 import { type Actor, systemActor } from '../domain/auth/actor.ts';
 import { authorize } from '../domain/auth/policy.ts';
 import { getDepartment } from '../domain/departments/department.repo.ts';
-import type { Goal } from '../domain/document/document.schema.ts';
 import { toGoal } from '../domain/document/document.service.ts';
 import { replaceBlock } from '../domain/goals/block.service.ts';
 import { type BlockKey, loadBlock } from '../domain/goals/goal.repo.ts';
 import { phaseLabels } from '../domain/workflow/labels.ts';
 import { phaseOfBlock } from '../domain/workflow/phase-status.repo.ts';
 import { AppError } from '../errors.ts';
+import type { Goal } from '../format/document.schema.ts';
 import { reindexBlock } from '../search/index.repo.ts';
 import { yearLabel } from './import-governance.ts';
 import {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Db } from '../db/database.ts';
-import type { IchiranDocument } from '../domain/document/document.schema.ts';
 import { exportTables } from '../exporters/export.service.ts';
+import type { IchiranDocument } from '../format/document.schema.ts';
 import { makeDocument, makeGoal, makeItem, sourceOf } from '../test-support/factories.ts';
 import { createTestDb } from '../test-support/test-db.ts';
 import { importSources } from './import.service.ts';

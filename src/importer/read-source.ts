@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { documentSchema, type IchiranDocument } from '../domain/document/document.schema.ts';
 import { AppError } from '../errors.ts';
+import { documentSchema, type IchiranDocument } from '../format/document.schema.ts';
 import { fillQuantities, quantitiesOf } from '../quantities/fill.ts';
 import { decodeInput } from './decode.ts';
 import { mistakenFileError, mistakenKindOf } from './file-kind.ts';

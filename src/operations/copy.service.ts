@@ -4,6 +4,7 @@ import { databaseLoader } from '../db/transfer/loader.ts';
 import { snapshot } from '../db/transfer/snapshot.ts';
 import { inWriteTransaction } from '../db/transfer/write-transaction.ts';
 import { AppError } from '../errors.ts';
+import { fillDerivedData } from './open-database.ts';
 import { type OnTable, observed, reportOf, type TransferReport } from './transfer-report.ts';
 
 /**
@@ -14,7 +15,11 @@ import { type OnTable, observed, reportOf, type TransferReport } from './transfe
 export async function copyDatabase(source: Db, target: Db, onTable?: OnTable): Promise<TransferReport> {
   const started = performance.now();
   return inWriteTransaction(target, async (conn) => {
-    const loader = databaseLoader(conn, target.engine, { replace: false, source: source.location });
+    const loader = databaseLoader(conn, target.engine, {
+      replace: false,
+      source: source.location,
+      afterUpgrade: fillDerivedData,
+    });
     const header = await snapshot(source, observed(loader, onTable));
     return reportOf(header, loader.result().upgradedWith, started);
   });

@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts';
 import { readArchive } from '../db/transfer/archive-file.ts';
 import { databaseLoader } from '../db/transfer/loader.ts';
 import { inWriteTransaction } from '../db/transfer/write-transaction.ts';
+import { fillDerivedData } from './open-database.ts';
 import { type OnTable, observed, reportOf, type TransferReport } from './transfer-report.ts';
 
 export interface RestoreOptions {
@@ -22,7 +23,11 @@ export async function restoreDatabase(
 ): Promise<TransferReport> {
   const started = performance.now();
   return inWriteTransaction(db, async (conn) => {
-    const loader = databaseLoader(conn, db.engine, { replace: options.force, source: file });
+    const loader = databaseLoader(conn, db.engine, {
+      replace: options.force,
+      source: file,
+      afterUpgrade: fillDerivedData,
+    });
     const header = await readArchive(file, observed(loader, options.onTable));
     return reportOf(header, loader.result().upgradedWith, started);
   });

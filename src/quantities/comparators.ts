@@ -1,4 +1,4 @@
-import type { Comparator } from '../domain/document/document.schema.ts';
+import type { Comparator } from '../format/document.schema.ts';
 
 /** Longest first within each list, so `を目指します` is read whole rather than as `を目指し`. */
 const BOUNDS: ReadonlyArray<readonly [string, Comparator]> = [

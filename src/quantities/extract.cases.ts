@@ -1,4 +1,4 @@
-import type { Comparator } from '../domain/document/document.schema.ts';
+import type { Comparator } from '../format/document.schema.ts';
 
 /** `[value, unit, comparator]` for each quantity expected, in reading order. */
 export type Expected = ReadonlyArray<readonly [number, string, Comparator]>;

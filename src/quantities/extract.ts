@@ -1,9 +1,9 @@
-import type { Quantity } from '../domain/document/document.schema.ts';
+import type { Quantity } from '../format/document.schema.ts';
+import { isQuantityValue, MAX_QUANTITY_DIGITS } from '../format/quantity-range.ts';
 import { readComparator } from './comparators.ts';
 import { isNotAmount } from './context.ts';
 import { matchCounter } from './counters.ts';
 import { foldWidth, isDigit, scanNumber } from './numbers.ts';
-import { isQuantityValue, MAX_QUANTITY_DIGITS } from './range.ts';
 
 /** A quantity with the span it was read from: `text === input.slice(start, end)` (UTF-16 offsets). */
 export type ExtractedQuantity = Quantity & { text: string; start: number; end: number };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { documentSchema, type IchiranDocument } from '../domain/document/document.schema.ts';
+import { documentSchema, type IchiranDocument } from '../format/document.schema.ts';
 import { fillQuantities } from './fill.ts';
 
 function sampleDoc(): IchiranDocument {

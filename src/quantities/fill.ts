@@ -1,4 +1,4 @@
-import type { IchiranDocument, Item, Quantity, YearBlock } from '../domain/document/document.schema.ts';
+import type { IchiranDocument, Item, Quantity, YearBlock } from '../format/document.schema.ts';
 import { type NoteKind, readNote } from './roles.ts';
 
 /**

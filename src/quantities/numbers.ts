@@ -1,4 +1,4 @@
-import { digitCount } from './range.ts';
+import { digitCount } from '../format/quantity-range.ts';
 
 /**
  * Folds full-width ASCII (`１２`, `，`, `．`, `％`, `ｋｍ`, `／`) to half-width one character for one,

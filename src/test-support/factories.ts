@@ -1,4 +1,4 @@
-import type { Goal, IchiranDocument, Item } from '../domain/document/document.schema.ts';
+import type { Goal, IchiranDocument, Item } from '../format/document.schema.ts';
 import type { ParsedSource } from '../importer/read-source.ts';
 import { fillQuantities } from '../quantities/fill.ts';
 

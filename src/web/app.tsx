@@ -9,7 +9,12 @@ import { attachmentDisposition } from '../domain/vocabulary/file-names.ts';
 import { isPhaseIncomplete } from '../domain/workflow/completeness.ts';
 import { AppError, httpStatusOf, RateLimitedError } from '../errors.ts';
 import { writeWorkbook } from '../exporters/xlsx/write-workbook.ts';
+import type { AppEnv } from '../http/env.ts';
+import { requestBodyLimit } from '../http/request-body.ts';
 import { logger } from '../logger.ts';
+import { presentIchiranhyo, presentIndex } from '../presenters/catalog.presenter.ts';
+import { renderPage } from '../views/render.tsx';
+import { registerStatic } from '../views/static.ts';
 import { registerAuditRoutes } from './audit/audit.routes.tsx';
 import { registerAuthRoutes } from './auth/auth.routes.tsx';
 import { passwordGate } from './auth/password-gate.ts';
@@ -18,7 +23,6 @@ import { writeGate } from './auth/write-gate.ts';
 import { isForPeople } from './components/people-text.ts';
 import { registerDashboardRoutes } from './dashboard/dashboard.routes.tsx';
 import { registerEditorRoutes } from './editor/editor.routes.tsx';
-import type { AppEnv } from './env.ts';
 import { registerEvaluationRoutes } from './evaluation/evaluation.routes.tsx';
 import { registerImportRoutes } from './import/import.routes.tsx';
 import { registerImportHistoryRoutes } from './import/import-history.routes.tsx';
@@ -28,11 +32,8 @@ import { registerOpenDataRoutes } from './open-data/open-data.routes.tsx';
 import { ErrorPage } from './pages/error.page.tsx';
 import { IchiranhyoPage } from './pages/ichiranhyo.page.tsx';
 import { IndexPage } from './pages/index.page.tsx';
-import { presentIchiranhyo, presentIndex } from './presenters/catalog.presenter.ts';
 import { registerPrintRoutes } from './print/print.routes.tsx';
 import { publicCache } from './public-cache/public-cache.ts';
-import { renderPage } from './render.tsx';
-import { requestBodyLimit } from './request-body.ts';
 import { registerSearchRoutes } from './search/search.routes.tsx';
 import { securityHeaders } from './security-headers.ts';
 import { registerAccountRoutes } from './settings/accounts.routes.tsx';
@@ -46,7 +47,6 @@ import { registerReorganisationRoutes } from './settings/reorganisation.routes.t
 import { registerSearchVariantRoutes } from './settings/search-variants.routes.tsx';
 import { registerStaffRoutes } from './staff/staff.routes.tsx';
 import { staffHeader } from './staff/staff-header.ts';
-import { registerStatic } from './static.ts';
 import { gapLinks } from './workflow/gap-links.ts';
 import { registerWorkflowRoutes } from './workflow/workflow.routes.tsx';
 
@@ -71,7 +71,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   registerStatic(app);
   app.use(sessionMiddleware(db));
   // Before anything that reads a body (CSRF check, routes); after the session, which decides who may upload.
-  app.use(requestBodyLimit());
+  app.use(requestBodyLimit({ refusals: { '/staff/import': uploadTooLargePage } }));
   app.use(csrfMiddleware());
   app.use(writeGate());
   app.use(passwordGate());
@@ -186,8 +186,6 @@ export function createApp(db: Db): Hono<AppEnv> {
         status as 404,
       );
     }
-    const tooLarge = await uploadTooLargePage(error, c);
-    if (tooLarge) return tooLarge;
     // A page shows only sentences written for people; an English message stays in the log.
     const shown = detail !== undefined && isForPeople(detail) ? detail : undefined;
     if (detail !== undefined && shown === undefined)

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
+import { CHROMIUM_PATH } from '../exporters/pdf/browser.ts';
 import { useDemoApp } from '../test-support/demo-app.ts';
-import { CHROMIUM_PATH } from './browser.ts';
 
 const demo = useDemoApp();
 

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { isHttps } from './auth/cookies.ts';
-import type { AppEnv } from './env.ts';
+import { isHttps } from '../http/cookies.ts';
+import type { AppEnv } from '../http/env.ts';
 
 const CSP = [
   "default-src 'self'",

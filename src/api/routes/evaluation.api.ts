@@ -1,7 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import { applyMatchAction, evaluationForEditor, MATCH_ACTIONS } from '../../web/evaluation/match-action.ts';
+import {
+  applyMatchAction,
+  evaluationForEditor,
+  MATCH_ACTIONS,
+} from '../../domain/evaluation/match-action.ts';
 import { type ApiApp, apiRegistrations } from '../api-app.ts';
 import { requireActor } from './require-actor.ts';
 import { errorResponses, json } from './schemas.ts';

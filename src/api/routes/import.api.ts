@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import { documentSchema } from '../../domain/document/document.schema.ts';
 import { AppError } from '../../errors.ts';
+import { documentSchema } from '../../format/document.schema.ts';
+import { formBody } from '../../http/request-body.ts';
 import { confirmPendingImport, stagePendingImport } from '../../importer/pending/pending-import.service.ts';
-import { formBody } from '../../web/request-body.ts';
 import type { ApiApp } from '../api-app.ts';
 import { requireActor } from './require-actor.ts';
 import { errorResponses, errorSchema, json } from './schemas.ts';

@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import { documentSchema } from '../../domain/document/document.schema.ts';
-import { presentIchiranhyo, presentIndex } from '../../web/presenters/catalog.presenter.ts';
+import { documentSchema } from '../../format/document.schema.ts';
+import { presentIchiranhyo, presentIndex } from '../../presenters/catalog.presenter.ts';
 import type { ApiApp } from '../api-app.ts';
 import { errorResponses, json } from './schemas.ts';
 

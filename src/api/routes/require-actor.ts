@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { AppError } from '../../errors.ts';
-import type { AppEnv } from '../../web/env.ts';
+import type { AppEnv } from '../../http/env.ts';
 
 export function requireActor(c: Context<AppEnv>): Actor {
   const session = c.get('session');

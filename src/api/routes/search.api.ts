@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { MAX_QUERY_LENGTH } from '../../search/query.ts';
 import { PAGE_SIZE, search } from '../../search/search.service.ts';
-import { searchUrls } from '../../web/search/search.urls.ts';
+import { searchUrls } from '../../views/search.urls.ts';
 import type { ApiApp } from '../api-app.ts';
 import { errorResponses, json } from './schemas.ts';
 

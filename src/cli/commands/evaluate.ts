@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { openMigratedDatabase } from '../../db/open.ts';
 import { requireDepartment } from '../../domain/departments/department.service.ts';
 import {
   evaluateCity,
@@ -12,6 +11,7 @@ import {
 } from '../../domain/evaluation/index.ts';
 import { findExistingMunicipality } from '../../domain/municipalities/municipality.service.ts';
 import { AppError } from '../../errors.ts';
+import { openMigratedDatabase } from '../../operations/open-database.ts';
 
 interface EvaluateOptions {
   department?: string;

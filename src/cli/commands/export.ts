@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { openMigratedDatabase } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { type CsvTableName, csvTables } from '../../exporters/csv/csv.exporter.ts';
 import type { CsvEncoding } from '../../exporters/csv/csv-format.ts';
 import { type ExportFormat, exportFormats, exportTables } from '../../exporters/export.service.ts';
+import { openMigratedDatabase } from '../../operations/open-database.ts';
 
 interface ExportOptions {
   department?: string;

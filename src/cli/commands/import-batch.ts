@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../../config.ts';
-import { openMigratedDatabase } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { type DocumentReport, type ImportOptions, importSources } from '../../importer/import.service.ts';
 import { type ParsedSource, readSourceAsync } from '../../importer/read-source.ts';
+import { openMigratedDatabase } from '../../operations/open-database.ts';
 import { progress } from '../progress.ts';
 import type { ExpandedInputs } from './import-inputs.ts';
 import { describeReport } from './import-report.ts';

@@ -1,5 +1,5 @@
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
 import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 
 /** One row of the folder import's summary: a document read, or a file that failed. */
 export interface SummaryRow {

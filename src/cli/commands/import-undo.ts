@@ -1,7 +1,7 @@
 import { loadConfig } from '../../config.ts';
-import { openMigratedDatabase } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { UndoRefusedError, undoImportAsOperator } from '../../importer/import-undo.service.ts';
+import { openMigratedDatabase } from '../../operations/open-database.ts';
 
 /**
  * `mokuhyo import --undo ID` (issue 9, item 5e): puts back every block that import wrote. Kept apart

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { openMigratedDatabase } from '../../db/open.ts';
 import { AppError } from '../../errors.ts';
 import { type DocumentReport, importSources } from '../../importer/import.service.ts';
 import { type ParsedSource, readSourceAsync } from '../../importer/read-source.ts';
+import { openMigratedDatabase } from '../../operations/open-database.ts';
 import { progress } from '../progress.ts';
 import { importBatch } from './import-batch.ts';
 import { expandInputs } from './import-inputs.ts';

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { openMigratedDatabase } from '../../db/open.ts';
 import { requireDepartment } from '../../domain/departments/department.service.ts';
 import { goalsAcrossYears } from '../../domain/lineage/across-years.service.ts';
 import { formatHistory } from '../../domain/lineage/history-text.ts';
 import { findExistingMunicipality } from '../../domain/municipalities/municipality.service.ts';
+import { openMigratedDatabase } from '../../operations/open-database.ts';
 
 interface LineageOptions {
   department: string;

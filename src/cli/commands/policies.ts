@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
-import { openMigratedDatabase } from '../../db/open.ts';
 import { systemActor } from '../../domain/auth/actor.ts';
 import { requireGoalRef } from '../../domain/lineage/goal-ref.repo.ts';
 import {
@@ -18,6 +17,7 @@ import {
 import { parsePolicyTree } from '../../domain/policies/policy-format.ts';
 import { AppError } from '../../errors.ts';
 import { decodeInput } from '../../importer/decode.ts';
+import { openMigratedDatabase } from '../../operations/open-database.ts';
 
 interface LinkOptions {
   goal: string;

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { loadConfig, loadMailConfig } from '../../config.ts';
-import { openMigratedDatabase } from '../../db/open.ts';
 import { mailSettingsFrom } from '../../domain/workflow/mailer.ts';
 import { DEFAULT_DAYS_BEFORE } from '../../domain/workflow/reminder-plan.ts';
 import { sendReminders } from '../../domain/workflow/reminders.service.ts';
 import { AppError } from '../../errors.ts';
+import { openMigratedDatabase } from '../../operations/open-database.ts';
 
 interface SendOptions {
   now?: string;

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
-import { openMigratedDatabase } from '../../db/open.ts';
 import { type Role, roles, systemActor } from '../../domain/auth/actor.ts';
 import { createUser } from '../../domain/auth/user.service.ts';
 import { findExistingMunicipality } from '../../domain/municipalities/municipality.service.ts';
 import { AppError } from '../../errors.ts';
+import { openMigratedDatabase } from '../../operations/open-database.ts';
 
 interface UserAddOptions {
   role: string;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { type EntryRow, entryRow } from '../../search/entries.ts';
 import { idColumn, isPostgres, type MigrationDb, sqlIn } from '../migration-kit.ts';
+import { type EntryRow, entryRow } from './frozen/search-entries.ts';
 
 /**
  * Full-text search across all years: `search_entry` holds one row per goal title and per item, with

@@ -1,5 +1,8 @@
 import type { Generated } from 'kysely';
-import type { Role } from '../../domain/auth/actor.ts';
+
+/** Every role a grant can carry (user_role.role); domain/auth/actor.ts re-exports them for the rules. */
+export const roles = ['admin', 'planning', 'editor', 'approver', 'viewer'] as const;
+export type Role = (typeof roles)[number];
 
 /** Tables of the auth and audit modules; merged into the Database interface in ../schema.ts. */
 export interface AppUserTable {

@@ -1,9 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../errors.ts';
-import { refreshAllGrades } from '../../search/grade-index.ts';
 import type { Engine } from '../database.ts';
 import { knownMigrations, migrateInTransaction } from '../migrate.ts';
-import { needsDerivedData } from '../open.ts';
 import type { Database } from '../schema.ts';
 import type { ArchiveHeader, Row, TableInfo, TransferSink } from './archive-format.ts';
 import {
@@ -21,6 +19,11 @@ export interface LoadOptions {
   replace: boolean;
   /** Where the data comes from, for messages: a file name or a database location. */
   source: string;
+  /**
+   * Fills derived data the newer migrations leave behind (search grades), in the same transaction.
+   * The caller's step, so the db layer calls no service (operations passes fillDerivedData).
+   */
+  afterUpgrade: (conn: Kysely<Database>, applied: string[]) => Promise<void>;
 }
 
 export interface LoadResult {
@@ -83,7 +86,7 @@ export function databaseLoader(
         if (pk.length === 1) await setLastId(conn, engine, t.name, pk[0]!, t.lastId);
       }
       upgradedWith = await migrateInTransaction(conn, engine);
-      if (needsDerivedData(upgradedWith)) await refreshAllGrades(conn);
+      await options.afterUpgrade(conn, upgradedWith);
     },
     result: () => ({
       tables: header?.tables.length ?? 0,

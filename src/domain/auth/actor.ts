@@ -2,8 +2,10 @@
  * Who is acting. Every mutation in a service takes an Actor and asks `authorize` first, so the rules
  * hold whether the call came from a page, the JSON API or a test.
  */
-export const roles = ['admin', 'planning', 'editor', 'approver', 'viewer'] as const;
-export type Role = (typeof roles)[number];
+// The roles are the values of user_role.role, so the table types own the list.
+import type { Role } from '../../db/tables/auth.ts';
+
+export { type Role, roles } from '../../db/tables/auth.ts';
 
 export interface RoleGrant {
   role: Role;

@@ -1,17 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
-import { loadBlock, type StoredGoal } from '../goals/goal.repo.ts';
-import { linksBetween } from '../lineage/link.repo.ts';
-import { isBlockPublished } from '../publication/publication.repo.ts';
 import {
   type Block,
   comparatorSchema,
   type Goal,
   type IchiranDocument,
   type Item,
-} from './document.schema.ts';
+} from '../../format/document.schema.ts';
+import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
+import { loadBlock, type StoredGoal } from '../goals/goal.repo.ts';
+import { linksBetween } from '../lineage/link.repo.ts';
+import { isBlockPublished } from '../publication/publication.repo.ts';
 import { recordLineagePairs } from './lineage-pairs.ts';
 import { latestWarnings, planBlockYears } from './source-document.repo.ts';
 

@@ -1,5 +1,5 @@
 import type { GoalLinkRow } from '../../db/tables/lineage.ts';
-import type { Goal } from './document.schema.ts';
+import type { Goal } from '../../format/document.schema.ts';
 
 /**
  * Which review goal each plan goal of a loaded 一覧表 continues, by decided lineage. Kept beside

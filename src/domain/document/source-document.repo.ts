@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import { insertBatches } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
+import type { ImportWarning } from '../../format/document.schema.ts';
 import { blockPublished } from '../publication/publication.repo.ts';
-import type { ImportWarning } from './document.schema.ts';
 
 export interface NewSourceDocument {
   municipalityId: number;

@@ -1,9 +1,9 @@
 // Three consecutive tables of one department whose goals move between rows from year to year: the
 // matcher must pair plan goals of a year with the same goals in the next year's review block.
 
+import type { IchiranDocument } from '../../format/document.schema.ts';
 import type { ParsedSource } from '../../importer/read-source.ts';
 import { makeDocument, makeGoal, makeItem, sourceOf } from '../../test-support/factories.ts';
-import type { IchiranDocument } from '../document/document.schema.ts';
 
 export const DEPARTMENT = '評価テスト部';
 

@@ -1,4 +1,4 @@
-import type { Comparator } from '../document/document.schema.ts';
+import type { Comparator } from '../../format/document.schema.ts';
 
 export interface RateResult {
   /** Achievement rate in percent, rounded to 0.1. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, QuantityKind } from '../../db/schema.ts';
+import type { Block, Goal, Item, Quantity } from '../../format/document.schema.ts';
 import { ensureDepartment } from '../departments/department.repo.ts';
-import type { Block, Goal, Item, Quantity } from '../document/document.schema.ts';
 import {
   type BlockKey,
   deleteGoals,

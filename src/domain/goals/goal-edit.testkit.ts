@@ -1,8 +1,8 @@
 import type { PhaseState } from '../../db/schema.ts';
-import type { Actor, Role } from '../../domain/auth/actor.ts';
 import { importSources } from '../../importer/import.service.ts';
 import { makeDocument, sourceOf } from '../../test-support/factories.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
+import type { Actor, Role } from '../auth/actor.ts';
 import { phaseOfBlock } from '../workflow/phase-status.repo.ts';
 import type { BlockAddress } from './goal-edit.types.ts';
 

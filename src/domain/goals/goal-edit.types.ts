@@ -1,6 +1,6 @@
 import type { BlockKind, QuantityKind } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import type { Comparator } from '../document/document.schema.ts';
+import type { Comparator } from '../../format/document.schema.ts';
 
 /** A block as people name it: department, fiscal year (Gregorian start year), review or plan. */
 export interface BlockAddress {

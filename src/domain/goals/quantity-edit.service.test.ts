@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AppError } from '../../errors.ts';
-import { QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
+import { QUANTITY_RANGE_MESSAGE } from '../../format/quantity-range.ts';
 import {
   addQuantity,
   copyPlanToNextYear,

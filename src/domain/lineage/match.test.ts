@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { Goal } from '../document/document.schema.ts';
+import type { Goal } from '../../format/document.schema.ts';
 import { linkKey, suggestLinks } from './match.ts';
 import { GOAL_THRESHOLD, type GoalText } from './score.ts';
 import { dice, foldKey } from './similarity.ts';

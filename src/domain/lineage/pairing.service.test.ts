@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { demoDepartmentId, demoMunicipalityId, useDemoApp } from '../../test-support/demo-app.ts';
 import { makeUser, type TestUser } from '../../test-support/users.ts';
-import { pairGoals } from '../../web/components/goal-pairs.ts';
+import { pairGoals } from '../../views/goal-pairs.ts';
 import { getDepartment } from '../departments/department.repo.ts';
 import { copyPlanToNextYear, startYearEndReport } from '../goals/block-copy.service.ts';
 import { moveGoal } from '../goals/goal-edit.service.ts';

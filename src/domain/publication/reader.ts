@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, DepartmentRow, MunicipalityRow } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 import { getDepartment } from '../departments/department.repo.ts';
-import type { IchiranDocument } from '../document/document.schema.ts';
 import { listPlanYears, loadDocument } from '../document/document.service.ts';
 import { findMunicipality } from '../municipalities/municipality.repo.ts';
 import { type PublicHistory, publicGoalsAcrossYears } from './public-lineage.ts';

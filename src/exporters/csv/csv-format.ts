@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.ts';
-import { guard } from '../formula-guard.ts';
+import { guard } from '../../spreadsheet/formula-guard.ts';
 import type { ColumnSpec } from './columns.ts';
 import { encodeCp932, toCp932Text } from './cp932.ts';
 import { formatPlainNumber } from './number-format.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Db } from '../../db/database.ts';
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 import { importSources } from '../../importer/import.service.ts';
 import { readSource } from '../../importer/read-source.ts';
 import { createTestDb } from '../../test-support/test-db.ts';

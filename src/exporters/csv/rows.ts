@@ -1,5 +1,5 @@
-import type { Block, Goal, Item } from '../../domain/document/document.schema.ts';
 import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
+import type { Block, Goal, Item } from '../../format/document.schema.ts';
 import type { TableExport } from '../types.ts';
 import {
   blockLabels,

@@ -1,7 +1,7 @@
-import { FormHead } from '../../web/components/form-head.tsx';
-import { IchiranhyoTable } from '../../web/components/ichiranhyo-table.tsx';
-import { WarningsNotice } from '../../web/components/warnings-notice.tsx';
-import { yearPairLabel } from '../../web/components/year-label.ts';
+import { FormHead } from '../../views/form-head.tsx';
+import { IchiranhyoTable } from '../../views/ichiranhyo-table.tsx';
+import { WarningsNotice } from '../../views/warnings-notice.tsx';
+import { yearPairLabel } from '../../views/year-label.ts';
 import type { TableExport } from '../types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { yearPairLabel } from '../../web/components/year-label.ts';
+import { yearPairLabel } from '../../views/year-label.ts';
 import type { TableExport } from '../types.ts';
 
 /** The anchor of a department's section in a whole-city book; also the prefix of its table's ids. */

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import { AppError } from '../../errors.ts';
-import { yearPairLabel } from '../../web/components/year-label.ts';
-import { renderPage } from '../../web/render.tsx';
+import { renderPage } from '../../views/render.tsx';
+import { yearPairLabel } from '../../views/year-label.ts';
 import type { TableExport } from '../types.ts';
 import { DepartmentSection } from './department-section.tsx';
 import { FrontMatter, sectionId } from './front-matter.tsx';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '../../errors.ts';
-import { CHROMIUM_PATH } from '../../web/browser.ts';
+import { CHROMIUM_PATH } from './browser.ts';
 
 export const CHROMIUM_INSTALL_COMMAND =
   'apt-get install -y chromium fonts-noto-cjk fonts-morisawa-bizud-gothic';

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { Page, Route } from 'playwright-core';
-import { launchChromium } from '../../web/browser.ts';
-import { registerStatic } from '../../web/static.ts';
+import { registerStatic } from '../../views/static.ts';
 import { registerPrintAssets } from '../html/print-assets.ts';
+import { launchChromium } from './browser.ts';
 import { chromiumMissingError, pdfAvailable } from './chromium-check.ts';
 
 /** A made-up origin (.invalid never resolves): the document's `/assets/…` resolve against it and we answer them. */

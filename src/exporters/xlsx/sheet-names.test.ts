@@ -3,10 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { importSources } from '../../importer/import.service.ts';
+import { WARNINGS_SHEET } from '../../spreadsheet/layout.ts';
 import { makeDocument, sourceOf } from '../../test-support/factories.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { exportTables } from '../export.service.ts';
-import { WARNINGS_SHEET } from './layout.ts';
 import { sheetNames } from './sheet-names.ts';
 
 /** 30 characters, then an apostrophe as the 31st: the cut at 31 used to leave it at the end. */

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 import { readSource } from '../../importer/read-source.ts';
 import type { TableExport } from '../types.ts';
 

@@ -1,8 +1,8 @@
 import type { Alignment, Fill, Font, Worksheet } from 'exceljs';
-import type { Block, Goal, IchiranDocument, Item } from '../../domain/document/document.schema.ts';
 import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
-import { guard } from '../formula-guard.ts';
-import { goalTitleText, itemCellText, numberedText } from './cell-text.ts';
+import type { Block, Goal, IchiranDocument, Item } from '../../format/document.schema.ts';
+import { goalTitleText, itemCellText, numberedText } from '../../spreadsheet/cell-text.ts';
+import { guard } from '../../spreadsheet/formula-guard.ts';
 import {
   ACHIEVEMENT_HEADER,
   BLOCK_COLUMNS,
@@ -15,7 +15,7 @@ import {
   NUMBER_HEADER,
   ROW,
   TARGET_HEADER,
-} from './layout.ts';
+} from '../../spreadsheet/layout.ts';
 import { rowHeight } from './row-height.ts';
 import {
   bodyFont,

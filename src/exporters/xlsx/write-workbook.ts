@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
-import { guard } from '../formula-guard.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
+import { guard } from '../../spreadsheet/formula-guard.ts';
+import { PRINT_TITLE_ROWS, ROW, WARNINGS_HEADER, WARNINGS_SHEET } from '../../spreadsheet/layout.ts';
 import type { TableExport } from '../types.ts';
-import { PRINT_TITLE_ROWS, ROW, WARNINGS_HEADER, WARNINGS_SHEET } from './layout.ts';
 import { sheetNames } from './sheet-names.ts';
 import { TEXT_FORMAT } from './styles.ts';
 import { writeSheet } from './write-sheet.ts';

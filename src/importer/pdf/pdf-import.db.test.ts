@@ -4,8 +4,8 @@
  */
 import { after, before, test } from 'node:test';
 import type { Db } from '../../db/database.ts';
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
 import { exportTables } from '../../exporters/export.service.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 import { createTestDb } from '../../test-support/test-db.ts';
 import { importSources } from '../import.service.ts';
 import { readSourceAsync } from '../read-source.ts';

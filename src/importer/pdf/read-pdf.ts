@@ -4,9 +4,10 @@
  * text reader knows, and read by it: titles, units, notes by circled number, warnings all come from
  * the one assembly every format shares. Errors and warnings name the page.
  */
-import type { IchiranDocument, ImportWarning } from '../../domain/document/document.schema.ts';
+
 import { splitLeadingCircled } from '../../domain/vocabulary/numbering.ts';
 import { AppError } from '../../errors.ts';
+import type { IchiranDocument, ImportWarning } from '../../format/document.schema.ts';
 import { fillQuantities } from '../../quantities/fill.ts';
 import { parseIchiranText } from '../text/parse-text.ts';
 import { openPdf, type PageContent, readPage } from './extract.ts';

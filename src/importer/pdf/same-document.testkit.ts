@@ -1,7 +1,7 @@
 /** Test helpers: the committed PDF fixtures and the documents they were printed from. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { Goal, IchiranDocument } from '../../domain/document/document.schema.ts';
+import type { Goal, IchiranDocument } from '../../format/document.schema.ts';
 import { fillQuantities } from '../../quantities/fill.ts';
 
 export const fixturesDir = new URL('./fixtures/', import.meta.url);

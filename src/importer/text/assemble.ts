@@ -2,8 +2,9 @@
  * The body of the document, line by line: page headers (a repeat is a page break), column
  * headers, title rows and goal rows, into the goals of both years.
  */
-import type { Goal } from '../../domain/document/document.schema.ts';
+
 import { AppError } from '../../errors.ts';
+import type { Goal } from '../../format/document.schema.ts';
 import { type BodyLine, classifyLine } from './classify.ts';
 import type { Warn } from './drafts.ts';
 import { GoalRow, type PendingTitles } from './goal-row.ts';

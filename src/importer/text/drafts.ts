@@ -1,5 +1,5 @@
 /** Internal shapes of a goal side while its rows are being read. */
-import type { Block } from '../../domain/document/document.schema.ts';
+import type { Block } from '../../format/document.schema.ts';
 
 export interface DraftItem {
   no: number;

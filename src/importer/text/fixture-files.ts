@@ -1,6 +1,6 @@
 /** Test helper: the project's own fixtures beside this module. */
 import { readdirSync, readFileSync } from 'node:fs';
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 
 export const fixturesDir = new URL('./fixtures/', import.meta.url);
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { documentSchema } from '../../domain/document/document.schema.ts';
+import { documentSchema } from '../../format/document.schema.ts';
 import { decodeInput } from '../decode.ts';
 import { expectedOf, fixtureBytes, fixtureNames } from './fixture-files.ts';
 import { parseIchiranText } from './parse-text.ts';

@@ -1,5 +1,5 @@
 /** One numbered row of the table: the review goal beside the plan goal. */
-import type { Goal } from '../../domain/document/document.schema.ts';
+import type { Goal } from '../../format/document.schema.ts';
 import type { GoalCells } from './classify.ts';
 import type { Warn } from './drafts.ts';
 import { SideBuilder } from './side-builder.ts';

@@ -3,8 +3,9 @@
  * number keeps both texts in order, a number without an item becomes an item of its own with
  * empty text; both are warned about.
  */
-import type { Block, Item } from '../../domain/document/document.schema.ts';
+
 import { toCircled } from '../../domain/vocabulary/numbering.ts';
+import type { Block, Item } from '../../format/document.schema.ts';
 import { type DraftItem, type DraftNote, joinParts, noteLabel, type Warn } from './drafts.ts';
 
 interface Slot {

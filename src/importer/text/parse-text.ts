@@ -3,7 +3,7 @@
  * shared/spec/format.md for the layouts and quirks this reads. Items carry no quantities:
  * those are extracted by another module.
  */
-import type { IchiranDocument, ImportWarning } from '../../domain/document/document.schema.ts';
+import type { IchiranDocument, ImportWarning } from '../../format/document.schema.ts';
 import { assembleBody } from './assemble.ts';
 import { warnIfCutOff } from './cut-off.ts';
 import { readFirstHeader } from './header-reader.ts';

@@ -1,7 +1,7 @@
 // One check per quirk of format.md, stated directly (the fixture files are compared whole elsewhere).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 import { fixtureText } from './fixture-files.ts';
 import { parseIchiranText } from './parse-text.ts';
 

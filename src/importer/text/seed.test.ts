@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { Goal, IchiranDocument } from '../../domain/document/document.schema.ts';
+import type { Goal, IchiranDocument } from '../../format/document.schema.ts';
 import { decodeInput } from '../decode.ts';
 import { parseIchiranText } from './parse-text.ts';
 

@@ -2,9 +2,10 @@
  * One side (review or plan) of one goal row, fed cell by cell: the items column and the notes
  * column. Knows titles, sub-unit headers, numbered items and continuations.
  */
-import type { Block, Goal } from '../../domain/document/document.schema.ts';
+
 import { splitLeadingCircled, toCircled } from '../../domain/vocabulary/numbering.ts';
 import { AppError } from '../../errors.ts';
+import type { Block, Goal } from '../../format/document.schema.ts';
 import { type DraftItem, type DraftNote, itemsLabel, type Warn } from './drafts.ts';
 import { attachNotes } from './notes.ts';
 import { compact, quote } from './paragraphs.ts';

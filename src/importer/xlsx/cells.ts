@@ -1,6 +1,6 @@
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { AppError } from '../../errors.ts';
-import { unguard } from '../../exporters/formula-guard.ts';
+import { unguard } from '../../spreadsheet/formula-guard.ts';
 
 /**
  * The text of a cell value, whatever a spreadsheet program (or a damaged file) made of it. ExcelJS's own

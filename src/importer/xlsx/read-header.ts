@@ -10,7 +10,7 @@ import {
   ITEM_HEADER,
   ROW,
   TARGET_HEADER,
-} from '../../exporters/xlsx/layout.ts';
+} from '../../spreadsheet/layout.ts';
 import { notADocument, textAt } from './cells.ts';
 
 export interface SheetHeader {

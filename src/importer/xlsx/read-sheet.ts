@@ -1,14 +1,8 @@
 import type { Worksheet } from 'exceljs';
-import type {
-  Block,
-  Goal,
-  IchiranDocument,
-  ImportWarning,
-  Item,
-} from '../../domain/document/document.schema.ts';
-import { parseGoalTitle, parseItemCell, splitNumbered } from '../../exporters/xlsx/cell-text.ts';
-import { BLOCK_COLUMNS, COL, ROW } from '../../exporters/xlsx/layout.ts';
+import type { Block, Goal, IchiranDocument, ImportWarning, Item } from '../../format/document.schema.ts';
 import { quantitiesOf } from '../../quantities/fill.ts';
+import { parseGoalTitle, parseItemCell, splitNumbered } from '../../spreadsheet/cell-text.ts';
+import { BLOCK_COLUMNS, COL, ROW } from '../../spreadsheet/layout.ts';
 import { notADocument, ownsValue, textAt } from './cells.ts';
 import { readHeader } from './read-header.ts';
 

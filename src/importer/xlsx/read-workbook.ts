@@ -1,11 +1,7 @@
 import ExcelJS from 'exceljs';
-import {
-  documentSchema,
-  type IchiranDocument,
-  type ImportWarning,
-} from '../../domain/document/document.schema.ts';
 import { AppError } from '../../errors.ts';
-import { COL, DEPARTMENT_LABEL, FORM_TITLE, ROW, WARNINGS_SHEET } from '../../exporters/xlsx/layout.ts';
+import { documentSchema, type IchiranDocument, type ImportWarning } from '../../format/document.schema.ts';
+import { COL, DEPARTMENT_LABEL, FORM_TITLE, ROW, WARNINGS_SHEET } from '../../spreadsheet/layout.ts';
 import { cellText, DAMAGED_WORKBOOK_MESSAGE, damagedWorkbook, notADocument, textAt } from './cells.ts';
 import { findTable } from './city/find-table.ts';
 import { gridOf } from './city/grid.ts';

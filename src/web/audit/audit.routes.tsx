@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { AUDIT_PAGE_SIZE, cityLog, goalHistory } from '../../domain/audit/audit.service.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { renderPage } from '../../views/render.tsx';
 import { Layout } from '../components/layout.tsx';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { AuditEventList } from './audit-events.tsx';
 

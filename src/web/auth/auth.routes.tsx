@@ -3,11 +3,11 @@ import { deleteCookie, getCookie } from 'hono/cookie';
 import type { Db } from '../../db/database.ts';
 import { login, logout, SESSION_IDLE_MS } from '../../domain/auth/session.service.ts';
 import { AppError, RateLimitedError } from '../../errors.ts';
-import { clientAddress } from '../client-address.ts';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
-import { formBody } from '../request-body.ts';
-import { isHttps, SESSION_COOKIE, setSecureCookie } from './cookies.ts';
+import { clientAddress } from '../../http/client-address.ts';
+import { isHttps, SESSION_COOKIE, setSecureCookie } from '../../http/cookies.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { formBody } from '../../http/request-body.ts';
+import { renderPage } from '../../views/render.tsx';
 import { LoginPage } from './login.page.tsx';
 
 const AFTER_LOGIN = '/staff';

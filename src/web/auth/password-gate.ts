@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../http/env.ts';
 
 export const CHANGE_PASSWORD_URL = '/staff/settings/password';
 /** What a person with a temporary password may still reach: the change itself, signing out, who am I. */

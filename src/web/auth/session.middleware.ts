@@ -4,9 +4,9 @@ import { getCookie } from 'hono/cookie';
 import type { Db } from '../../db/database.ts';
 import { resolveSession } from '../../domain/auth/session.service.ts';
 import { AppError } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
-import { formBody } from '../request-body.ts';
-import { CSRF_COOKIE, SESSION_COOKIE, setSecureCookie } from './cookies.ts';
+import { CSRF_COOKIE, SESSION_COOKIE, setSecureCookie } from '../../http/cookies.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { formBody } from '../../http/request-body.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

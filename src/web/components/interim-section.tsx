@@ -1,6 +1,6 @@
 import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
 import type { PublicInterim } from '../../domain/publication/reader.ts';
-import { circledNumber } from './circled-number.ts';
+import { circledNumber } from '../../views/circled-number.ts';
 import { formatTokyo } from './datetime.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { urls } from '../view-models.ts';
+import { urls } from '../../views/view-models.ts';
 import { STAFF_CSS, StaffBar, staffHeaderOfRequest } from './staff-bar.tsx';
 
 export const PRODUCT_NAME = '重点目標一覧表 公開サイト';

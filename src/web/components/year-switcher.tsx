@@ -1,4 +1,4 @@
-import { yearPairLabel } from './year-label.ts';
+import { yearPairLabel } from '../../views/year-label.ts';
 
 export interface YearSwitcherProps {
   current: number;

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
+import type { AppEnv } from '../../http/env.ts';
+import { renderPage } from '../../views/render.tsx';
 import { CityDashboardPage } from './city.page.tsx';
 import { presentCityDashboard } from './city.presenter.ts';
 import { dashboardCss } from './dashboard.css.ts';

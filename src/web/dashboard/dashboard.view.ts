@@ -1,6 +1,6 @@
 import type { TargetStatus } from '../../domain/evaluation/index.ts';
+import type { DepartmentRef, MunicipalityRef } from '../../views/view-models.ts';
 import type { CountBar } from '../charts/index.ts';
-import type { DepartmentRef, MunicipalityRef } from '../view-models.ts';
 
 /** What the dashboards show; presenters build these from the evaluation service, pages render them. */
 export interface DepartmentSummary extends DepartmentRef {

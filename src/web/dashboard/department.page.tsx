@@ -1,8 +1,8 @@
 import { averageText } from '../../domain/evaluation/index.ts';
+import { urls } from '../../views/view-models.ts';
 import { gradeDistributionSvg } from '../charts/index.ts';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { Layout } from '../components/layout.tsx';
-import { urls } from '../view-models.ts';
 import { type DepartmentDashboardView, dashboardUrls, type GoalBlock } from './dashboard.view.ts';
 import { describeBars } from './grades.ts';
 import { ChartFigure, CountTable, DashboardYears, fiscalYearLabel, formatRate } from './parts.tsx';

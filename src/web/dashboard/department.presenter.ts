@@ -9,7 +9,7 @@ import { goalsAcrossYears } from '../../domain/lineage/across-years.service.ts';
 import type { PublicationMap } from '../../domain/publication/publication.ts';
 import { openPublicReader } from '../../domain/publication/reader.ts';
 import { AppError } from '../../errors.ts';
-import { circledNumber } from '../components/circled-number.ts';
+import { circledNumber } from '../../views/circled-number.ts';
 import type { DepartmentDashboardView, GoalBlock } from './dashboard.view.ts';
 import { goalGradeBars } from './grades.ts';
 import { recurringTrends, type YearEvaluation } from './trends.ts';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Item } from '../../domain/document/document.schema.ts';
 import {
   evaluateDepartmentYear,
   formatDepartmentEvaluation,
   setIndicator,
 } from '../../domain/evaluation/index.ts';
+import type { Item } from '../../format/document.schema.ts';
 import { importSources } from '../../importer/import.service.ts';
 import { isCleanIndicatorName } from '../../quantities/indicator-name.ts';
 import { makeDocument, makeGoal, sourceOf } from '../../test-support/factories.ts';

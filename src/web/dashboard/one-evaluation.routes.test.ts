@@ -7,9 +7,9 @@ import {
   evaluateDepartmentYear,
   type GoalEvaluation,
 } from '../../domain/evaluation/index.ts';
+import { goalMarkText } from '../../presenters/ichiran-marks.ts';
 import { search } from '../../search/search.service.ts';
 import { useDemoApp } from '../../test-support/demo-app.ts';
-import { goalMarkText } from '../evaluation/ichiran-marks.ts';
 import {
   RATED_DEPARTMENT as DEPARTMENT,
   GOAL_1_REASON,

@@ -4,9 +4,9 @@ import { goalItems, goalSnapshot, itemSnapshot } from '../../domain/goals/goal-e
 import { deleteGoal, deleteItem } from '../../domain/goals/goal-edit.service.ts';
 import { isStaleError } from '../../domain/goals/goal-edit.types.ts';
 import { AppError } from '../../errors.ts';
-import { circledNumber } from '../components/circled-number.ts';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
+import type { AppEnv } from '../../http/env.ts';
+import { circledNumber } from '../../views/circled-number.ts';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { presentBlock } from './block.presenter.ts';
 import { ConfirmDeletePage, type ConfirmDeleteView } from './confirm-delete.page.tsx';

@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import type { BlockKind } from '../../db/schema.ts';
-import type { Comparator } from '../../domain/document/document.schema.ts';
 import type {
   BlockAddress,
   Direction,
@@ -8,15 +7,16 @@ import type {
   UnitChoice,
 } from '../../domain/goals/goal-edit.types.ts';
 import { AppError } from '../../errors.ts';
-import { foldWidth } from '../../quantities/numbers.ts';
+import type { Comparator } from '../../format/document.schema.ts';
 import {
   digitCount,
   isQuantityValue,
   MAX_QUANTITY_DIGITS,
   QUANTITY_RANGE_MESSAGE,
-} from '../../quantities/range.ts';
-import type { AppEnv } from '../env.ts';
-import { formBody } from '../request-body.ts';
+} from '../../format/quantity-range.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { formBody } from '../../http/request-body.ts';
+import { foldWidth } from '../../quantities/numbers.ts';
 import type { GoalFields, ItemFields, QuantityFields } from './editor.view.ts';
 
 export type FormData = Record<string, string>;

@@ -4,7 +4,7 @@ import { createGoal, editGoal, moveGoal } from '../../domain/goals/goal-edit.ser
 import { saveGoalForm } from '../../domain/goals/goal-save.service.ts';
 import { goalPairsByPosition } from '../../domain/lineage/pairing.service.ts';
 import type { AppError } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { requireSession } from '../staff/require-session.ts';
 import type { Flash } from './editor.urls.ts';
 import { addressOf, directionOf, goalFields, readForm, versionOf } from './form.ts';

@@ -1,4 +1,4 @@
-import { circledNumber } from '../components/circled-number.ts';
+import { circledNumber } from '../../views/circled-number.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { FieldError, FlashNotice, MoveButtons, problemFor, SaveButton } from './controls.tsx';
 import { editorUrls } from './editor.urls.ts';

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { createItem, editItem, moveItem } from '../../domain/goals/goal-edit.service.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { requireSession } from '../staff/require-session.ts';
 import { addressOf, directionOf, itemFields, itemNoOf, readForm, unitChoiceOf, versionOf } from './form.ts';
 import { attempt, BLOCK_PATH, ID, numberParam } from './route-kit.tsx';

@@ -1,5 +1,5 @@
 import type { GoalSnapshot, ItemSnapshot } from '../../domain/goals/goal-edit.types.ts';
-import { circledNumber } from '../components/circled-number.ts';
+import { circledNumber } from '../../views/circled-number.ts';
 import type { Problem } from './editor.view.ts';
 import { comparatorLabels } from './labels.ts';
 

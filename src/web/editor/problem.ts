@@ -1,6 +1,6 @@
 import { type StaleCurrent, StaleError } from '../../domain/goals/goal-edit.types.ts';
 import type { AppError } from '../../errors.ts';
-import { QUANTITY_RANGE_MESSAGE, QUANTITY_RANGE_TEXT } from '../../quantities/range.ts';
+import { QUANTITY_RANGE_MESSAGE, QUANTITY_RANGE_TEXT } from '../../format/quantity-range.ts';
 import type { GoalFields, ItemFields, Problem, QuantityFields } from './editor.view.ts';
 
 export type ProblemBase = { target: string } & (

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { addQuantity, correctQuantity, removeQuantity } from '../../domain/goals/goal-edit.service.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { requireSession } from '../staff/require-session.ts';
 import { addressOf, quantityFields, quantityInputOf, readForm, versionOf } from './form.ts';
 import { attempt, BLOCK_PATH, ID, numberParam } from './route-kit.tsx';

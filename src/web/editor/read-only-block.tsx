@@ -1,4 +1,4 @@
-import { circledNumber } from '../components/circled-number.ts';
+import { circledNumber } from '../../views/circled-number.ts';
 import type { BlockView } from './editor.view.ts';
 
 /** A block that cannot be edited now, shown as text with the quantities read from its notes. */

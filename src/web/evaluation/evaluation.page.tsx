@@ -1,10 +1,10 @@
 import type { DepartmentEvaluation, GoalEvaluation } from '../../domain/evaluation/index.ts';
+import { FAILURE, FLASH, formatRate, TARGET_STATUS_LABELS } from '../../views/evaluation-labels.ts';
 import { Layout } from '../components/layout.tsx';
 import { AssessmentForm } from './assessment-form.tsx';
 import { evaluationUrls, itemAnchor } from './evaluation.urls.ts';
 import type { IndicatorField } from './indicator-input.ts';
 import { IndicatorFailure } from './indicator-summary.tsx';
-import { FAILURE, FLASH, formatRate, TARGET_STATUS_LABELS } from './labels.ts';
 import { TargetRow } from './target-form.tsx';
 
 export interface EvaluationPageView {

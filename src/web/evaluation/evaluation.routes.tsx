@@ -3,11 +3,16 @@ import type { Db } from '../../db/database.ts';
 import { can } from '../../domain/auth/policy.ts';
 import { listTopDepartments } from '../../domain/departments/department.repo.ts';
 import { setSelfAssessment } from '../../domain/evaluation/index.ts';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
+import type { AppEnv } from '../../http/env.ts';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import '../../api/routes/evaluation.api.ts';
-import { formBody } from '../request-body.ts';
+import {
+  applyMatchAction,
+  authorizeEditor,
+  evaluationForEditor,
+} from '../../domain/evaluation/match-action.ts';
+import { formBody } from '../../http/request-body.ts';
 import { evaluationCss } from './evaluation.css.ts';
 import { EvaluationPage } from './evaluation.page.tsx';
 import { EVALUATION_PAGE_ROUTE, evaluationUrls, itemAnchor, targetAnchor } from './evaluation.urls.ts';
@@ -15,7 +20,6 @@ import { failureOf, readMatchForm, readText } from './form.ts';
 import { EvaluationIndexPage } from './index.page.tsx';
 import { registerIndicatorRoutes } from './indicator-action.ts';
 import { indicatorFieldOf } from './indicator-input.ts';
-import { applyMatchAction, authorizeEditor, evaluationForEditor } from './match-action.ts';
 import { PoliciesPage } from './policies.page.tsx';
 import { presentPolicies } from './policies.presenter.ts';
 

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
+import { MATCH_ACTIONS, type MatchAction } from '../../domain/evaluation/match-action.ts';
 import { AppError } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
-import { formBody } from '../request-body.ts';
-import { MATCH_ACTIONS, type MatchAction } from './match-action.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { formBody } from '../../http/request-body.ts';
 
 /** Errors an editor fixes on the same page: shown there after the redirect instead of an error page. */
 export function failureOf(error: unknown): string | undefined {

@@ -2,14 +2,14 @@ import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { removeIndicator, setIndicator } from '../../domain/evaluation/index.ts';
+import { authorizeEditor } from '../../domain/evaluation/match-action.ts';
 import { AppError } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
-import { formBody } from '../request-body.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { formBody } from '../../http/request-body.ts';
 import { requireSession } from '../staff/require-session.ts';
 import { EVALUATION_PAGE_ROUTE, evaluationUrls, targetAnchor } from './evaluation.urls.ts';
 import { failureOf } from './form.ts';
 import { indicatorFieldOfPath, readIndicatorForm } from './indicator-input.ts';
-import { authorizeEditor } from './match-action.ts';
 
 const INDICATOR = `${EVALUATION_PAGE_ROUTE}/indicator/:targetId{[0-9]+}`;
 

@@ -1,6 +1,6 @@
+import { urls } from '../../views/view-models.ts';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { Layout } from '../components/layout.tsx';
-import { urls } from '../view-models.ts';
 import type { PoliciesView, PolicyNodeView } from './policies.presenter.ts';
 
 /** Goals of one year grouped by the comprehensive plan's policies, with their grades in words. */

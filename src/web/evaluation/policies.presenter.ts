@@ -4,7 +4,7 @@ import { type DepartmentEvaluation, evaluateDepartmentYear } from '../../domain/
 import { goalsByPolicy } from '../../domain/policies/goals-by-policy.ts';
 import { openPublicReader } from '../../domain/publication/reader.ts';
 import { AppError } from '../../errors.ts';
-import type { MunicipalityRef } from '../view-models.ts';
+import type { MunicipalityRef } from '../../views/view-models.ts';
 
 export interface PolicyGoalView {
   departmentId: number;

@@ -1,10 +1,16 @@
 import type { ItemEvaluation, QuantityView, TargetEvaluation } from '../../domain/evaluation/index.ts';
+import {
+  actualOption,
+  formatRate,
+  matchStatusLabel,
+  quantityText,
+  TARGET_STATUS_LABELS,
+} from '../../views/evaluation-labels.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { evaluationUrls, targetAnchor } from './evaluation.urls.ts';
 import { IndicatorForm } from './indicator-form.tsx';
 import type { IndicatorField } from './indicator-input.ts';
 import { IndicatorSummary } from './indicator-summary.tsx';
-import { actualOption, formatRate, matchStatusLabel, quantityText, TARGET_STATUS_LABELS } from './labels.ts';
 
 interface Props {
   departmentId: number;

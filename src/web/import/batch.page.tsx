@@ -1,9 +1,9 @@
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
+import { IchiranhyoTable } from '../../views/ichiranhyo-table.tsx';
+import { warningText } from '../../views/warning-text.ts';
+import { yearPairLabel } from '../../views/year-label.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { IchiranhyoTable } from '../components/ichiranhyo-table.tsx';
 import { Layout } from '../components/layout.tsx';
-import { warningText } from '../components/warning-text.ts';
-import { yearPairLabel } from '../components/year-label.ts';
 
 /** One uploaded file of several: read and waiting (token), or refused with a message for this file. */
 export type BatchEntry =

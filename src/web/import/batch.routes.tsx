@@ -2,6 +2,8 @@ import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { AppError } from '../../errors.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { formBody } from '../../http/request-body.ts';
 import type { ImportResult } from '../../importer/import.service.ts';
 import {
   confirmPendingImport,
@@ -10,9 +12,7 @@ import {
   nothingWaiting,
   stagePendingImport,
 } from '../../importer/pending/pending-import.service.ts';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
-import { formBody } from '../request-body.ts';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { type BatchEntry, BatchPage } from './batch.page.tsx';
 import { ResultPage } from './result.page.tsx';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AppError } from '../../errors.ts';
+import { QUANTITY_RANGE_MESSAGE } from '../../format/quantity-range.ts';
 import { INVALID_UTF8_MESSAGE } from '../../importer/decode.ts';
 import { DAMAGED_WORKBOOK_MESSAGE } from '../../importer/xlsx/cells.ts';
-import { QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
 import { importErrorText, type UploadKind, uploadKindOf } from './import-error-text.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -1,11 +1,11 @@
 import type { AppError } from '../../errors.ts';
+import { QUANTITY_RANGE_MESSAGE } from '../../format/quantity-range.ts';
 import { INVALID_UTF8_MESSAGE } from '../../importer/decode.ts';
 import { EMPTY_FILE_MESSAGE, WORD_FILE_MESSAGE, XLS_FILE_MESSAGE } from '../../importer/file-kind.ts';
 import { looksLikePdf } from '../../importer/pdf/read-pdf.ts';
 import { DAMAGED_WORKBOOK_MESSAGE } from '../../importer/xlsx/cells.ts';
 import { XLS_CONVERSION_MESSAGE } from '../../importer/xlsx/convert-xls.ts';
 import { NO_TABLE_MESSAGE } from '../../importer/xlsx/read-workbook.ts';
-import { QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
 import { TOO_COMPLEX_TEXT } from './too-complex.ts';
 
 export type UploadKind = 'text' | 'json' | 'xlsx' | 'pdf';

@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { getImportHistoryEntry, listImportHistory } from '../../importer/import-history.service.ts';
 import { UndoRefusedError, undoImport } from '../../importer/import-undo.service.ts';
 import { logger } from '../../logger.ts';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { IMPORT_HISTORY_URL, ImportHistoryPage, UndoConfirmPage } from './import-history.page.tsx';
 

@@ -5,6 +5,8 @@ import type { Actor } from '../../domain/auth/actor.ts';
 import { canAnywhere } from '../../domain/auth/policy.ts';
 import { listTopDepartments } from '../../domain/departments/department.repo.ts';
 import { AppError, type ErrorCode, httpStatusOf } from '../../errors.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { formBody } from '../../http/request-body.ts';
 import { decodeForDisplay, decodeInput } from '../../importer/decode.ts';
 import { isPlausiblePlanYear } from '../../importer/import-governance.ts';
 import {
@@ -14,9 +16,7 @@ import {
   stagePendingImport,
 } from '../../importer/pending/pending-import.service.ts';
 import { logger } from '../../logger.ts';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
-import { formBody } from '../request-body.ts';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { registerBatchImportRoutes, stageBatch } from './batch.routes.tsx';
 import { importErrorText, uploadKindOf } from './import-error-text.ts';

@@ -1,6 +1,6 @@
 import type { ImportResult } from '../../importer/import.service.ts';
+import { yearPairLabel } from '../../views/year-label.ts';
 import { Layout } from '../components/layout.tsx';
-import { yearPairLabel } from '../components/year-label.ts';
 
 const kindLabel = { added: '追加', changed: '変更', removed: '削除' } as const;
 const blockLabel = { review: '達成状況', plan: '数値目標' } as const;

@@ -1,8 +1,8 @@
 import type { DiffSegment } from '../../domain/lineage/diff.ts';
+import { urls } from '../../views/view-models.ts';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { Layout } from '../components/layout.tsx';
 import { WordDiff } from '../components/word-diff.tsx';
-import { urls } from '../view-models.ts';
 import type { LineageMark, LineageStepView, LineageView } from './lineage.presenter.ts';
 
 export const lineageStylesheet = '/assets/lineage.css';

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ThreadStep } from '../../domain/lineage/across-years.service.ts';
 import { type DiffSegment, diffWords } from '../../domain/lineage/diff.ts';
 import { openPublicReader } from '../../domain/publication/reader.ts';
-import type { DepartmentRef, MunicipalityRef } from '../view-models.ts';
+import type { DepartmentRef, MunicipalityRef } from '../../views/view-models.ts';
 
 export type LineageMark = 'continued' | 'new' | 'ended';
 

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
+import type { AppEnv } from '../../http/env.ts';
+import { renderPage } from '../../views/render.tsx';
 import { LineagePage, lineageStylesheet } from './lineage.page.tsx';
 import { presentLineage } from './lineage.presenter.ts';
 

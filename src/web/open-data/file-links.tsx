@@ -1,5 +1,5 @@
-import { yearPairLabel } from '../components/year-label.ts';
-import type { DepartmentRef } from '../view-models.ts';
+import type { DepartmentRef } from '../../views/view-models.ts';
+import { yearPairLabel } from '../../views/year-label.ts';
 import type { OpenDataYear } from './open-data.presenter.ts';
 import { type FileRef, openDataUrls } from './open-data.urls.ts';
 

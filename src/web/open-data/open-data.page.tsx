@@ -4,9 +4,9 @@ import {
   itemColumns,
   quantityColumns,
 } from '../../exporters/csv/index.ts';
+import { urls } from '../../views/view-models.ts';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { Layout } from '../components/layout.tsx';
-import { urls } from '../view-models.ts';
 import { ColumnDictionary } from './column-dictionary.tsx';
 import { YearFiles } from './file-links.tsx';
 import type { OpenDataView } from './open-data.presenter.ts';

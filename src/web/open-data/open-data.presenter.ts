@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { presentIndex } from '../presenters/catalog.presenter.ts';
-import type { DepartmentRef, MunicipalityRef } from '../view-models.ts';
+import { presentIndex } from '../../presenters/catalog.presenter.ts';
+import type { DepartmentRef, MunicipalityRef } from '../../views/view-models.ts';
 
 export interface OpenDataYear {
   planYear: number;

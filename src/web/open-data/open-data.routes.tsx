@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Context, Env, Hono, Schema } from 'hono';
 import type { Db } from '../../db/database.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
 import { buildDownload, parseEncoding } from './download.ts';
 import { OpenDataPage } from './open-data.page.tsx';
 import { presentOpenData } from './open-data.presenter.ts';

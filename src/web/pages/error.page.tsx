@@ -1,5 +1,5 @@
+import { urls } from '../../views/view-models.ts';
 import { Layout } from '../components/layout.tsx';
-import { urls } from '../view-models.ts';
 
 export function ErrorPage({ status, message, detail }: { status: number; message: string; detail?: string }) {
   return (

@@ -1,13 +1,13 @@
 import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
+import { FormHead } from '../../views/form-head.tsx';
+import { IchiranhyoTable } from '../../views/ichiranhyo-table.tsx';
+import { type IchiranhyoView, urls } from '../../views/view-models.ts';
+import { WarningsNotice } from '../../views/warnings-notice.tsx';
+import { yearPairLabel } from '../../views/year-label.ts';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
-import { FormHead } from '../components/form-head.tsx';
-import { IchiranhyoTable } from '../components/ichiranhyo-table.tsx';
 import { InterimSection } from '../components/interim-section.tsx';
 import { Layout } from '../components/layout.tsx';
-import { WarningsNotice } from '../components/warnings-notice.tsx';
-import { yearPairLabel } from '../components/year-label.ts';
 import { YearSwitcher } from '../components/year-switcher.tsx';
-import { type IchiranhyoView, urls } from '../view-models.ts';
 
 export function IchiranhyoPage({ view }: { view: IchiranhyoView }) {
   const { municipality, department, document: doc } = view;

@@ -1,7 +1,7 @@
 import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
+import { type IndexView, urls } from '../../views/view-models.ts';
+import { yearPairLabel } from '../../views/year-label.ts';
 import { Layout } from '../components/layout.tsx';
-import { yearPairLabel } from '../components/year-label.ts';
-import { type IndexView, urls } from '../view-models.ts';
 
 type MunicipalityEntry = IndexView['municipalities'][number];
 type DepartmentEntry = MunicipalityEntry['departments'][number];

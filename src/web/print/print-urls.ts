@@ -1,6 +1,6 @@
 export { attachmentDisposition } from '../../domain/vocabulary/file-names.ts';
 
-import { urls } from '../view-models.ts';
+import { urls } from '../../views/view-models.ts';
 
 /** URLs of the print views and PDFs, in one place so routes, toolbars and messages agree. */
 export const printUrls = {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Hono } from 'hono';
+import type { AppEnv } from '../../http/env.ts';
 import { demoDepartmentId, demoMunicipalityId, useDemoApp } from '../../test-support/demo-app.ts';
 import { makeUser } from '../../test-support/users.ts';
-import type { AppEnv } from '../env.ts';
 import { PUBLIC_CACHE_CONTROL, publicCache } from './public-cache.ts';
 
 const demo = useDemoApp();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { publicationVersion } from '../../domain/publication/version.repo.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { ByteLru } from './lru.ts';
 import { isNotModified, versionStamp } from './validators.ts';
 

@@ -1,5 +1,5 @@
+import { searchUrls } from '../../views/search.urls.ts';
 import { KIND_LABEL, type SearchPageView } from './search.presenter.ts';
-import { searchUrls } from './search.urls.ts';
 
 /** A plain GET form: it works without JavaScript, and the URL of a result page can be shared. */
 export function SearchForm({ view }: { view: SearchPageView }) {

@@ -1,8 +1,8 @@
+import { searchUrls } from '../../views/search.urls.ts';
+import { urls } from '../../views/view-models.ts';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { Layout } from '../components/layout.tsx';
-import { urls } from '../view-models.ts';
 import type { SearchPageView } from './search.presenter.ts';
-import { searchUrls } from './search.urls.ts';
 import { SearchForm } from './search-form.tsx';
 import { SearchResults } from './search-results.tsx';
 

@@ -1,5 +1,5 @@
 import { MAX_QUERY_LENGTH } from '../../search/query.ts';
-import type { SearchQuery } from './search.urls.ts';
+import type { SearchQuery } from '../../views/search.urls.ts';
 
 type Read = (name: string) => string | undefined;
 

@@ -4,8 +4,8 @@ import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
 import { searchFacets } from '../../search/facets.ts';
 import type { Segment } from '../../search/highlight.ts';
 import { PAGE_SIZE, type SearchHit, search } from '../../search/search.service.ts';
-import { circledNumber } from '../components/circled-number.ts';
-import { type SearchQuery, searchUrls } from './search.urls.ts';
+import { circledNumber } from '../../views/circled-number.ts';
+import { type SearchQuery, searchUrls } from '../../views/search.urls.ts';
 
 export interface SearchHitView {
   href: string;

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Env, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
-import { renderPage } from '../render.tsx';
+import { renderPage } from '../../views/render.tsx';
+import { searchUrls } from '../../views/search.urls.ts';
 import { SearchPage } from './search.page.tsx';
 import { readSearchQuery } from './search.params.ts';
 import { presentSearch } from './search.presenter.ts';
-import { searchUrls } from './search.urls.ts';
 
 const css = new Uint8Array(readFileSync(new URL('./search.css', import.meta.url)));
 const cssEtag = `"${createHash('sha256').update(css).digest('base64url').slice(0, 27)}"`;

@@ -14,9 +14,9 @@ import {
 import type { Actor } from '../../domain/auth/actor.ts';
 import { authorize } from '../../domain/auth/policy.ts';
 import { listTopDepartments } from '../../domain/departments/department.repo.ts';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
-import { formBody } from '../request-body.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { formBody } from '../../http/request-body.ts';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { AccountPage } from './account.page.tsx';
 import { accountFieldError } from './accounts.errors.ts';

@@ -13,9 +13,9 @@ import {
   validateSchedule,
 } from '../../domain/workflow/schedule.service.ts';
 import { AppError } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
-import { formBody } from '../request-body.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { formBody } from '../../http/request-body.ts';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { workflowUrls, yearHeading } from '../workflow/format.ts';
 import { DEADLINES_URL, DeadlinesPage, type DeadlinesView } from './deadlines.page.tsx';

@@ -10,9 +10,9 @@ import {
 } from '../../domain/evaluation/index.ts';
 import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
 import { AppError } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
-import { formBody } from '../request-body.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { formBody } from '../../http/request-body.ts';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { GRADE_SCALE_CSS_URL, gradeScaleCss } from './grade-scale.css.ts';
 import { fieldErrorOf } from './grade-scale.errors.ts';

@@ -2,9 +2,9 @@ import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { authorize, can } from '../../domain/auth/policy.ts';
 import { isInterimPublic, setInterimPublic } from '../../domain/municipalities/interim-setting.service.ts';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
-import { formBody } from '../request-body.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { formBody } from '../../http/request-body.ts';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { INTERIM_PUBLICATION_URL, InterimPublicationPage } from './interim-publication.page.tsx';
 

@@ -2,16 +2,16 @@ import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { authorize, can } from '../../domain/auth/policy.ts';
 import { AppError } from '../../errors.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { formBody } from '../../http/request-body.ts';
 import {
   addSearchVariant,
   listSearchVariants,
   removeSearchVariant,
   VARIANT_REFUSALS,
 } from '../../search/variants.service.ts';
+import { renderPage } from '../../views/render.tsx';
 import type { FieldError } from '../components/error-summary.tsx';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
-import { formBody } from '../request-body.ts';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { SEARCH_VARIANTS_URL, SearchVariantsPage, type SearchVariantsView } from './search-variants.page.tsx';
 

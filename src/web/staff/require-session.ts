@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { SessionContext } from '../../domain/auth/session.service.ts';
 import { AppError } from '../../errors.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../http/env.ts';
 
 /** The signed-in staff member; pages redirect anonymous visitors to the login form first. */
 export function requireSession(c: Context<AppEnv>): SessionContext {

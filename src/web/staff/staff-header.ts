@@ -2,8 +2,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { municipalityName } from '../../domain/municipalities/municipality.repo.ts';
 import { countWaiting } from '../../domain/workflow/inbox.service.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { withStaffHeader } from '../components/staff-bar.tsx';
-import type { AppEnv } from '../env.ts';
 
 const isStaffPath = (path: string) => path === '/staff' || path.startsWith('/staff/');
 

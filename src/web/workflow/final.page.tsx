@@ -1,8 +1,8 @@
 import type { Assessment } from '../../db/tables/workflow.ts';
 import { assessmentLabels } from '../../domain/workflow/labels.ts';
+import { TextLines } from '../../views/text-lines.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { ReturnNotice } from '../components/return-notice.tsx';
-import { TextLines } from '../components/text-lines.tsx';
 import { editorUrls } from '../editor/editor.urls.ts';
 import { workflowUrls } from './format.ts';
 import { AnswersTarget, GoalNotices, type ReportPageView } from './interim.page.tsx';

@@ -2,9 +2,9 @@ import type { Context } from 'hono';
 import type { Phase } from '../../db/schema.ts';
 import { phases } from '../../domain/workflow/labels.ts';
 import { AppError } from '../../errors.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { formBody } from '../../http/request-body.ts';
 import { forPeople } from '../components/people-text.ts';
-import type { AppEnv } from '../env.ts';
-import { formBody } from '../request-body.ts';
 
 export type FormBody = Record<string, string | File | (string | File)[]>;
 

@@ -1,6 +1,6 @@
+import { TextLines } from '../../views/text-lines.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { ReturnNotice } from '../components/return-notice.tsx';
-import { TextLines } from '../components/text-lines.tsx';
 import { editorUrls } from '../editor/editor.urls.ts';
 import { workflowUrls } from './format.ts';
 import type { ReportGoal, ReportItem, ReportView } from './report.presenter.ts';

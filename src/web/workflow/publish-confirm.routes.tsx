@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import type { Phase } from '../../db/schema.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { renderPage } from '../../views/render.tsx';
 import { editorUrls } from '../editor/editor.urls.ts';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { readableDepartment } from './access.ts';
 import { idParam, phaseParam } from './form.ts';

@@ -1,5 +1,5 @@
 import type { Change, GoalChange } from '../../domain/review/content-diff.ts';
-import { IchiranhyoTable } from '../components/ichiranhyo-table.tsx';
+import { IchiranhyoTable } from '../../views/ichiranhyo-table.tsx';
 import { WordDiff } from '../components/word-diff.tsx';
 import type { ResultGoal, ReviewView } from './review.presenter.ts';
 import { reviewUrls } from './review.urls.ts';

@@ -2,16 +2,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { can } from '../../domain/auth/policy.ts';
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
 import type { GoalEvaluation } from '../../domain/evaluation/index.ts';
 import type { ContentGoal } from '../../domain/review/content.repo.ts';
 import type { GoalChange } from '../../domain/review/content-diff.ts';
 import type { PhaseReview } from '../../domain/review/review.service.ts';
 import { phaseLabels, stateLabels } from '../../domain/workflow/labels.ts';
 import { countUnread } from '../../domain/workflow/notification.repo.ts';
-import { yearPairLabel } from '../components/year-label.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
+import { formatRate, quantityText, TARGET_STATUS_LABELS } from '../../views/evaluation-labels.ts';
+import { yearPairLabel } from '../../views/year-label.ts';
 import { editorUrls } from '../editor/editor.urls.ts';
-import { formatRate, quantityText, TARGET_STATUS_LABELS } from '../evaluation/labels.ts';
 import { formatInstant, workflowUrls, yearHeading } from './format.ts';
 
 export interface ResultRow {

@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { reviewPhase } from '../../domain/review/review.service.ts';
-import type { AppEnv } from '../env.ts';
-import { renderPage } from '../render.tsx';
+import type { AppEnv } from '../../http/env.ts';
+import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { idParam, phaseParam } from './form.ts';
 import { ReviewPage } from './review.page.tsx';

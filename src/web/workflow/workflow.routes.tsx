@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../http/env.ts';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { registerChainRoutes } from './chain.routes.tsx';
 import { workflowUrls } from './format.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsesOrRefuses } from '../fuzz.testkit.ts';
-import { regressionCases } from './cases.ts';
+import { regressionCases } from './regression.cases.ts';
 
 /** The inputs took up to 103 s; linear parsing of the small instances takes well under 1 s. */
 const BUDGET_MS = 20_000;

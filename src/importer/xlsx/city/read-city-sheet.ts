@@ -4,9 +4,10 @@
  * notes by circled number, units and warnings come from the one assembly every format shares.
  * Errors and warnings name the sheet and its row.
  */
-import type { IchiranDocument } from '../../../domain/document/document.schema.ts';
+
 import { formatFiscalYear } from '../../../domain/fiscal-year/wareki.ts';
 import { AppError } from '../../../errors.ts';
+import type { IchiranDocument } from '../../../format/document.schema.ts';
 import { fillQuantities } from '../../../quantities/fill.ts';
 import { joinWrapped, startsParagraph } from '../../pdf/read-pdf.ts';
 import { parseIchiranText } from '../../text/parse-text.ts';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
+import { parseDatabaseUrl } from '../db/database.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { createTestDb } from '../test-support/test-db.ts';
-import { parseDatabaseUrl } from './database.ts';
-import { openMigratedDatabase } from './open.ts';
+import { openMigratedDatabase } from './open-database.ts';
 
 test('upgrading a database with data to the search-grade migration fills in the grades', async () => {
   const db = await createTestDb();

@@ -12,28 +12,55 @@ const UPLOADS = new Set(['/staff/import', '/api/imports']);
 const mib = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`;
 
 /**
+ * How an upload route answers its own refusal, in the shape of its form (the import page shown again
+ * with the message, issue 9 item 7), so the clerk can pick a smaller file right there. A route
+ * without one gets the general error page or JSON.
+ */
+export type UploadRefusal = (c: Context<AppEnv>, error: AppError) => Response | Promise<Response>;
+
+export interface BodyLimitOptions {
+  config?: WebConfig;
+  /** By upload path (one of UPLOADS): the route's own answer to a POST over the upload limit. */
+  refusals?: Readonly<Record<string, UploadRefusal>>;
+}
+
+/**
  * The one body limit, registered before anything reads a body (CSRF check, routes): a declared
  * Content-Length over the limit is refused unread, and a chunked body is counted while it streams
  * and refused as soon as it passes the limit, so no parser ever sees more than the limit. It runs
  * after the session is resolved (which reads only the cookie) because only a signed-in caller may
  * send an upload's larger body: a stranger's chunked "upload" is cut off at the general limit.
  */
-export function requestBodyLimit(config: WebConfig = loadWebConfig()): MiddlewareHandler<AppEnv> {
+export function requestBodyLimit(options: BodyLimitOptions = {}): MiddlewareHandler<AppEnv> {
+  const config = options.config ?? loadWebConfig();
   const general = limitOf(config.bodyLimitBytes, false);
   const upload = limitOf(config.uploadLimitBytes, true);
-  return (c, next) => (UPLOADS.has(c.req.path) && c.get('session') ? upload(c, next) : general(c, next));
+  const answered = new Map(
+    Object.entries(options.refusals ?? {}).map(([path, refuse]) => [
+      path,
+      limitOf(config.uploadLimitBytes, true, refuse),
+    ]),
+  );
+  return (c, next) => {
+    if (!UPLOADS.has(c.req.path) || !c.get('session')) return general(c, next);
+    return (answered.get(c.req.path) ?? upload)(c, next);
+  };
 }
 
-function limitOf(maxSize: number, upload: boolean): MiddlewareHandler {
+function limitOf(maxSize: number, upload: boolean, refuse?: UploadRefusal): MiddlewareHandler {
   return bodyLimit({
     maxSize,
-    onError: () => {
-      throw new AppError(
+    onError: (c) => {
+      const error = new AppError(
         'PAYLOAD_TOO_LARGE',
         upload
           ? `ファイルが大きすぎます（${mib(maxSize)} まで）。ファイルを部局ごとや年度ごとに分けてから、もう一度取り込んでください。`
           : `送信された内容が大きすぎます（${mib(maxSize)} まで）。入力を短くしてから、もう一度送信してください。`,
       );
+      if (!refuse || c.req.method !== 'POST') throw error;
+      // The line app.onError writes for every other refusal.
+      logger.warn({ code: error.code, method: c.req.method, path: c.req.path }, 'request refused');
+      return refuse(c, error);
     },
   });
 }

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
+import { loadDemo } from '../demo/load-demo.ts';
 import {
   evaluateDepartmentYear,
   type GoalEvaluation,
   type ItemEvaluation,
-} from '../../domain/evaluation/index.ts';
-import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
-import { createApp } from '../app.tsx';
+} from '../domain/evaluation/index.ts';
+import { createTestDb, type TestDb } from '../test-support/test-db.ts';
+import { createApp } from '../web/app.tsx';
 import { goalMarkText, markText } from './ichiran-marks.ts';
 
 describe('evaluation marks on the public 一覧表', () => {

@@ -2,10 +2,10 @@ import {
   evaluateDepartmentYear,
   type GoalEvaluation,
   type ItemEvaluation,
-} from '../../domain/evaluation/index.ts';
-import type { PublicReader } from '../../domain/publication/reader.ts';
-import { AppError } from '../../errors.ts';
-import { TARGET_STATUS_LABELS } from './labels.ts';
+} from '../domain/evaluation/index.ts';
+import type { PublicReader } from '../domain/publication/reader.ts';
+import { AppError } from '../errors.ts';
+import { TARGET_STATUS_LABELS } from '../views/evaluation-labels.ts';
 
 /** `${goalNo}/${itemNo}` of a plan-block item: how the marks are looked up beside the table. */
 export const markKey = (goalNo: number, itemNo: number) => `${goalNo}/${itemNo}`;

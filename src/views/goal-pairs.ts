@@ -1,5 +1,5 @@
-import type { Block, Goal, IchiranDocument, Item } from '../../domain/document/document.schema.ts';
-import { lineagePartnerOf } from '../../domain/document/lineage-pairs.ts';
+import { lineagePartnerOf } from '../domain/document/lineage-pairs.ts';
+import type { Block, Goal, IchiranDocument, Item } from '../format/document.schema.ts';
 
 /** One numbered row of the form: a review goal beside the plan goal it leads to; either may be missing. */
 export interface GoalPair {

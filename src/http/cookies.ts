@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
-import { loadWebConfig } from '../../config.ts';
+import { loadWebConfig } from '../config.ts';
 
 export const SESSION_COOKIE = 'mokuhyo_session';
 export const CSRF_COOKIE = 'mokuhyo_csrf';

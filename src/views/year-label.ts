@@ -1,4 +1,4 @@
-import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
+import { formatFiscalYear } from '../domain/fiscal-year/wareki.ts';
 
 /** The 和暦 label; a year the era table cannot name (before 1989) is shown as `1988年度` rather than failing the page. */
 function fiscalYearLabel(year: number): string {

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import { listTopDepartments } from '../../domain/departments/department.repo.ts';
-import { listMunicipalities } from '../../domain/municipalities/municipality.repo.ts';
-import { openPublicReader, publicReader } from '../../domain/publication/reader.ts';
-import { AppError } from '../../errors.ts';
-import { ichiranMarks } from '../evaluation/ichiran-marks.ts';
-import { type IchiranhyoView, type IndexView, urls } from '../view-models.ts';
+import type { Database } from '../db/schema.ts';
+import { listTopDepartments } from '../domain/departments/department.repo.ts';
+import { listMunicipalities } from '../domain/municipalities/municipality.repo.ts';
+import { openPublicReader, publicReader } from '../domain/publication/reader.ts';
+import { AppError } from '../errors.ts';
+import { type IchiranhyoView, type IndexView, urls } from '../views/view-models.ts';
+import { ichiranMarks } from './ichiran-marks.ts';
 
 export async function presentIndex(db: Kysely<Database>, municipalityCode?: string): Promise<IndexView> {
   const all = await listMunicipalities(db);

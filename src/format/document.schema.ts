@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isQuantityValue, QUANTITY_RANGE_MESSAGE } from '../../quantities/range.ts';
+import { isQuantityValue, QUANTITY_RANGE_MESSAGE } from './quantity-range.ts';
 
 /**
  * The interchange JSON (`shared/spec/document.schema.json`): one department's 重点目標一覧表,
@@ -10,7 +10,7 @@ export const comparatorSchema = z.enum(['>=', '<=', '>', '<', '=']);
 export type Comparator = z.infer<typeof comparatorSchema>;
 
 export const quantitySchema = z.object({
-  // Out-of-range numbers are not quantities (quantities/range.ts): refused here so an import names the field.
+  // Out-of-range numbers are not quantities (quantity-range.ts): refused here so an import names the field.
   // JSON.parse turns 1e400 into Infinity, which z.number() refuses before the refinement could speak.
   value: z
     .number({

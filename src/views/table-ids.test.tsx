@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
-import { makeDocument, makeGoal, makeItem } from '../../test-support/factories.ts';
-import { renderPage } from '../render.tsx';
+import type { IchiranDocument } from '../format/document.schema.ts';
+import { makeDocument, makeGoal, makeItem } from '../test-support/factories.ts';
 import { IchiranhyoTable } from './ichiranhyo-table.tsx';
+import { renderPage } from './render.tsx';
 
 /**
  * The 一覧表's `headers` associations (WCAG H43) on the rendered markup: every data cell lists the

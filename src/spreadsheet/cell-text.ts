@@ -1,4 +1,4 @@
-import { circledValue, toCircled } from '../../domain/vocabulary/numbering.ts';
+import { circledValue, toCircled } from '../domain/vocabulary/numbering.ts';
 import { GOAL_LABEL } from './layout.ts';
 
 /**
@@ -12,7 +12,7 @@ const BREAK_BEFORE = / (?=[・○●◎◇■□※]|[(（][0-9０-９]{1,2}[)�
 const ONLY_NUMBERING = /^[(（][0-9０-９]{1,2}[)）]$/u;
 const INSERTED_BREAK = / \r?\n/g;
 
-/** Same rule as the web page (src/web/components/text-lines.tsx): `(1) ○…` stays on one line. */
+/** Same rule as the web page (src/views/text-lines.tsx): `(1) ○…` stays on one line. */
 export function withLineBreaks(text: string): string {
   const lines: string[] = [];
   for (const part of text.split(BREAK_BEFORE)) {

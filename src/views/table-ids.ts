@@ -1,4 +1,4 @@
-import type { Block } from '../../domain/document/document.schema.ts';
+import type { Block } from '../format/document.schema.ts';
 
 /**
  * ids of the 一覧表's header cells, referenced by the data cells' `headers` attribute (WCAG H43).

@@ -1,4 +1,4 @@
-import type { ImportWarning } from '../../domain/document/document.schema.ts';
+import type { ImportWarning } from '../format/document.schema.ts';
 import { warningText } from './warning-text.ts';
 
 /** Warnings the import reported; shown above the table so readers check them against the original. */

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { documentSchema } from '../domain/document/document.schema.ts';
-import { extractQuantities } from './extract.ts';
-import { quantitiesOf } from './fill.ts';
-import { digitCount, digitsOfValue, isQuantityValue, MAX_QUANTITY } from './range.ts';
+import { extractQuantities } from '../quantities/extract.ts';
+import { quantitiesOf } from '../quantities/fill.ts';
+import { documentSchema } from './document.schema.ts';
+import { digitCount, digitsOfValue, isQuantityValue, MAX_QUANTITY } from './quantity-range.ts';
 
 const hugeDigits = '9'.repeat(309);
 

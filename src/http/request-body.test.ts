@@ -4,7 +4,7 @@ import { insertMunicipality } from '../domain/municipalities/municipality.repo.t
 import { logger } from '../logger.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
 import { csrfFrom, makeUser, type TestUser } from '../test-support/users.ts';
-import { createApp } from './app.tsx';
+import { createApp } from '../web/app.tsx';
 
 let db: TestDb;
 let app: ReturnType<typeof createApp>;

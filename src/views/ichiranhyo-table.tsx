@@ -1,4 +1,4 @@
-import type { Block, IchiranDocument } from '../../domain/document/document.schema.ts';
+import type { Block, IchiranDocument } from '../format/document.schema.ts';
 import { pairGoals } from './goal-pairs.ts';
 import { GoalRow } from './goal-row.tsx';
 import { tableIds } from './table-ids.ts';

@@ -1,5 +1,5 @@
-import type { IchiranDocument } from '../domain/document/document.schema.ts';
 import type { PublicInterim } from '../domain/publication/reader.ts';
+import type { IchiranDocument } from '../format/document.schema.ts';
 
 /** What the public pages show; presenters build these, pages only render them. */
 export interface MunicipalityRef {

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Actor } from '../../domain/auth/actor.ts';
-import { authorize } from '../../domain/auth/policy.ts';
-import { getDepartment } from '../../domain/departments/department.repo.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../auth/actor.ts';
+import { authorize } from '../auth/policy.ts';
+import { getDepartment } from '../departments/department.repo.ts';
 import {
   clearMatch,
   confirmMatch,
@@ -10,8 +11,7 @@ import {
   evaluateDepartmentYear,
   rejectMatch,
   setMatch,
-} from '../../domain/evaluation/index.ts';
-import { AppError } from '../../errors.ts';
+} from './index.ts';
 
 export const MATCH_ACTIONS = ['confirm', 'set', 'reject', 'clear'] as const;
 export type MatchAction = (typeof MATCH_ACTIONS)[number];

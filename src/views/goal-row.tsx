@@ -1,4 +1,4 @@
-import type { Block, Goal, Item } from '../../domain/document/document.schema.ts';
+import type { Block, Goal, Item } from '../format/document.schema.ts';
 import { circledNumber } from './circled-number.ts';
 import { type GoalPair, itemLineCount, noteOf } from './goal-pairs.ts';
 import { itemCellHeaders, numberCellHeaders, type TableIds } from './table-ids.ts';

@@ -1,6 +1,6 @@
-import type { BlockKind } from '../../db/schema.ts';
-import { headerIds } from '../components/table-ids.ts';
-import { urls } from '../view-models.ts';
+import type { BlockKind } from '../db/schema.ts';
+import { headerIds } from './table-ids.ts';
+import { urls } from './view-models.ts';
 
 export interface SearchQuery {
   q: string;

@@ -1,4 +1,4 @@
-import type { MatchView, QuantityView, TargetStatus } from '../../domain/evaluation/index.ts';
+import type { MatchView, QuantityView, TargetStatus } from '../domain/evaluation/index.ts';
 
 export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = {
   achieved: '達成',
