@@ -70,12 +70,13 @@ export function createApp(db: Db): Hono<AppEnv> {
 
   registerStatic(app);
   app.use(sessionMiddleware(db));
+  // Lazy (read only when a page is drawn), so early answers such as the upload form's 413 carry it too.
+  app.use(staffHeader(db));
   // Before anything that reads a body (CSRF check, routes); after the session, which decides who may upload.
   app.use(requestBodyLimit({ refusals: { '/staff/import': uploadTooLargePage } }));
   app.use(csrfMiddleware());
   app.use(writeGate());
   app.use(passwordGate());
-  app.use(staffHeader(db));
   // After the session (signed-in people get fresh pages), before every route that renders a public page.
   app.use(publicCache(db, { maxBytes: loadWebConfig().pageCacheBytes }));
   registerAuthRoutes(app, db);

@@ -20,7 +20,7 @@ export interface LayoutProps {
   children: Child;
 }
 
-export function Layout({
+export async function Layout({
   title,
   municipalityName: given,
   wide = false,
@@ -30,7 +30,7 @@ export function Layout({
   children,
 }: LayoutProps) {
   // Staff pages name the signed-in person's city and what waits for them (set per request).
-  const staff = staffHeaderOfRequest();
+  const staff = await staffHeaderOfRequest();
   const municipalityName = given ?? staff?.municipalityName;
   const stylesheets = staff && !own.includes(STAFF_CSS) ? [STAFF_CSS, ...own] : own;
   const siteName = municipalityName ? `${municipalityName} ${PRODUCT_NAME}` : PRODUCT_NAME;

@@ -10,16 +10,34 @@ export interface StaffHeader {
   waiting: number;
 }
 
+interface HeaderOfRequest {
+  load: (known: { waiting?: number }) => Promise<StaffHeader>;
+  known: { waiting?: number };
+  header?: Promise<StaffHeader>;
+}
+
 /**
  * Set for the length of one staff request (web/staff/staff-header.ts), read by Layout: so every staff
- * page, whichever module renders it, carries the same header without each page passing it down.
+ * page, whichever module renders it, carries the same header without each page passing it down. It
+ * is loaded only when a page is drawn: a redirect, a download or JSON costs no query.
  */
-const current = new AsyncLocalStorage<StaffHeader>();
+const current = new AsyncLocalStorage<HeaderOfRequest>();
 
-export const staffHeaderOfRequest = (): StaffHeader | undefined => current.getStore();
+export function staffHeaderOfRequest(): Promise<StaffHeader> | undefined {
+  const request = current.getStore();
+  if (!request) return undefined;
+  request.header ??= request.load(request.known);
+  return request.header;
+}
 
-export function withStaffHeader<T>(header: StaffHeader, run: () => T): T {
-  return current.run(header, run);
+export function withStaffHeader<T>(load: HeaderOfRequest['load'], run: () => T): T {
+  return current.run({ load, known: {} }, run);
+}
+
+/** A page that has just counted what waits (the staff home) hands the count over instead of a second count. */
+export function waitingAlreadyCounted(waiting: number): void {
+  const request = current.getStore();
+  if (request) request.known.waiting = waiting;
 }
 
 export const STAFF_CSS = '/assets/staff.css';

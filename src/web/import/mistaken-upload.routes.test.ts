@@ -34,6 +34,7 @@ async function refused(name: string, bytes: Uint8Array): Promise<string> {
   assert.equal(res.status, 422);
   const html = await res.text();
   assert.match(html, /<input[^>]*type="file"/, 'the upload form is shown again');
+  assert.match(html, /<nav class="staff-bar"[\s\S]*対応待ち/, 'with the staff bar, as on the form before');
   const alert = /<div class="form-error" role="alert">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
   assert.ok(alert !== '', 'the error is shown');
   assert.doesNotMatch(alert, /Word document|legacy|empty|must follow|no sheet/, 'no English');
@@ -95,6 +96,7 @@ test('a file over the upload limit is refused on the form, not on an error page'
   assert.equal(res.status, 413);
   const html = await res.text();
   assert.match(html, /<input[^>]*type="file"/, 'the upload form is shown again');
+  assert.match(html, /<nav class="staff-bar"[\s\S]*対応待ち/, 'with the staff bar, as on the form before');
   const alert = /<div class="form-error" role="alert">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
   assert.match(alert, /ファイルが大きすぎます（20 MB まで）。ファイルを部局ごとや年度ごとに分けてから/);
 });

@@ -8,19 +8,22 @@ import { withStaffHeader } from '../components/staff-bar.tsx';
 const isStaffPath = (path: string) => path === '/staff' || path.startsWith('/staff/');
 
 /**
- * For a signed-in person's page request under /staff: the city's name and the count of waiting
- * phases, for the header Layout draws (components/staff-bar.tsx). Form posts redirect and skip it.
+ * For a signed-in person's request under /staff: the city's name and the count of waiting phases,
+ * for the header Layout draws (components/staff-bar.tsx) — read only if a page is drawn, so a form
+ * post that comes back with its errors carries the bar too, and a redirect reads nothing.
  */
 export function staffHeader(db: Db): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const session = c.get('session');
-    if (!session || c.req.method !== 'GET' || !isStaffPath(c.req.path)) return next();
+    if (!session || !isStaffPath(c.req.path)) return next();
     const { actor } = session;
-    const header = {
-      municipalityName: await municipalityName(db.kysely, actor.municipalityId),
-      displayName: session.displayName,
-      waiting: await countWaiting(db.kysely, actor),
-    };
-    await withStaffHeader(header, () => next());
+    await withStaffHeader(
+      async (known) => ({
+        municipalityName: await municipalityName(db.kysely, actor.municipalityId),
+        displayName: session.displayName,
+        waiting: known.waiting ?? (await countWaiting(db.kysely, actor)),
+      }),
+      () => next(),
+    );
   };
 }

@@ -4,6 +4,7 @@ import { can } from '../../domain/auth/policy.ts';
 import { loadInbox } from '../../domain/workflow/inbox.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
+import { waitingAlreadyCounted } from '../components/staff-bar.tsx';
 import { loginRedirect, requireSession } from './require-session.ts';
 import { staffCss } from './staff.css.ts';
 import { StaffHomePage } from './staff-home.page.tsx';
@@ -23,6 +24,7 @@ export function registerStaffRoutes(app: Hono<AppEnv>, db: Db): void {
     if (redirect) return redirect;
     const session = requireSession(c);
     const inbox = await loadInbox(db.kysely, session.actor, new Date());
+    waitingAlreadyCounted(inbox.waiting.length);
     const names = new Map(inbox.progress.departments.map((d) => [d.id, d.name]));
     const { actor } = session;
     const canOpenYear = can(actor, 'fiscalYear.open', { municipalityId: actor.municipalityId });
