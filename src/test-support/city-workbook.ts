@@ -137,8 +137,8 @@ function longItem(no: number, what: string, side: 'item' | 'note'): string {
  * another city's workbook: 担当部局名：name at the right of the title row, 令和元年度/令和２年度 in
  * full-width digits; goal 1 with the title as the item cell's first paragraph, the unit `（総務課）` on
  * the line above ①, a sub-item (2) on a row of its own and notes in one merged cell in another order;
- * goal 2 a new goal with an empty review half and 重点目標 label cells; goal 3 `重点目標：title` merged,
- * a review item without 達成状況.
+ * goal 2 a new goal with an empty review half and 重点目標 label cells; goal 3 `重点目標：title` merged
+ * (the review side with the label and the title on two lines), a review item without 達成状況.
  */
 export async function variantForm(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -176,7 +176,7 @@ export async function variantForm(): Promise<Uint8Array> {
     { A: 2, D: '重点目標', E: '窓口サービスの向上' },
     { D: '（市民課）\n① 書かない窓口の導入', E: '① 令和３年３月まで' },
     { D: '② 窓口の待ち時間の短縮', E: '② 平均待ち時間 10分以内' },
-    { A: 3, B: '重点目標：職員の働き方改革', D: '重点目標：職員の働き方改革の推進' },
+    { A: 3, B: '重点目標\n職員の働き方改革', D: '重点目標：職員の働き方改革の推進' },
     { B: '① 時間外勤務の縮減', D: '① 時間外勤務の縮減', E: '① 前年度比 10%減' },
   ];
   for (let no = 2; no <= 10; no += 1) {
