@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readSourceAsync } from '../read-source.ts';
+import { openPdf, type PageContent, readPage } from './extract.ts';
+import { readPages } from './read-pdf.ts';
 import { assertSameDocument, bytesOf, expectedOf } from './same-document.testkit.ts';
 
 const timeout = 120_000;
@@ -43,5 +45,22 @@ describe('form variants in a PDF printed by Chromium', () => {
       doc.warnings.map((w) => w.message),
       ['page 1: goal 2: target numbering ② appears twice'],
     );
+  });
+
+  it('the label and colon forms without their ruling lines: rows cut where a 番号 or a title starts', {
+    timeout,
+  }, async () => {
+    for (const name of ['variant-label', 'variant-colon']) {
+      const doc = await openPdf(bytesOf(`${name}.pdf`));
+      const pages: PageContent[] = [];
+      try {
+        for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n));
+      } finally {
+        await doc.destroy();
+      }
+      const unruled = readPages(pages.map((p) => ({ ...p, rules: [] })));
+      assertSameDocument(unruled, expectedOf(name));
+      assert.deepEqual(unruled.warnings, [], name);
+    }
   });
 });
