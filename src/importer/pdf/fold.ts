@@ -31,8 +31,36 @@ const TABLE: ReadonlyMap<string, string> = (() => {
   return table;
 })();
 
-const FOLDABLE = /[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/gu;
+/**
+ * Fonts that share one glyph between an ideograph and its radical form (Noto Sans CJK, as Chromium
+ * embeds it) give the text layer the radical even where Unicode has no decomposition for it: `⺠` for
+ * 民, `⻑` for 長. The same sharing puts U+2027 `‧` where the text has the 中黒 `・`. Only radicals that
+ * look exactly like their ideograph are listed, so a radical a text really means is never changed.
+ */
+const SHARED_GLYPHS: ReadonlyMap<string, string> = new Map([
+  ['\u2ea0', '民'],
+  ['\u2ea9', '王'],
+  ['\u2eac', '示'],
+  ['\u2eae', '竹'],
+  ['\u2eaf', '糸'],
+  ['\u2ec1', '虎'],
+  ['\u2ec4', '西'],
+  ['\u2ec6', '角'],
+  ['\u2ed1', '長'],
+  ['\u2ed8', '青'],
+  ['\u2edd', '食'],
+  ['\u2ee3', '骨'],
+  ['\u2ee4', '鬼'],
+  ['\u2ee9', '黄'],
+  ['\u2eeb', '斉'],
+  ['\u2eed', '歯'],
+  ['\u2eef', '竜'],
+  ['\u2ef2', '亀'],
+  ['\u2027', '・'],
+]);
+
+const FOLDABLE = /[\u2027\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/gu;
 
 export function foldIdeographs(text: string): string {
-  return text.replace(FOLDABLE, (char) => TABLE.get(char) ?? char);
+  return text.replace(FOLDABLE, (char) => TABLE.get(char) ?? SHARED_GLYPHS.get(char) ?? char);
 }

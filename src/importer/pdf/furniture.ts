@@ -3,7 +3,7 @@
  * read, and page furniture (page numbers, form numbers), which is dropped.
  */
 import type { Line } from './lines.ts';
-import { segments } from './lines.ts';
+import { makeLine, segments } from './lines.ts';
 
 export type HeadLine =
   | { kind: 'title' }
@@ -47,6 +47,26 @@ export function readHeadLine(line: Line, numberMayBeRow = false): HeadLine | und
   // A title line may carry a year or a form number beside it: short, and no table text.
   if (text.includes('重点目標一覧表') && text.length <= 40 && !/[①-⑳]/.test(text)) return { kind: 'title' };
   return undefined;
+}
+
+/**
+ * A line of the head may hold several boxes side by side: a form number or the title at the left and the
+ * 担当部局名 box at the right, or the other way round. Each box is read on its own then; a line that does
+ * not split that way is read whole.
+ */
+export function readHeadLines(line: Line, numberMayBeRow = false): HeadLine[] {
+  const whole = () => {
+    const read = readHeadLine(line, numberMayBeRow);
+    return read ? [read] : [];
+  };
+  if (line.text.indexOf('担当部局名') <= 0) return whole();
+  const parts = segments(line, 1.5);
+  const index = parts.findIndex((p) => p.text.includes('担当部局名'));
+  if (index <= 0 || !parts[index]?.text.startsWith('担当部局名')) return whole();
+  const before = parts.slice(0, index).map((p) => readHeadLine(p, numberMayBeRow));
+  const department = readHeadLine(makeLine(parts.slice(index).flatMap((p) => p.runs)), numberMayBeRow);
+  if (department?.kind !== 'department' || before.some((r) => r === undefined)) return whole();
+  return [...before.filter((r): r is HeadLine => r !== undefined), department];
 }
 
 /** `担当部局名 <name>` (space, full-width space or colon; the name in its own box or not), then maybe 年度. */

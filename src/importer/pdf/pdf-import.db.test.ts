@@ -9,7 +9,7 @@ import type { IchiranDocument } from '../../format/document.schema.ts';
 import { createTestDb } from '../../test-support/test-db.ts';
 import { importSources } from '../import.service.ts';
 import { readSourceAsync } from '../read-source.ts';
-import { assertSameDocument, bytesOf, sourceOf } from './same-document.testkit.ts';
+import { assertSameDocument, bytesOf, expectedOf, sourceOf } from './same-document.testkit.ts';
 
 let db: Db;
 before(async () => {
@@ -33,4 +33,22 @@ test('a PDF of the seed table stores and exports as the document it shows', {
     audience: { includeDrafts: true },
   });
   assertSameDocument(JSON.parse(String(out.body)) as IchiranDocument, want);
+});
+
+test('form variants (units above ①, (2) rows, an empty review half) store and export as their forms show', {
+  timeout: 300_000,
+}, async () => {
+  for (const name of ['variant-label', 'variant-colon']) {
+    const want = expectedOf(name);
+    const source = await readSourceAsync(`${name}.pdf`, bytesOf(`${name}.pdf`));
+    await importSources(db, [source], { municipality: 'variants' });
+    const out = await exportTables(db, {
+      municipality: 'variants',
+      department: want.department,
+      planYear: want.plan.fiscalYear,
+      format: 'json',
+      audience: { includeDrafts: true },
+    });
+    assertSameDocument(JSON.parse(String(out.body)) as IchiranDocument, want);
+  }
 });

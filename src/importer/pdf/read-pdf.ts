@@ -4,8 +4,6 @@
  * text reader knows, and read by it: titles, units, notes by circled number, warnings all come from
  * the one assembly every format shares. Errors and warnings name the page.
  */
-
-import { splitLeadingCircled } from '../../domain/vocabulary/numbering.ts';
 import { AppError } from '../../errors.ts';
 import type { IchiranDocument, ImportWarning } from '../../format/document.schema.ts';
 import { fillQuantities } from '../../quantities/fill.ts';
@@ -15,6 +13,7 @@ import { foldIdeographs } from './fold.ts';
 import { readHeadLine, yearHeadings, yearPairLabels } from './furniture.ts';
 import { COLUMNS, ruledColumns, textColumns } from './geometry.ts';
 import { groupLines, type Line } from './lines.ts';
+import { joinWrapped, paragraphsOfLines, startsParagraph } from './paragraph-lines.ts';
 import { readPageTable, type TableRow } from './table-rows.ts';
 
 /** `%PDF-` at the start (a few producers put junk before it; the format allows up to 1024 bytes). */
@@ -141,33 +140,8 @@ function headingRow(row: TableRow): string[] | undefined {
   return years.length > 0 ? years : (yearPairLabels(texts.join(' ')) ?? []);
 }
 
-/** `（豊殿地域自治センター）` on a line of its own names a unit; `（3,900千円）` there is a wrapped line. */
-const organisationParagraph =
-  /^[（(][^（）()]+(?:センター|課|係|室|所|館|局|部|園|署|班|担当|グループ|チーム|委員会|C|Ｃ)[）)]$/;
-
-/** A line that starts a new paragraph of its cell; any other line is the previous one wrapped. */
-export function startsParagraph(text: string): boolean {
-  return (
-    splitLeadingCircled(text) !== undefined ||
-    /^重点目標(?:\s|[:：]|$)/.test(text) ||
-    organisationParagraph.test(text) ||
-    /^(?:[・○●◎■□◆◇※]|[(（][0-9０-９]{1,2}[)）])/.test(text)
-  );
-}
-
-/** Wrapped lines join without a space, except between two Latin words. */
-export function joinWrapped(before: string, after: string): string {
-  return /[A-Za-z0-9,.]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? `${before} ${after}` : before + after;
-}
-
 function cellParagraphs(lines: readonly Line[]): string[] {
-  const paragraphs: string[] = [];
-  for (const line of lines) {
-    const last = paragraphs.length - 1;
-    if (last < 0 || startsParagraph(line.text)) paragraphs.push(line.text);
-    else paragraphs[last] = joinWrapped(paragraphs[last] ?? '', line.text);
-  }
-  return paragraphs;
+  return paragraphsOfLines(lines.map((line) => line.text));
 }
 
 function paragraphsOf(row: TableRow): Paragraphs {

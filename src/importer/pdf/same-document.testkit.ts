@@ -40,3 +40,9 @@ export function assertSameDocument(got: IchiranDocument, want: IchiranDocument):
     assert.deepEqual(shape(got[block].goals), shape(want[block].goals), `${block} goals`);
   }
 }
+
+/** A hand-written `<name>.expected.json`: what a form of our own design shows (quantities read from its texts). */
+export const expectedOf = (name: string) =>
+  fillQuantities(
+    JSON.parse(readFileSync(new URL(`${name}.expected.json`, fixturesDir), 'utf8')) as IchiranDocument,
+  );

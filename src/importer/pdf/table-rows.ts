@@ -4,7 +4,7 @@
  * 番号 or a 重点目標 title starts.
  */
 import type { PageContent, Run } from './extract.ts';
-import { type HeadLine, readHeadLine } from './furniture.ts';
+import { type HeadLine, readHeadLines } from './furniture.ts';
 import { COLUMNS, type Columns, columnOf, ruledGrid } from './geometry.ts';
 import { groupLines, type Line } from './lines.ts';
 
@@ -35,10 +35,7 @@ export function readPageTable(page: PageContent, columns: Columns): PageRead {
     (y <= grid.top + 1 && y >= grid.bottom - 1 ? inside : outside).push(run);
   }
   // Outside the ruled table: the form's head and furniture; anything else there (a ※ note) is not table content.
-  for (const line of groupLines(outside)) {
-    const read = readHeadLine(line);
-    if (read) head.push(read);
-  }
+  for (const line of groupLines(outside)) head.push(...readHeadLines(line));
   const buckets: Run[][][] = grid.rows.slice(0, -1).map(() => Array.from({ length: COLUMNS }, () => []));
   for (const run of inside) {
     const y = middle(run);
@@ -82,9 +79,9 @@ function unruled(page: PageContent, columns: Columns): PageRead {
   const head: HeadLine[] = [];
   const rows: TableRow[] = [];
   for (const line of groupLines(page.runs)) {
-    const read = readHeadLine(line, true);
-    if (read) {
-      head.push(read);
+    const read = readHeadLines(line, true);
+    if (read.length > 0) {
+      head.push(...read);
       continue;
     }
     const cells: Run[][] = Array.from({ length: COLUMNS }, () => []);

@@ -20,6 +20,7 @@ const oneYearMarker = /^【[^【】]*重点目標\s*】$/;
 // Before the title only a short label such as 令和4年度 or a town's name; never item text.
 // Sticky, and without capturing the rest of the line: a line of many titles is read title by title.
 const title = /[^①-⑳㉑-㉟㊱-㊿<>]{0,20}?\s*重点目標一覧表\s*/y;
+const titleAfterName = /^(\S.*?)\s+\S{0,20}?重点目標一覧表(?:\s*[（(][^（）()【】]{0,30}[）)])?$/;
 const remark = /^[（(【][^（）()【】]{0,30}[）)】]$/;
 
 function readYears(text: string, line: number): HeaderToken[] {
@@ -60,10 +61,14 @@ function splitTrailingYears(text: string): { name: string; years: string } {
 function readDepartment(text: string, line: number): HeaderToken[] | undefined {
   const label = departmentLabel.exec(text);
   if (!label) return undefined;
-  const { name, years } = splitTrailingYears(text.slice(label[0].length));
+  const { name: boxed, years } = splitTrailingYears(text.slice(label[0].length));
+  // The department's box may stand left of the title on the same line: `担当部局名：総務部　重点目標一覧表`.
+  const titled = titleAfterName.exec(boxed);
+  const name = titled ? (titled[1] ?? '') : boxed;
   // A department label with nothing after it is not a header we can use.
   if (name === '') return undefined;
-  return [{ kind: 'department', name }, ...readYears(years, line)];
+  const title: HeaderToken[] = titled ? [{ kind: 'title' }] : [];
+  return [...title, { kind: 'department', name }, ...readYears(years, line)];
 }
 
 function readTokens(text: string, line: number): HeaderToken[] | undefined {

@@ -9,9 +9,11 @@ import type { Block, Goal } from '../../format/document.schema.ts';
 import { type DraftItem, type DraftNote, itemsLabel, type Warn } from './drafts.ts';
 import { attachNotes } from './notes.ts';
 import { compact, quote } from './paragraphs.ts';
-import { leadingUnit, unitParagraph } from './units.ts';
+import { leadingUnit, unitBeforeItem, unitParagraph } from './units.ts';
 
 const titleParagraph = /^重点目標(?:\s+|\s*[:：]\s*)(\S.*)$/;
+/** The 重点目標 label as a paragraph of its own: the next paragraph is the title. */
+const titleLabel = /^重点目標\s*[:：]?$/;
 
 interface Located {
   text: string;
@@ -25,6 +27,7 @@ export class SideBuilder {
   /** How often each circled number has been seen, so a repeat is found without rescanning the items. */
   private readonly seenNumbers = new Map<number, number>();
   private pendingUnit: Located | undefined;
+  private labelOnly = false;
 
   constructor(
     private readonly block: Block,
@@ -52,6 +55,23 @@ export class SideBuilder {
   }
 
   private addItemParagraph(paragraph: string, line: number): void {
+    const flattened = unitBeforeItem(paragraph);
+    if (flattened) {
+      this.addItemParagraph(flattened.unit, line);
+      this.addItemParagraph(flattened.item, line);
+      return;
+    }
+    if (this.labelOnly) {
+      this.labelOnly = false;
+      if (!splitLeadingCircled(paragraph)) {
+        this.addItemParagraph(`重点目標 ${paragraph}`, line);
+        return;
+      }
+    }
+    if (this.items.length === 0 && !this.title && titleLabel.test(paragraph)) {
+      this.labelOnly = true;
+      return;
+    }
     const numbered = splitLeadingCircled(paragraph);
     const unit = this.pendingUnit;
     this.pendingUnit = undefined;

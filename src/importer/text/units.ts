@@ -23,3 +23,18 @@ export function leadingUnit(text: string): { unit: string; rest: string } | unde
   if (unit === undefined || !organisation.test(unit)) return undefined;
   return { unit, rest: m?.[2] ?? '' };
 }
+
+const parenthesisedBefore = /^[（(]\s*([^（）()]+?)\s*[）)]\s*(\S.*)$/;
+
+/**
+ * `（豊殿地域自治センター） ① text`: the unit's line above ① flattened into one cell by the extraction
+ * (a tab row's cell is one paragraph) → the unit and the item paragraph after it. Only an organisation
+ * counts, and only when an item follows: `（仮称）の検討` is text.
+ */
+export function unitBeforeItem(paragraph: string): { unit: string; item: string } | undefined {
+  const m = parenthesisedBefore.exec(paragraph);
+  const unit = m?.[1];
+  const item = m?.[2];
+  if (unit === undefined || item === undefined || !organisation.test(unit)) return undefined;
+  return /^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/.test(item) ? { unit: `（${unit}）`, item } : undefined;
+}

@@ -3,7 +3,14 @@ import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import seed from '../../../../../shared/seeds/000_e224602d88f71594.expected.json' with { type: 'json' };
 import { AppError } from '../../../errors.ts';
-import { type CityForm, colonForm, labelForm, type SeedItem } from '../../../test-support/city-workbook.ts';
+import {
+  type CityForm,
+  colonForm,
+  labelForm,
+  type SeedItem,
+  variantForm,
+} from '../../../test-support/city-workbook.ts';
+import { assertSameDocument, expectedOf } from '../../pdf/same-document.testkit.ts';
 import { readSourceAsync } from '../../read-source.ts';
 
 interface SeedSide {
@@ -92,5 +99,15 @@ describe('a city-made workbook', () => {
     assert.ok(JSON.stringify(doc?.review).includes('追加の報告'), 'the note is kept');
     assert.equal(doc?.warnings.length, 1);
     assert.equal(doc?.warnings[0]?.line, 9);
+  });
+});
+
+describe('form variants in a city workbook', () => {
+  it('reads units above ①, a (2) row, notes in a merged cell, an empty review half and the three title forms', async () => {
+    const source = await readSourceAsync('city.xlsx', await variantForm());
+    const [doc] = source.documents;
+    assert.ok(doc);
+    assertSameDocument(doc, expectedOf('variant-label'));
+    assert.deepEqual(doc.warnings, []);
   });
 });

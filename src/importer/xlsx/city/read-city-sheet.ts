@@ -9,7 +9,7 @@ import { formatFiscalYear } from '../../../domain/fiscal-year/wareki.ts';
 import { AppError } from '../../../errors.ts';
 import type { IchiranDocument } from '../../../format/document.schema.ts';
 import { fillQuantities } from '../../../quantities/fill.ts';
-import { joinWrapped, startsParagraph } from '../../pdf/read-pdf.ts';
+import { paragraphsOfLines } from '../../pdf/paragraph-lines.ts';
 import { parseIchiranText } from '../../text/parse-text.ts';
 import { notADocument } from '../cells.ts';
 import type { TableFrame } from './find-table.ts';
@@ -38,15 +38,11 @@ const NUMBER = /^[0-9０-９]{1,3}$/u;
 
 /** Excel line breaks → the cell's paragraphs: a line that starts no item, bullet or unit goes on the last. */
 function paragraphs(text: string): string[] {
-  const out: string[] = [];
-  for (const raw of text.split(/\r\n|\r|\n/)) {
-    const line = raw.trim().replace(GOAL_TITLE, '重点目標 ');
-    if (line === '') continue;
-    const last = out.length - 1;
-    if (last < 0 || startsParagraph(line)) out.push(line);
-    else out[last] = joinWrapped(out[last] ?? '', line);
-  }
-  return out;
+  const lines = text
+    .split(/\r\n|\r|\n/)
+    .map((raw) => raw.trim().replace(GOAL_TITLE, '重点目標 ').trim())
+    .filter((line) => line !== '');
+  return paragraphsOfLines(lines);
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
