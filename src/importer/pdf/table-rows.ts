@@ -47,10 +47,29 @@ export function readPageTable(page: PageContent, columns: Columns): PageRead {
     const owner = grid.owners[r]?.[columnOf(columns, start(run))] ?? 0;
     buckets[r]?.[owner]?.push(run);
   }
-  const rows = buckets
-    .map((cells) => ({ page: page.number, cells: cells.map((runs) => groupLines(runs)) }))
-    .filter((row) => row.cells.some((c) => c.length > 0));
+  const rows: TableRow[] = [];
+  for (const cells of buckets) {
+    const row = { page: page.number, cells: cells.map((runs) => groupLines(runs)) };
+    if (row.cells.every((c) => c.length === 0)) continue;
+    const inHead = headOfRow(row);
+    if (inHead) head.push(...inHead);
+    else rows.push(row);
+  }
   return { head, rows };
+}
+
+/**
+ * A ruled row that holds the form's head, not content: a 担当部局名 box drawn on the table's own
+ * column lines (LibreOffice and Excel print a box in the columns above the table that way), with
+ * the title or page furniture beside it. Every line must read as head, and one as title or department.
+ */
+function headOfRow(row: TableRow): HeadLine[] | undefined {
+  const read = row.cells.flat().map((line) => readHeadLine(line));
+  const known = read.filter((h): h is HeadLine => h !== undefined);
+  if (known.length < read.length || !known.some((h) => h.kind === 'title' || h.kind === 'department')) {
+    return undefined;
+  }
+  return known;
 }
 
 /** The table's column headings: after them, a page's first row starts (it may continue a goal). */
