@@ -185,3 +185,67 @@ export async function printFormRight(doc: IchiranDocument, years: [string, strin
   fitRowHeights(ws, 3);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+/**
+ * Form T: the borders a department draws by hand. `担当部局名：name` unboxed at the left, full-width
+ * years, column headings only in the print titles with a double line under them, dotted and hair
+ * lines between items, a medium line round the table, the title typed in the item column without a
+ * merge (it runs over the empty notes cell), 番号 on the goal's first row only and no line across
+ * the 番号 column inside a goal.
+ */
+export async function printFormStyled(doc: IchiranDocument, years: [string, string]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('R2');
+  printSetup(ws, '1:4');
+  const title = cell(ws, 1, 1, '重点目標一覧表', false);
+  title.font = { ...FONT, size: 14, bold: true };
+  title.alignment = { horizontal: 'center' };
+  ws.mergeCells('A1:E1');
+  cell(ws, 2, 1, `担当部局名：${doc.department}`, false).alignment = { wrapText: false };
+  cell(ws, 3, 2, `【${years[0]}重点目標】`).alignment = { horizontal: 'center' };
+  ws.mergeCells('B3:C3');
+  cell(ws, 3, 4, `【${years[1]}重点目標】`).alignment = { horizontal: 'center' };
+  ws.mergeCells('D3:E3');
+  headings(ws, 4);
+  for (let c = 1; c <= 5; c++) {
+    ws.getCell(4, c).border = { ...THIN, bottom: { style: 'double' } };
+  }
+  let row = 5;
+  const between: Partial<ExcelJS.Borders> = {
+    left: { style: 'thin' },
+    right: { style: 'thin' },
+    top: { style: 'hair' },
+    bottom: { style: 'dotted' },
+  };
+  for (const { review, plan } of goalPairs(doc)) {
+    const first = row;
+    const count = Math.max(review?.items.length ?? 0, plan?.items.length ?? 0);
+    const titled = (goal: Goal | undefined, col: number) => {
+      cell(ws, row, col, goal ? `重点目標：${goal.title}` : '', false).alignment = { wrapText: false };
+      ws.getCell(row, col).border = { left: { style: 'thin' }, top: { style: 'thin' } };
+      ws.getCell(row, col + 1).border = { right: { style: 'thin' }, top: { style: 'thin' } };
+    };
+    titled(review, 2);
+    titled(plan, 4);
+    row += 1;
+    for (let i = 0; i < count; i++, row++) {
+      cell(ws, row, 2, itemText(review?.items[i])).border = between;
+      cell(ws, row, 3, noteText(review?.items[i])).border = between;
+      cell(ws, row, 4, itemText(plan?.items[i])).border = between;
+      cell(ws, row, 5, noteText(plan?.items[i])).border = between;
+    }
+    for (let r = first; r < row; r++) {
+      const no = cell(ws, r, 1, r === first ? (review?.no ?? plan?.no ?? 0) : '');
+      no.alignment = { vertical: 'top', horizontal: 'center' };
+      no.border = { left: { style: 'medium' }, right: { style: 'thin' }, top: r === first ? { style: 'thin' } : {} };
+      const last = ws.getCell(r, 5);
+      last.border = { ...last.border, right: { style: 'medium' } };
+    }
+  }
+  for (let c = 1; c <= 5; c++) {
+    const bottom = ws.getCell(row - 1, c);
+    bottom.border = { ...bottom.border, bottom: { style: 'medium' } };
+  }
+  fitRowHeights(ws, 4);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
