@@ -67,7 +67,7 @@ function cell(ws: ExcelJS.Worksheet, row: number, col: number, value: string | n
  * about 5.25 pt.
  */
 function fitRowHeights(ws: ExcelJS.Worksheet, from: number): void {
-  const charWidth = (ch: string) => (/[\u0000-\u00ff\uff61-\uff9f]/.test(ch) ? 6 : 11);
+  const charWidth = (ch: string) => (/[\u0020-\u00ff\uff61-\uff9f]/.test(ch) ? 6 : 11);
   for (let r = from; r <= ws.rowCount; r++) {
     let lines = 1;
     ws.getRow(r).eachCell((c, col) => {
@@ -75,7 +75,10 @@ function fitRowHeights(ws: ExcelJS.Worksheet, from: number): void {
       const room = (WIDTHS[col - 1] ?? 10) * 5.25 - 6;
       const count = String(c.value ?? '')
         .split('\n')
-        .reduce((n, line) => n + Math.max(1, Math.ceil([...line].reduce((w, ch) => w + charWidth(ch), 0) / room)), 0);
+        .reduce(
+          (n, line) => n + Math.max(1, Math.ceil([...line].reduce((w, ch) => w + charWidth(ch), 0) / room)),
+          0,
+        );
       lines = Math.max(lines, count);
     });
     ws.getRow(r).height = lines * 15 + 4;
@@ -237,7 +240,11 @@ export async function printFormStyled(doc: IchiranDocument, years: [string, stri
     for (let r = first; r < row; r++) {
       const no = cell(ws, r, 1, r === first ? (review?.no ?? plan?.no ?? 0) : '');
       no.alignment = { vertical: 'top', horizontal: 'center' };
-      no.border = { left: { style: 'medium' }, right: { style: 'thin' }, top: r === first ? { style: 'thin' } : {} };
+      no.border = {
+        left: { style: 'medium' },
+        right: { style: 'thin' },
+        top: r === first ? { style: 'thin' } : {},
+      };
       const last = ws.getCell(r, 5);
       last.border = { ...last.border, right: { style: 'medium' } };
     }
