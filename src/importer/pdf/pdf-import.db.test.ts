@@ -1,6 +1,7 @@
 /**
  * Export → PDF → import, through the database: the seed table printed by our PDF exporter, imported
- * and stored, exports as the document it was printed from (on the engine DATABASE_URL names).
+ * and stored, exports as the document it was printed from (on the engine DATABASE_URL names); so does
+ * a LibreOffice print of a city workbook.
  */
 import { after, before, test } from 'node:test';
 import type { Db } from '../../db/database.ts';
@@ -9,7 +10,7 @@ import { exportTables } from '../../exporters/export.service.ts';
 import { createTestDb } from '../../test-support/test-db.ts';
 import { importSources } from '../import.service.ts';
 import { readSourceAsync } from '../read-source.ts';
-import { assertSameDocument, bytesOf, sourceOf } from './same-document.testkit.ts';
+import { assertSameDocument, bytesOf, expectedOf, sourceOf } from './same-document.testkit.ts';
 
 let db: Db;
 before(async () => {
@@ -24,6 +25,22 @@ test('a PDF of the seed table stores and exports as the document it shows', {
 }, async () => {
   const want = sourceOf('seed');
   const source = await readSourceAsync('seed.pdf', bytesOf('seed.pdf'));
+  await importSources(db, [source], { municipality: 'pdf' });
+  const out = await exportTables(db, {
+    municipality: 'pdf',
+    department: want.department,
+    planYear: want.plan.fiscalYear,
+    format: 'json',
+    audience: { includeDrafts: true },
+  });
+  assertSameDocument(JSON.parse(String(out.body)) as IchiranDocument, want);
+});
+
+test('a PDF printed by LibreOffice (a goal across pages) stores and exports as the document it shows', {
+  timeout: 300_000,
+}, async () => {
+  const want = expectedOf('lo-sangyo-2024');
+  const source = await readSourceAsync('lo-sangyo-2024.pdf', bytesOf('lo-sangyo-2024.pdf'));
   await importSources(db, [source], { municipality: 'pdf' });
   const out = await exportTables(db, {
     municipality: 'pdf',
