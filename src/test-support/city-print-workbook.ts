@@ -106,7 +106,7 @@ const noteText = (item: Item | undefined) => {
 /**
  * Form S: 担当部局名 boxed at the left (full-width space), 【令和N年度重点目標】 headings, column
  * headings only in the print titles, a `重点目標：title` row per goal merged over each block's two
- * columns, one row per item, 番号 merged down the goal.
+ * columns, one row per item, 番号 merged down the goal and centred in it.
  */
 export async function printFormLeft(doc: IchiranDocument, years: [string, string]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -127,7 +127,8 @@ export async function printFormLeft(doc: IchiranDocument, years: [string, string
   for (const { review, plan } of goalPairs(doc)) {
     const first = row;
     const no = review?.no ?? plan?.no ?? 0;
-    cell(ws, row, 1, no).alignment = { vertical: 'top', horizontal: 'center' };
+    // Centred in the merged cell, as a department's file has it: printed beside a middle row of the goal.
+    cell(ws, row, 1, no).alignment = { vertical: 'middle', horizontal: 'center' };
     const titled = (goal: Goal | undefined, col: number) => {
       cell(ws, row, col, goal ? `重点目標：${goal.title}` : '');
       ws.mergeCells(row, col, row, col + 1);

@@ -40,12 +40,25 @@ export function readPageTable(page: PageContent, columns: Columns): PageRead {
     if (read) head.push(read);
   }
   const buckets: Run[][][] = grid.rows.slice(0, -1).map(() => Array.from({ length: COLUMNS }, () => []));
+  const numbers: Array<{ run: Run; r: number }> = [];
   for (const run of inside) {
     const y = middle(run);
     let r = grid.rows.findIndex((edge, i) => i > 0 && y >= edge) - 1;
     if (r < 0) r = grid.rows.length - 2;
-    const owner = grid.owners[r]?.[columnOf(columns, start(run))] ?? 0;
-    buckets[r]?.[owner]?.push(run);
+    const column = columnOf(columns, start(run));
+    if (column === 0) numbers.push({ run, r });
+    else buckets[r]?.[grid.owners[r]?.[column] ?? 0]?.push(run);
+  }
+  // A 番号 centred in a cell merged down the goal goes to the goal's first row with content.
+  for (const { run, r } of numbers) {
+    let target = r;
+    for (let k = grid.noStarts[r] ?? r; k < r; k++) {
+      if (buckets[k]?.some((cell, c) => c > 0 && cell.length > 0)) {
+        target = k;
+        break;
+      }
+    }
+    buckets[target]?.[0]?.push(run);
   }
   const rows: TableRow[] = [];
   for (const cells of buckets) {
