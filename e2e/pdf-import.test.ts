@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { IchiranDocument } from '../src/format/document.schema.ts';
-import { assertSameDocument, fixturesDir, sourceOf } from '../src/importer/pdf/same-document.testkit.ts';
+import {
+  assertSameDocument,
+  expectedOf,
+  fixturesDir,
+  sourceOf,
+} from '../src/importer/pdf/same-document.testkit.ts';
 import { createTestDb, type TestDb } from '../src/test-support/test-db.ts';
 import { runCli } from './cli-harness.ts';
 
@@ -28,6 +33,19 @@ test('import --dry-run --json of a PDF prints the document it shows', { timeout 
   const result = await runCli(['import', '--dry-run', '--json', fixture('seed.pdf')], env);
   assert.equal(result.status, 0, result.stderr);
   assertSameDocument(JSON.parse(result.stdout) as IchiranDocument, sourceOf('seed'));
+});
+
+test('import --dry-run of a PDF printed by LibreOffice (a goal across pages) prints its document', {
+  timeout,
+}, async () => {
+  const before = await storedDocuments();
+  const result = await runCli(['import', '--dry-run', '--json', fixture('lo-sangyo-2024.pdf')], env);
+  assert.equal(result.status, 0, result.stderr);
+  assertSameDocument(JSON.parse(result.stdout) as IchiranDocument, expectedOf('lo-sangyo-2024'));
+  const plain = await runCli(['import', '--dry-run', fixture('lo-sangyo-2024.pdf')], env);
+  assert.equal(plain.status, 0, plain.stderr);
+  assert.match(plain.stdout, /産業振興部/);
+  assert.equal(await storedDocuments(), before, 'a dry run writes nothing');
 });
 
 test('a scanned PDF exits 2 naming the file and page, saying what to do; nothing is written', {

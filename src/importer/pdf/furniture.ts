@@ -28,6 +28,23 @@ export function yearHeadings(text: string): string[] {
   return [...text.matchAll(yearHeading)].map((m) => (m[1] ?? '').replace(/\s+/g, ''));
 }
 
+const plainYear = /^(?:令和|平成)(?:[0-9０-９]{1,2}|元)年度(?:重点目標)?$/;
+
+/**
+ * Year labels without the 【…重点目標】 brackets (`平成30年度`, `令和元年度 重点目標`), when a text holds
+ * nothing else: a form that heads its blocks with the bare years. Undefined otherwise.
+ */
+export function plainYearLabels(text: string): string[] | undefined {
+  const parts = text.split(/\s+/).filter((p) => p !== '');
+  const labels: string[] = [];
+  for (const part of parts) {
+    if (plainYear.test(part)) labels.push(part.replace(/重点目標$/, ''));
+    else if (part === '重点目標' && labels.length > 0) continue;
+    else return undefined;
+  }
+  return labels.length > 0 ? labels : undefined;
+}
+
 /**
  * What a line outside the table is, or undefined when it is neither head nor furniture.
  * `numberMayBeRow`: a bare number could be a row's 番号 (unruled tables), so it counts as a page
@@ -44,6 +61,8 @@ export function readHeadLine(line: Line, numberMayBeRow = false): HeadLine | und
   if (headings.length > 0 && compact(line.text.replace(yearHeading, '')) === '') {
     return { kind: 'years', labels: headings };
   }
+  const plain = plainYearLabels(line.text);
+  if (plain && plain.length >= 2) return { kind: 'years', labels: plain };
   // A title line may carry a year or a form number beside it: short, and no table text.
   if (text.includes('重点目標一覧表') && text.length <= 40 && !/[①-⑳]/.test(text)) return { kind: 'title' };
   return undefined;

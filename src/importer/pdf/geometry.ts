@@ -98,6 +98,11 @@ export interface PageGrid {
   rows: number[];
   /** For row r and column c: which column's cell the text belongs to (merged cells give it to the leftmost). */
   owners: number[][];
+  /**
+   * For row r: the row where its 番号 cell starts. A 番号 merged down a goal is printed in the middle
+   * of the merged cell (Excel's and LibreOffice's default), rows below the goal's first: it belongs there.
+   */
+  noStarts: number[];
 }
 
 /**
@@ -144,5 +149,12 @@ export function ruledGrid(page: PageContent, columns: Columns): PageGrid | undef
     }
     return owner;
   });
-  return { top, bottom, rows, owners };
+  const noMiddle = ((columns.edges[0] ?? 0) + (columns.edges[1] ?? 0)) / 2;
+  const crossesNo = (y: number) =>
+    horizontals.some((h) => Math.abs(h.at - y) <= 1.5 && h.from <= noMiddle && h.to >= noMiddle);
+  const noStarts: number[] = [];
+  rows.slice(0, -1).forEach((y, r) => {
+    noStarts.push(r === 0 || crossesNo(y) ? r : (noStarts[r - 1] ?? r));
+  });
+  return { top, bottom, rows, owners, noStarts };
 }

@@ -1,6 +1,7 @@
 /**
  * Export → PDF → import, through the database: the seed table printed by our PDF exporter, imported
- * and stored, exports as the document it was printed from (on the engine DATABASE_URL names).
+ * and stored, exports as the document it was printed from (on the engine DATABASE_URL names); so does
+ * a LibreOffice print of a city workbook.
  */
 import { after, before, test } from 'node:test';
 import type { Db } from '../../db/database.ts';
@@ -51,4 +52,20 @@ test('form variants (units above ①, (2) rows, an empty review half) store and 
     });
     assertSameDocument(JSON.parse(String(out.body)) as IchiranDocument, want);
   }
+});
+
+test('a PDF printed by LibreOffice (a goal across pages) stores and exports as the document it shows', {
+  timeout: 300_000,
+}, async () => {
+  const want = expectedOf('lo-sangyo-2024');
+  const source = await readSourceAsync('lo-sangyo-2024.pdf', bytesOf('lo-sangyo-2024.pdf'));
+  await importSources(db, [source], { municipality: 'pdf' });
+  const out = await exportTables(db, {
+    municipality: 'pdf',
+    department: want.department,
+    planYear: want.plan.fiscalYear,
+    format: 'json',
+    audience: { includeDrafts: true },
+  });
+  assertSameDocument(JSON.parse(String(out.body)) as IchiranDocument, want);
 });

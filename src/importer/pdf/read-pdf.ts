@@ -10,7 +10,7 @@ import { fillQuantities } from '../../quantities/fill.ts';
 import { parseIchiranText } from '../text/parse-text.ts';
 import { openPdf, type PageContent, readPage } from './extract.ts';
 import { foldIdeographs } from './fold.ts';
-import { readHeadLine, yearHeadings, yearPairLabels } from './furniture.ts';
+import { plainYearLabels, readHeadLine, yearHeadings, yearPairLabels } from './furniture.ts';
 import { COLUMNS, ruledColumns, textColumns } from './geometry.ts';
 import { groupLines, type Line } from './lines.ts';
 import { joinWrapped, paragraphsOfLines, startsParagraph } from './paragraph-lines.ts';
@@ -123,6 +123,9 @@ const COLUMN_LABELS = new Set([
   '数値目標等',
 ]);
 
+const isColumnLabel = (text: string) =>
+  COLUMN_LABELS.has(compact(text).replace(/\(/g, '（').replace(/\)/g, '）'));
+
 /**
  * The table's own heading rows (block headings 【…重点目標】, column labels): the year labels
  * they name, [] for a column-label row, undefined for a content row.
@@ -130,11 +133,18 @@ const COLUMN_LABELS = new Set([
 function headingRow(row: TableRow): string[] | undefined {
   const texts = row.cells.flatMap((cell) => cell.map((l) => l.text)).filter((t) => t !== '');
   const years: string[] = [];
-  for (const text of texts) {
-    const headings = yearHeadings(text);
-    const rest = compact(text.replace(/【[^【】]*重点目標\s*】/g, ''));
-    if (headings.length > 0 && rest === '') years.push(...headings);
-    else if (!COLUMN_LABELS.has(compact(text).replace(/\(/g, '（').replace(/\)/g, '）'))) return undefined;
+  for (const cell of row.cells) {
+    const lines = cell.map((l) => l.text).filter((t) => t !== '');
+    // A label wrapped in its cell (具体的な重点取組項目 / （箇条書き）) is one label.
+    if (lines.length > 1 && isColumnLabel(lines.join(''))) continue;
+    for (const text of lines) {
+      const headings = yearHeadings(text);
+      const rest = compact(text.replace(/【[^【】]*重点目標\s*】/g, ''));
+      const plain = plainYearLabels(text);
+      if (headings.length > 0 && rest === '') years.push(...headings);
+      else if (plain) years.push(...plain);
+      else if (!isColumnLabel(text)) return undefined;
+    }
   }
   // The form's 年度 label may sit in the table's heading row instead of the head.
   return years.length > 0 ? years : (yearPairLabels(texts.join(' ')) ?? []);

@@ -15,6 +15,12 @@ export const sourceOf = (name: string) =>
     JSON.parse(readFileSync(new URL(`${name}.source.json`, fixturesDir), 'utf8')) as IchiranDocument,
   );
 
+/** A hand-written expected document (`<name>.expected.json`), its quantities read by today's extractor. */
+export const expectedOf = (name: string) =>
+  fillQuantities(
+    JSON.parse(readFileSync(new URL(`${name}.expected.json`, fixturesDir), 'utf8')) as IchiranDocument,
+  );
+
 /**
  * Field by field. A PDF does not keep a space where a line wraps (nothing is drawn for it), so the
  * texts are compared without whitespace; everything else exactly.
@@ -40,9 +46,3 @@ export function assertSameDocument(got: IchiranDocument, want: IchiranDocument):
     assert.deepEqual(shape(got[block].goals), shape(want[block].goals), `${block} goals`);
   }
 }
-
-/** A hand-written `<name>.expected.json`: what a form of our own design shows (quantities read from its texts). */
-export const expectedOf = (name: string) =>
-  fillQuantities(
-    JSON.parse(readFileSync(new URL(`${name}.expected.json`, fixturesDir), 'utf8')) as IchiranDocument,
-  );

@@ -4,7 +4,7 @@
  * 番号 or a 重点目標 title starts.
  */
 import type { PageContent, Run } from './extract.ts';
-import { type HeadLine, readHeadLines } from './furniture.ts';
+import { type HeadLine, readHeadLine, readHeadLines } from './furniture.ts';
 import { COLUMNS, type Columns, columnOf, ruledGrid } from './geometry.ts';
 import { groupLines, type Line } from './lines.ts';
 
@@ -37,17 +37,49 @@ export function readPageTable(page: PageContent, columns: Columns): PageRead {
   // Outside the ruled table: the form's head and furniture; anything else there (a ※ note) is not table content.
   for (const line of groupLines(outside)) head.push(...readHeadLines(line));
   const buckets: Run[][][] = grid.rows.slice(0, -1).map(() => Array.from({ length: COLUMNS }, () => []));
+  const numbers: Array<{ run: Run; r: number }> = [];
   for (const run of inside) {
     const y = middle(run);
     let r = grid.rows.findIndex((edge, i) => i > 0 && y >= edge) - 1;
     if (r < 0) r = grid.rows.length - 2;
-    const owner = grid.owners[r]?.[columnOf(columns, start(run))] ?? 0;
-    buckets[r]?.[owner]?.push(run);
+    const column = columnOf(columns, start(run));
+    if (column === 0) numbers.push({ run, r });
+    else buckets[r]?.[grid.owners[r]?.[column] ?? 0]?.push(run);
   }
-  const rows = buckets
-    .map((cells) => ({ page: page.number, cells: cells.map((runs) => groupLines(runs)) }))
-    .filter((row) => row.cells.some((c) => c.length > 0));
+  // A 番号 centred in a cell merged down the goal goes to the goal's first row with content.
+  for (const { run, r } of numbers) {
+    let target = r;
+    for (let k = grid.noStarts[r] ?? r; k < r; k++) {
+      if (buckets[k]?.some((cell, c) => c > 0 && cell.length > 0)) {
+        target = k;
+        break;
+      }
+    }
+    buckets[target]?.[0]?.push(run);
+  }
+  const rows: TableRow[] = [];
+  for (const cells of buckets) {
+    const row = { page: page.number, cells: cells.map((runs) => groupLines(runs)) };
+    if (row.cells.every((c) => c.length === 0)) continue;
+    const inHead = headOfRow(row);
+    if (inHead) head.push(...inHead);
+    else rows.push(row);
+  }
   return { head, rows };
+}
+
+/**
+ * A ruled row that holds the form's head, not content: a 担当部局名 box drawn on the table's own
+ * column lines (LibreOffice and Excel print a box in the columns above the table that way), with
+ * the title or page furniture beside it. Every line must read as head, and one as title or department.
+ */
+function headOfRow(row: TableRow): HeadLine[] | undefined {
+  const read = row.cells.flat().map((line) => readHeadLine(line));
+  const known = read.filter((h): h is HeadLine => h !== undefined);
+  if (known.length < read.length || !known.some((h) => h.kind === 'title' || h.kind === 'department')) {
+    return undefined;
+  }
+  return known;
 }
 
 /** The table's column headings: after them, a page's first row starts (it may continue a goal). */
