@@ -8,7 +8,9 @@ import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { csrfFrom, makeUser, type TestUser } from '../../test-support/users.ts';
 import { createApp } from '../app.tsx';
 
-const seedPdf = readFileSync(new URL('../../importer/pdf/fixtures/seed.pdf', import.meta.url));
+const seedPdf = new Uint8Array(
+  readFileSync(new URL('../../importer/pdf/fixtures/seed.pdf', import.meta.url)),
+);
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const timeout = 240_000;
 
@@ -40,7 +42,7 @@ after(async () => {
   await db.destroy();
 });
 
-async function upload(user: TestUser, files: [string, Uint8Array | string, string][]) {
+async function upload(user: TestUser, files: [string, Uint8Array<ArrayBuffer> | string, string][]) {
   const form = await (await app.request('/staff/import', { headers: { cookie: user.cookie } })).text();
   const body = new FormData();
   body.set('_csrf', csrfFrom(form));
