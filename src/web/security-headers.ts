@@ -29,7 +29,12 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     const path = c.req.path;
     // A signed-in person's view of a public page may show drafts or controls: private too, unless the
     // route chose its own caching (stylesheets).
-    if (PRIVATE.some((p) => p.test(path)) || (c.get('session') && !c.res.headers.has('Cache-Control')))
+    // A route that already forbids storing (e.g. `private, no-store` on an image) keeps its own words.
+    const ownNoStore = /\bno-store\b/.test(c.res.headers.get('Cache-Control') ?? '');
+    if (
+      !ownNoStore &&
+      (PRIVATE.some((p) => p.test(path)) || (c.get('session') && !c.res.headers.has('Cache-Control')))
+    )
       c.header('Cache-Control', 'no-store');
   };
 }

@@ -1,17 +1,23 @@
 /**
- * Worker thread body: reads one source and posts the result (or the error) back. Runs in
- * read-isolated.ts's worker, so a slow or greedy file stops this thread, never the server's.
+ * Worker thread body: reads one source (or draws a PDF's pages) and posts the result (or the error)
+ * back. Runs in read-isolated.ts's worker, so a slow or greedy file stops this thread, never the server's.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../errors.ts';
+import { renderPdfPages } from '../pdf/page-render.ts';
 import { readSourceAsync } from '../read-source.ts';
 import type { WorkerReply, WorkerRequest } from './messages.ts';
 
-const { name, bytes } = workerData as WorkerRequest;
+const request = workerData as WorkerRequest;
 
 async function reply(): Promise<WorkerReply> {
   try {
-    return { ok: true, source: await readSourceAsync(name, bytes) };
+    if (request.task === 'render') {
+      const pages = await renderPdfPages(request.bytes, request.options);
+      // Copies of their own: a canvas's Buffer may not be movable to another thread.
+      return { ok: true, pages: pages.map((p) => ({ ...p, png: new Uint8Array(p.png) })) };
+    }
+    return { ok: true, source: await readSourceAsync(request.name, request.bytes) };
   } catch (error) {
     if (error instanceof AppError) {
       return { ok: false, code: error.code, message: error.message, location: error.location };
@@ -22,4 +28,7 @@ async function reply(): Promise<WorkerReply> {
 
 // The budget counts from here: loading the modules (tsx compiling them) is not the file's doing.
 parentPort?.postMessage({ started: true } satisfies WorkerReply);
-parentPort?.postMessage(await reply());
+const answer = await reply();
+// The PNGs are moved, not copied, back to the server's thread.
+const transfer = 'pages' in answer ? answer.pages.map((p) => p.png.buffer as ArrayBuffer) : [];
+parentPort?.postMessage(answer, transfer);

@@ -5,8 +5,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors.ts';
+import type { RenderOptions } from '../pdf/page-render.ts';
 import type { ParsedSource } from '../read-source.ts';
-import type { WorkerReply, WorkerRequest } from './messages.ts';
+import type { PageImage, WorkerReply, WorkerRequest } from './messages.ts';
 
 export interface ParseBudget {
   timeMs: number;
@@ -40,35 +41,59 @@ function tooComplex(name: string, what: string): AppError {
   );
 }
 
-function fromReply(name: string, reply: Exclude<WorkerReply, { started: true }>): ParsedSource {
-  if (reply.ok) return reply.source;
+type Answer = Exclude<WorkerReply, { started: true } | { ok: false }>;
+
+function fromReply(name: string, reply: Exclude<WorkerReply, { started: true }>): Answer {
+  if (reply.ok) return reply;
   if (reply.code) throw new AppError(reply.code, reply.message, reply.location);
   throw new AppError('INTERNAL', `reading ${name} failed in the worker: ${reply.message}`);
 }
 
 /** Like readSourceAsync; over budget → AppError IMPORT_TOO_COMPLEX naming the file. */
-export function readSourceIsolated(
+export async function readSourceIsolated(
   name: string,
   bytes: Uint8Array,
   budget: ParseBudget = PARSE_BUDGET,
 ): Promise<ParsedSource> {
-  // A copy of its own, moved (not cloned) to the worker.
+  const answer = await runIsolated({ name, bytes: ownCopy(bytes) }, budget);
+  if (!('source' in answer)) throw new AppError('INTERNAL', `the worker reading ${name} answered no source`);
+  return answer.source;
+}
+
+/** renderPdfPages in the same kind of worker: drawing pages is CPU work on a stranger's bytes too. */
+export async function renderPagesIsolated(
+  name: string,
+  bytes: Uint8Array,
+  options: RenderOptions = {},
+  budget: ParseBudget = PARSE_BUDGET,
+): Promise<PageImage[]> {
+  const answer = await runIsolated({ task: 'render', name, bytes: ownCopy(bytes), options }, budget);
+  if (!('pages' in answer)) throw new AppError('INTERNAL', `the worker drawing ${name} answered no pages`);
+  return answer.pages;
+}
+
+/** A copy of its own, moved (not cloned) to the worker. */
+function ownCopy(bytes: Uint8Array): Uint8Array {
   const copy = new Uint8Array(new ArrayBuffer(bytes.byteLength));
   copy.set(bytes);
-  const request: WorkerRequest = { name, bytes: copy };
+  return copy;
+}
+
+function runIsolated(request: WorkerRequest, budget: ParseBudget): Promise<Answer> {
+  const { name } = request;
   const worker = new Worker(bootstrap, {
     eval: true,
     // Not the parent's flags: a second tsx registration (from --import tsx) would load twice.
     execArgv: [],
     workerData: request,
-    transferList: [copy.buffer],
+    transferList: [request.bytes.buffer as ArrayBuffer],
     resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb },
     stdout: false,
     stderr: false,
   });
-  return new Promise<ParsedSource>((resolve, reject) => {
+  return new Promise<Answer>((resolve, reject) => {
     let settled = false;
-    const settle = (outcome: () => ParsedSource): void => {
+    const settle = (outcome: () => Answer): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);

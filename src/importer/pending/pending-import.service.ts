@@ -10,7 +10,7 @@ import type { IchiranDocument } from '../../format/document.schema.ts';
 import { type ImportResult, importSources } from '../import.service.ts';
 import { PARSE_BUDGET, type ParseBudget, readSourceIsolated } from '../isolated/read-isolated.ts';
 import type { ParsedSource } from '../read-source.ts';
-import { deletePendingImport } from './pending-import.repo.ts';
+import { deletePendingImport, findPendingUpload } from './pending-import.repo.ts';
 
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -74,6 +74,20 @@ export async function loadPendingImport(
     throw new AppError('NOT_FOUND', 'この取り込みは見つかりません（期限切れか、別の利用者のものです）。');
   const bytes = new Uint8Array(Buffer.from(row.content_base64, 'base64'));
   return { token, name: row.name, bytes, source: await readSourceIsolated(row.name, bytes) };
+}
+
+/**
+ * The stored file of this person's waiting upload, not read again (for its page images). The same
+ * rule as loadPendingImport: anyone else's token, or an old one, is simply not found.
+ */
+export async function loadPendingUpload(
+  db: Kysely<Database>,
+  actor: Actor,
+  token: string,
+): Promise<{ token: string; name: string; bytes: Uint8Array }> {
+  const row = await findPendingUpload(db, actor.userId, token);
+  if (!row) throw nothingWaiting();
+  return { token, name: row.name, bytes: new Uint8Array(Buffer.from(row.contentBase64, 'base64')) };
 }
 
 export interface Corrections {

@@ -4,10 +4,11 @@ import { warningText } from '../../views/warning-text.ts';
 import { yearPairLabel } from '../../views/year-label.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { Layout } from '../components/layout.tsx';
+import { SourceBeside, type SourcePagesView } from './source-pages.tsx';
 
 /** One uploaded file of several: read and waiting (token), or refused with a message for this file. */
 export type BatchEntry =
-  | { name: string; token: string; documents: IchiranDocument[] }
+  | { name: string; token: string; documents: IchiranDocument[]; sourcePages: SourcePagesView }
   | { name: string; error: string; where?: string };
 
 export interface BatchView {
@@ -70,22 +71,24 @@ function ReadFile({
           </button>
         </form>
       </div>
-      {entry.documents.map((doc, n) => (
-        <>
-          {doc.warnings.length > 0 ? (
-            <ul class="import-warnings">
-              {doc.warnings.map((w) => (
-                <li>
-                  {w.line === undefined ? '' : `${w.line}行目: `}
-                  {warningText(w.message)}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          {/* Several tables on one page: each its own header ids. */}
-          <IchiranhyoTable document={doc} idPrefix={`f${index}d${n + 1}-`} />
-        </>
-      ))}
+      <SourceBeside token={entry.token} view={entry.sourcePages} heading={(text) => <h3>{text}</h3>}>
+        {entry.documents.map((doc, n) => (
+          <>
+            {doc.warnings.length > 0 ? (
+              <ul class="import-warnings">
+                {doc.warnings.map((w) => (
+                  <li>
+                    {w.line === undefined ? '' : `${w.line}行目: `}
+                    {warningText(w.message)}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {/* Several tables on one page: each its own header ids. */}
+            <IchiranhyoTable document={doc} idPrefix={`f${index}d${n + 1}-`} />
+          </>
+        ))}
+      </SourceBeside>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { formBody } from '../../http/request-body.ts';
 import type { ImportResult } from '../../importer/import.service.ts';
+import { MAX_RENDERED_PAGES } from '../../importer/pdf/page-render.ts';
 import {
   confirmPendingImport,
   discardPendingImport,
@@ -12,10 +13,16 @@ import {
   nothingWaiting,
   stagePendingImport,
 } from '../../importer/pending/pending-import.service.ts';
+import {
+  forgetPageImages,
+  type PageImages,
+  pendingPageImages,
+} from '../../importer/pending/pending-pages.ts';
 import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { type BatchEntry, BatchPage } from './batch.page.tsx';
 import { ResultPage } from './result.page.tsx';
+import { sourcePagesView } from './source-pages.tsx';
 import { uploadRefusal } from './upload-refusal.ts';
 
 /** At most this many files in one upload: each is parsed in its own worker, one after another. */
@@ -43,12 +50,14 @@ export async function stageBatch(c: Context<AppEnv>, db: Db, actor: Actor, files
       },
     );
   }
-  const entries: BatchEntry[] = [];
+  const entries: Staged[] = [];
   for (const file of files) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     try {
       const pending = await stagePendingImport(db.kysely, actor, file.name, bytes);
-      entries.push({ name: file.name, token: pending.token, documents: pending.source.documents });
+      // The pages are drawn (one file at a time) while the next files are read.
+      const images = pendingPageImages(pending);
+      entries.push({ name: file.name, token: pending.token, documents: pending.source.documents, images });
     } catch (error) {
       const refusal = uploadRefusal(error, file.name, bytes);
       if (!refusal) throw error;
@@ -56,15 +65,41 @@ export async function stageBatch(c: Context<AppEnv>, db: Db, actor: Actor, files
     }
   }
   const status = entries.some((e) => 'token' in e) ? 200 : 422;
-  return c.html(await renderPage(<BatchPage view={{ csrfToken: c.get('csrfToken'), entries }} />), status);
+  const view = { csrfToken: c.get('csrfToken'), entries: await withPages(entries) };
+  return c.html(await renderPage(<BatchPage view={view} />), status);
+}
+
+/** A file read and waiting, its page images perhaps still being drawn. */
+type Staged =
+  | Exclude<BatchEntry, { token: string }>
+  | (Omit<Extract<BatchEntry, { token: string }>, 'sourcePages'> & { images: Promise<PageImages> });
+
+async function withPages(entries: Staged[]): Promise<BatchEntry[]> {
+  return Promise.all(
+    entries.map(async (e) => {
+      if (!('token' in e)) return e;
+      const { images, ...entry } = e;
+      return { ...entry, sourcePages: sourcePagesView(await images, MAX_RENDERED_PAGES) };
+    }),
+  );
 }
 
 async function waiting(db: Db, actor: Actor, tokens: string[]): Promise<BatchEntry[]> {
-  const entries: BatchEntry[] = [];
+  return withPages(await waitingFiles(db, actor, tokens));
+}
+
+async function waitingFiles(db: Db, actor: Actor, tokens: string[], draw = true): Promise<Staged[]> {
+  const none: Promise<PageImages> = Promise.resolve({ status: 'none' });
+  const entries: Staged[] = [];
   for (const token of tokens) {
     try {
       const pending = await loadPendingImport(db.kysely, actor, token);
-      entries.push({ name: pending.name, token, documents: pending.source.documents });
+      entries.push({
+        name: pending.name,
+        token,
+        documents: pending.source.documents,
+        images: draw ? pendingPageImages(pending) : none,
+      });
     } catch (error) {
       // Stored or excluded meanwhile (or another person's): it is simply no longer waiting.
       if (!(error instanceof AppError) || error.code !== 'NOT_FOUND') throw error;
@@ -90,12 +125,14 @@ export function registerBatchImportRoutes(app: Hono<AppEnv>, db: Db): void {
     const tokens = tokensOf((await formBody(c, { all: true })).t);
     const result: Omit<ImportResult, 'importId'> = { municipality: { code: '', name: '' }, documents: [] };
     const refused: { name: string; message: string }[] = [];
-    const entries = await waiting(db, actor, tokens);
+    // Storing needs no page images: they are not drawn for this.
+    const entries = await waitingFiles(db, actor, tokens, false);
     if (entries.length === 0) throw nothingWaiting();
     for (const entry of entries) {
       if (!('token' in entry)) continue;
       try {
         const one = await confirmPendingImport(db, actor, entry.token, {});
+        forgetPageImages(entry.token);
         result.municipality = one.municipality;
         result.documents.push(...one.documents);
       } catch (error) {
@@ -111,6 +148,7 @@ export function registerBatchImportRoutes(app: Hono<AppEnv>, db: Db): void {
     const { actor } = requireSession(c);
     const others = tokensOf((await formBody(c, { all: true })).t);
     await discardPendingImport(db.kysely, actor, c.req.param('token'));
+    forgetPageImages(c.req.param('token'));
     const query = others.map((t) => `t=${encodeURIComponent(t)}`).join('&');
     return c.redirect(query ? `/staff/import/batch?${query}` : '/staff/import', 303);
   });

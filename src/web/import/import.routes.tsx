@@ -9,20 +9,24 @@ import type { AppEnv } from '../../http/env.ts';
 import { formBody } from '../../http/request-body.ts';
 import { decodeForDisplay, decodeInput } from '../../importer/decode.ts';
 import { isPlausiblePlanYear } from '../../importer/import-governance.ts';
+import { MAX_RENDERED_PAGES } from '../../importer/pdf/page-render.ts';
 import {
   confirmPendingImport,
   loadPendingImport,
+  loadPendingUpload,
   type PendingImport,
   stagePendingImport,
 } from '../../importer/pending/pending-import.service.ts';
+import { forgetPageImages, pendingPageImages } from '../../importer/pending/pending-pages.ts';
 import { logger } from '../../logger.ts';
 import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { registerBatchImportRoutes, stageBatch } from './batch.routes.tsx';
-import { importErrorText, uploadKindOf } from './import-error-text.ts';
 import { PreviewPage, type PreviewView } from './preview.page.tsx';
 import { ResultPage } from './result.page.tsx';
+import { sourcePagesView } from './source-pages.tsx';
 import { UploadPage } from './upload.page.tsx';
+import { uploadRefusal } from './upload-refusal.ts';
 
 const css = readFileSync(new URL('./import.css', import.meta.url), 'utf8');
 
@@ -51,32 +55,39 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
     const bytes = new Uint8Array(await file.arrayBuffer());
     try {
       const pending = await stagePendingImport(db.kysely, actor, file.name, bytes);
+      // Drawing the pages starts now, while the browser follows the redirect to the preview.
+      void pendingPageImages(pending);
       return c.redirect(`/staff/import/${pending.token}`, 303);
     } catch (error) {
-      if (
-        !(error instanceof AppError) ||
-        !['PARSE_ERROR', 'NOT_A_DOCUMENT', 'INVALID_INPUT', 'IMPORT_TOO_COMPLEX'].includes(error.code)
-      ) {
-        throw error;
-      }
-      const { line } = error.location;
-      const kind = uploadKindOf(bytes);
-      logger.warn(
-        { code: error.code, detail: error.describe(), cause: String(error.cause ?? '') },
-        'import refused',
-      );
-      const shownLine = kind === 'xlsx' ? undefined : line;
-      const where = [file.name, shownLine === undefined ? undefined : `${shownLine}行目`]
-        .filter(Boolean)
-        .join(' ');
-      const sourceLine = shownLine === undefined ? undefined : safeLine(bytes, shownLine);
-      const message = importErrorText(error, kind);
-      const view = { csrfToken: c.get('csrfToken'), error: { message, where, sourceLine } };
+      const refusal = uploadRefusal(error, file.name, bytes);
+      if (!refusal) throw error;
+      const view = { csrfToken: c.get('csrfToken'), error: refusal };
       return c.html(await renderPage(<UploadPage view={view} />), 422);
     }
   });
 
   registerBatchImportRoutes(app, db);
+
+  // One page of a waiting PDF upload, as a PNG: only for the person who uploaded it (anyone else's
+  // token is not found, in Japanese, as for the preview itself).
+  app.get('/staff/import/:token/pages/:page{[0-9]{1,3}}', async (c) => {
+    const { actor } = requireSession(c);
+    const upload = await loadPendingUpload(db.kysely, actor, c.req.param('token'));
+    const images = await pendingPageImages(upload);
+    const wanted = Number(c.req.param('page'));
+    const page = images.status === 'ready' ? images.pages.find((p) => p.page === wanted) : undefined;
+    if (!page) {
+      throw new AppError(
+        'NOT_FOUND',
+        'このページの画像はありません。取り込み内容の確認画面に戻って、表示されているページを開いてください。',
+      );
+    }
+    return c.body(page.png, 200, {
+      'Content-Type': 'image/png',
+      'Cache-Control': 'private, no-store',
+      'Content-Disposition': `inline; filename="page-${wanted}.png"`,
+    });
+  });
 
   const previewOf = async (
     c: Context<AppEnv>,
@@ -86,6 +97,7 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
   ): Promise<PreviewView> => {
     const departments = (await listTopDepartments(db.kysely, actor.municipalityId)).map((d) => d.name);
     const lines = pending.source.format === 'text' ? decodeInput(pending.bytes).split('\n') : undefined;
+    const sourcePages = sourcePagesView(await pendingPageImages(pending), MAX_RENDERED_PAGES);
     return {
       csrfToken: c.get('csrfToken'),
       token: pending.token,
@@ -93,6 +105,7 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
       documents: pending.source.documents,
       lines,
       departments,
+      sourcePages,
       canPublish: canAnywhere(actor, 'import.publish'),
       implausibleYears: pending.source.documents
         .map((d) => d.plan.fiscalYear)
@@ -124,6 +137,7 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
         { department, planYear },
         choices,
       );
+      forgetPageImages(c.req.param('token'));
       return c.html(await renderPage(<ResultPage result={result} />));
     } catch (error) {
       // A refusal the person can act on stays on the preview, with what they chose kept.
@@ -144,8 +158,3 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
 }
 
 const REFUSALS_SHOWN_ON_PREVIEW: ReadonlySet<ErrorCode> = new Set(['INVALID_INPUT', 'LOCKED', 'FORBIDDEN']);
-
-/** The line at fault as the user's editor shows it; damaged bytes appear as U+FFFD. */
-function safeLine(bytes: Uint8Array, line: number): string | undefined {
-  return decodeForDisplay(bytes).split('\n')[line - 1];
-}

@@ -4,6 +4,7 @@ import { warningText } from '../../views/warning-text.ts';
 import { yearPairLabel } from '../../views/year-label.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { Layout } from '../components/layout.tsx';
+import { SourceBeside, type SourcePagesView } from './source-pages.tsx';
 
 export interface PreviewView {
   csrfToken: string;
@@ -13,6 +14,8 @@ export interface PreviewView {
   /** The text file's lines, when it was a text extraction: warnings are shown beside them. */
   lines?: string[];
   departments: string[];
+  /** A PDF's pages, shown beside the tables read from them. */
+  sourcePages: SourcePagesView;
   /** Planning and admin may load the city's past tables as already published. */
   canPublish: boolean;
   /** Plan years after next 年度 or before 平成: saving them needs an explicit confirmation. */
@@ -149,34 +152,36 @@ export function PreviewPage({ view }: { view: PreviewView }) {
           </button>{' '}
           <a href="/staff/import">やり直す</a>
         </form>
-        {view.documents.map((doc, index) => (
-          <section
-            class="import-document"
-            aria-label={`${doc.department} ${yearPairLabel(doc.plan.fiscalYear)}`}
-          >
-            <h2>
-              {doc.department} {yearPairLabel(doc.plan.fiscalYear)}
-            </h2>
-            {doc.warnings.length > 0 ? (
-              <div class="import-warnings" role="note">
-                <h3>警告 {doc.warnings.length} 件</h3>
-                {view.lines ? <SourceLines lines={view.lines} warnings={doc.warnings} /> : null}
-                <ul>
-                  {doc.warnings.map((w) => (
-                    <li>
-                      {w.line === undefined ? '' : `${w.line}行目: `}
-                      {warningText(w.message)}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : (
-              <p>警告はありません。</p>
-            )}
-            {/* One table per document on this page: each its own header ids. */}
-            <IchiranhyoTable document={doc} idPrefix={`doc${index + 1}-`} />
-          </section>
-        ))}
+        <SourceBeside token={view.token} view={view.sourcePages} heading={(text) => <h2>{text}</h2>}>
+          {view.documents.map((doc, index) => (
+            <section
+              class="import-document"
+              aria-label={`${doc.department} ${yearPairLabel(doc.plan.fiscalYear)}`}
+            >
+              <h2>
+                {doc.department} {yearPairLabel(doc.plan.fiscalYear)}
+              </h2>
+              {doc.warnings.length > 0 ? (
+                <div class="import-warnings" role="note">
+                  <h3>警告 {doc.warnings.length} 件</h3>
+                  {view.lines ? <SourceLines lines={view.lines} warnings={doc.warnings} /> : null}
+                  <ul>
+                    {doc.warnings.map((w) => (
+                      <li>
+                        {w.line === undefined ? '' : `${w.line}行目: `}
+                        {warningText(w.message)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : (
+                <p>警告はありません。</p>
+              )}
+              {/* One table per document on this page: each its own header ids. */}
+              <IchiranhyoTable document={doc} idPrefix={`doc${index + 1}-`} />
+            </section>
+          ))}
+        </SourceBeside>
       </div>
     </Layout>
   );

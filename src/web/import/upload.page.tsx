@@ -11,11 +11,18 @@ export function UploadPage({ view }: { view: UploadView }) {
     <Layout title="一覧表の取り込み" stylesheets={['/assets/staff.css', '/assets/import.css']}>
       <div class="page staff-narrow">
         <h1 class="page-title">一覧表の取り込み</h1>
-        <p>
-          一覧表の PDF（文字のデータがあるもの）、PDF から取り出したテキスト（UTF-8 または
-          Shift_JIS）、Excel（このシステムが出力した様式）、または交換用 JSON
-          を選んでください。複数のファイルをまとめて選ぶこともできます。次の画面で内容を確認してから保存します。
-        </p>
+        <p>次の種類のファイルを取り込めます。複数のファイルをまとめて選ぶこともできます。</p>
+        <ul>
+          <li>PDF（文字のデータがあるもの。スキャンした画像だけの PDF は読み取れません）</li>
+          <li>Excel の .xlsx（市の一覧表の様式、またはこのシステムが出力した様式）</li>
+          <li>
+            Excel の古い形式 .xls（サーバーに LibreOffice が入っている場合。読めないときは Excel で .xlsx
+            に保存し直してください）
+          </li>
+          <li>PDF から取り出したテキスト（UTF-8 または Shift_JIS）</li>
+          <li>交換用 JSON</li>
+        </ul>
+        <p>次の画面で、読み取った内容を元のファイル（PDF はページの画像）と見比べてから保存します。</p>
         {view.error ? (
           <div class="form-error" role="alert">
             <p>
@@ -37,7 +44,7 @@ export function UploadPage({ view }: { view: UploadView }) {
               type="file"
               multiple
               required
-              accept=".pdf,.txt,.json,.xlsx,application/pdf,text/plain,application/json"
+              accept=".pdf,.txt,.json,.xlsx,.xls,application/pdf,text/plain,application/json"
             />
           </div>
           <button type="submit" class="button-primary">
