@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../errors.ts';
+import { loadPdfjs } from '../pdf/extract.ts';
 import { readSourceAsync } from '../read-source.ts';
 import type { WorkerReply, WorkerRequest } from './messages.ts';
 
@@ -20,6 +21,7 @@ async function reply(): Promise<WorkerReply> {
   }
 }
 
-// The budget counts from here: loading the modules (tsx compiling them) is not the file's doing.
+// The budget counts from here: loading the modules (tsx compiling them, pdfjs) is not the file's doing.
+await loadPdfjs();
 parentPort?.postMessage({ started: true } satisfies WorkerReply);
 parentPort?.postMessage(await reply());
