@@ -55,6 +55,8 @@ async function change(database: string, login: string): Promise<void> {
   );
   add.stdin.end('bench-password-0123');
   await new Promise((resolve) => add.on('close', resolve));
+  // The CLI is another process, like another app server: the server sees its change within a second.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-pdf-'));

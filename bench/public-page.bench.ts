@@ -140,6 +140,8 @@ try {
     );
     add.stdin.end('bench-password-0123');
     await new Promise((resolve) => add.on('close', resolve));
+    // The CLI is another process, like another app server: the server sees its change within a second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const agent = new Agent({ keepAlive: true });
     const first = await get(agent, pageUrl);
     const second = await get(agent, pageUrl);
