@@ -16,12 +16,21 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-export function startServe(env: Record<string, string>, args: string[] = []): Promise<ServeProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', '--host', '127.0.0.1', ...args],
-    { cwd: repoRoot, env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/**
+ * `built`: run the compiled build (`bin/mokuhyo.js`, dist/ must exist), as installed; by default the
+ * sources through tsx, as during development.
+ */
+export function startServe(
+  env: Record<string, string>,
+  args: string[] = [],
+  options: { built?: boolean } = {},
+): Promise<ServeProcess> {
+  const entry = options.built ? ['bin/mokuhyo.js'] : ['--import', 'tsx', 'src/cli/main.ts'];
+  const child = spawn(process.execPath, [...entry, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const logs: Array<Record<string, unknown>> = [];
   const waiters: Array<{ msg: RegExp; resolve: (line: Record<string, unknown>) => void }> = [];
   let stderr = '';

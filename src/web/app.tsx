@@ -55,7 +55,10 @@ const yearParam = '{[0-9]{4}}';
 export function createApp(db: Db): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  // Outermost, so that every answer carries them, refusals of the body limit included.
+  // First of all: an anonymous public page answered from the cache is the whole answer, security headers and
+  // all (they were stored with it), so it costs no session lookup and no query. Misses render through the rest.
+  app.use(publicCache(db, { maxBytes: loadWebConfig().pageCacheBytes }));
+  // Outermost but the cache, so that every answer carries them, refusals of the body limit included.
   app.use(securityHeaders());
   app.use(async (c, next) => {
     const started = performance.now();
@@ -77,8 +80,6 @@ export function createApp(db: Db): Hono<AppEnv> {
   app.use(csrfMiddleware());
   app.use(writeGate());
   app.use(passwordGate());
-  // After the session (signed-in people get fresh pages), before every route that renders a public page.
-  app.use(publicCache(db, { maxBytes: loadWebConfig().pageCacheBytes }));
   registerAuthRoutes(app, db);
   registerStaffRoutes(app, db);
   registerEditorRoutes(app, db);

@@ -3,6 +3,7 @@ import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditEventTable } from '../../db/tables/auth.ts';
 import type { Actor } from '../auth/actor.ts';
+import { notePublicationChange } from '../publication/version.ts';
 import type { AuditAction } from './actions.ts';
 
 export interface AuditInput {
@@ -53,6 +54,8 @@ export async function appendAudit(db: Kysely<Database>, actor: Actor, input: Aud
       after_json: input.after === undefined ? null : JSON.stringify(input.after),
     })
     .execute();
+  // The audit event is the publication version: this process's cached public pages ask again at once.
+  notePublicationChange();
 }
 
 export async function listAuditForEntity(

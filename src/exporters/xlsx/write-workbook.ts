@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { IchiranDocument } from '../../format/document.schema.ts';
 import { guard } from '../../spreadsheet/formula-guard.ts';
 import { PRINT_TITLE_ROWS, ROW, WARNINGS_HEADER, WARNINGS_SHEET } from '../../spreadsheet/layout.ts';
@@ -24,7 +24,9 @@ export async function writeWorkbook(
   options: WorkbookOptions = {},
 ): Promise<Uint8Array> {
   const now = options.now ?? new Date();
-  const workbook = new ExcelJS.Workbook();
+  // Imported on the first workbook written (tens of MB once loaded), not when the server starts.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = 'mokuhyo';
   workbook.lastModifiedBy = 'mokuhyo';
   workbook.created = now;

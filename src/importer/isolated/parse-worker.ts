@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../errors.ts';
+import { loadPdfjs } from '../pdf/extract.ts';
 import { renderPdfPages } from '../pdf/page-render.ts';
 import { readSourceAsync } from '../read-source.ts';
 import type { WorkerReply, WorkerRequest } from './messages.ts';
@@ -26,7 +27,8 @@ async function reply(): Promise<WorkerReply> {
   }
 }
 
-// The budget counts from here: loading the modules (tsx compiling them) is not the file's doing.
+// The budget counts from here: loading the modules (tsx compiling them, pdfjs) is not the file's doing.
+await loadPdfjs();
 parentPort?.postMessage({ started: true } satisfies WorkerReply);
 const answer = await reply();
 // The PNGs are moved, not copied, back to the server's thread.

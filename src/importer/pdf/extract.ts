@@ -3,7 +3,7 @@
  * of each page: the glyph runs with their position and the ruling lines the producer drew.
  */
 import { fileURLToPath } from 'node:url';
-import { getDocument, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { AppError } from '../../errors.ts';
 
@@ -41,7 +41,21 @@ export interface PageContent {
  */
 const WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 const pdfjsGlobal = globalThis as { pdfjsWorker?: unknown };
-pdfjsGlobal.pdfjsWorker ??= await import(WORKER_MODULE);
+
+let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
+/**
+ * pdfjs (tens of MB once loaded, and its legacy build replaces Array.prototype.push for the whole process)
+ * comes with the first PDF read, not when the server starts. The parse worker calls this before its budget
+ * starts (importer/isolated/parse-worker.ts).
+ */
+export function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+  pdfjs ??= (async () => {
+    const library = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    pdfjsGlobal.pdfjsWorker ??= await import(WORKER_MODULE);
+    return library;
+  })();
+  return pdfjs;
+}
 
 // Predefined CMaps: Excel and LibreOffice PDFs may use unembedded Japanese fonts (UniJIS-UCS2-H…).
 const assets = (folder: string) =>
@@ -51,6 +65,7 @@ const assets = (folder: string) =>
 const RULE_THICKNESS = 2.5;
 
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const { getDocument } = await loadPdfjs();
   try {
     return await getDocument({
       // pdfjs takes ownership of (detaches) the buffer it is given.
@@ -86,7 +101,7 @@ export async function readPage(doc: PDFDocumentProxy, number: number): Promise<P
     if (run) runs.push(run);
   }
   const ops = await page.getOperatorList();
-  const { rules, hasImages } = readDrawing(ops.fnArray, ops.argsArray, x0, y0);
+  const { rules, hasImages } = readDrawing((await loadPdfjs()).OPS, ops.fnArray, ops.argsArray, x0, y0);
   page.cleanup();
   return { number, width: x1 - x0, height: y1 - y0, runs, rules, hasImages };
 }
@@ -122,14 +137,16 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [
   m[1] * x + m[3] * y + m[5],
 ];
 
-const IMAGE_OPS = new Set<number>([
-  OPS.paintImageXObject,
-  OPS.paintInlineImageXObject,
-  OPS.paintImageMaskXObject,
-  OPS.paintImageXObjectRepeat,
-  OPS.paintInlineImageXObjectGroup,
-  OPS.paintSolidColorImageMask,
-]);
+type Ops = Awaited<ReturnType<typeof loadPdfjs>>['OPS'];
+const imageOps = (OPS: Ops) =>
+  new Set<number>([
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintImageMaskXObject,
+    OPS.paintImageXObjectRepeat,
+    OPS.paintInlineImageXObjectGroup,
+    OPS.paintSolidColorImageMask,
+  ]);
 
 // The path buffer's segment codes (pdfjs DrawOPS).
 const MOVE = 0;
@@ -139,7 +156,8 @@ const QUAD = 3;
 const CLOSE = 4;
 
 /** Rules from filled thin rectangles and stroked lines, in page coordinates (current transform applied). */
-function readDrawing(fns: number[], args: unknown[][], x0: number, y0: number) {
+function readDrawing(OPS: Ops, fns: number[], args: unknown[][], x0: number, y0: number) {
+  const IMAGE_OPS = imageOps(OPS);
   const rules: Rule[] = [];
   let hasImages = false;
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
 import { documentSchema, type IchiranDocument, type ImportWarning } from '../../format/document.schema.ts';
 import { COL, DEPARTMENT_LABEL, FORM_TITLE, ROW, WARNINGS_SHEET } from '../../spreadsheet/layout.ts';
@@ -8,6 +8,9 @@ import { gridOf } from './city/grid.ts';
 import { readCitySheet } from './city/read-city-sheet.ts';
 import { readSheet } from './read-sheet.ts';
 import { assertWorkbookBounds } from './workbook-bounds.ts';
+
+/** ExcelJS (tens of MB once loaded) comes with the first workbook read, not when the server starts. */
+export const loadExcelJs = () => import('exceljs').then((m) => m.default);
 
 /** XLSX files are ZIP archives: local file header `PK\x03\x04`. */
 export function looksLikeXlsx(bytes: Uint8Array): boolean {
@@ -20,8 +23,9 @@ export function looksLikeXlsx(bytes: Uint8Array): boolean {
  */
 export async function readWorkbook(bytes: Uint8Array): Promise<IchiranDocument[]> {
   assertWorkbookBounds(bytes);
-  const workbook = new ExcelJS.Workbook();
-  checkSharedStrings(workbook);
+  const excel = await loadExcelJs();
+  const workbook = new excel.Workbook();
+  checkSharedStrings(workbook, excel.ValueType.String);
   try {
     // A copy: ExcelJS wants a plain ArrayBuffer, and `bytes` may be a view into a larger one.
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
@@ -95,8 +99,6 @@ interface LoadedModel {
   sharedStrings?: { values?: unknown[] };
 }
 
-const STRING_TYPE = ExcelJS.ValueType.String;
-
 /**
  * ExcelJS looks a string cell's shared string up without checking the index, so a cell pointing past
  * the end of sharedStrings.xml (a truncated or hand-edited file) crashes it with "Cannot read properties
@@ -104,7 +106,7 @@ const STRING_TYPE = ExcelJS.ValueType.String;
  * before it names the cell instead. Private API: if a later ExcelJS drops the method, the check is
  * skipped and the crash still ends as a plain "damaged workbook" error.
  */
-function checkSharedStrings(workbook: ExcelJS.Workbook): void {
+function checkSharedStrings(workbook: ExcelJS.Workbook, STRING_TYPE: ExcelJS.ValueType): void {
   const xlsx = workbook.xlsx as unknown as { reconcile?: (model: LoadedModel, options: unknown) => void };
   const reconcile = xlsx.reconcile;
   if (typeof reconcile !== 'function') return;

@@ -2,14 +2,15 @@ import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
-import { CityDashboardPage } from './city.page.tsx';
 import { presentCityDashboard } from './city.presenter.ts';
 import { dashboardCss } from './dashboard.css.ts';
 import { dashboardUrls } from './dashboard.view.ts';
-import { DepartmentDashboardPage } from './department.page.tsx';
 import { presentDepartmentDashboard } from './department.presenter.ts';
 
-/** Public evaluation dashboards; charts are inline SVG rendered here, so pages need no script. */
+/**
+ * Public evaluation dashboards; charts are inline SVG rendered here, so pages need no script. The pages (and
+ * with them ECharts, tens of MB once loaded) are imported on the first dashboard shown, not at start.
+ */
 export function registerDashboardRoutes(app: Hono<AppEnv>, db: Db): void {
   app.get(dashboardUrls.stylesheet(), (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
@@ -19,6 +20,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, db: Db): void {
 
   app.get('/m/:code/dashboard/:year{[0-9]{4}}', async (c) => {
     const view = await presentCityDashboard(db.kysely, c.req.param('code'), Number(c.req.param('year')));
+    const { CityDashboardPage } = await import('./city.page.tsx');
     return c.html(await renderPage(<CityDashboardPage view={view} />));
   });
 
@@ -29,6 +31,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, db: Db): void {
       Number(c.req.param('id')),
       Number(c.req.param('year')),
     );
+    const { DepartmentDashboardPage } = await import('./department.page.tsx');
     return c.html(await renderPage(<DepartmentDashboardPage view={view} />));
   });
 }

@@ -28,6 +28,26 @@ test('an anonymous public page carries validators, is answered 304 when unchange
   assert.equal(other.status, 200);
 });
 
+test('an answer from the cache carries the security headers the app wrote, on 200 and 304 alike', async () => {
+  const dept = await demoDepartmentId(demo.db.kysely, '総務部');
+  const path = `/m/minatodai/d/${dept}/2025`;
+  const rendered = await demo.app.request(path);
+  const cached = await demo.app.request(path);
+  const revalidated = await demo.app.request(path, {
+    headers: { 'if-none-match': cached.headers.get('etag') ?? '' },
+  });
+  assert.equal(revalidated.status, 304);
+  for (const name of ['content-security-policy', 'x-content-type-options', 'referrer-policy']) {
+    assert.ok(rendered.headers.get(name), name);
+    assert.equal(cached.headers.get(name), rendered.headers.get(name), `${name} from the cache`);
+    assert.equal(revalidated.headers.get(name), rendered.headers.get(name), `${name} on a 304`);
+  }
+  assert.equal(revalidated.headers.get('content-type'), null, 'a 304 has no body, nor its type');
+  assert.equal(cached.headers.get('strict-transport-security'), null, 'no HSTS over plain http');
+  const https = await demo.app.request(`https://city.example${path}`);
+  assert.match(https.headers.get('strict-transport-security') ?? '', /max-age=/, 'each scheme its own copy');
+});
+
 test('signed-in people get fresh pages: no validators, never stored by anyone', async () => {
   const planning = await makeUser(demo.db.kysely, await demoMunicipalityId(demo.db.kysely), 'planning');
   const res = await demo.app.request('/m/minatodai', { headers: { cookie: planning.cookie } });

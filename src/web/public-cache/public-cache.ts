@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler, Next } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { Db } from '../../db/database.ts';
-import { publicationVersion } from '../../domain/publication/version.repo.ts';
+import { versionReader } from '../../domain/publication/version.ts';
+import { isHttps, SESSION_COOKIE } from '../../http/cookies.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { ByteLru } from './lru.ts';
 import { isNotModified, versionStamp } from './validators.ts';
@@ -18,8 +20,14 @@ interface Entry {
   storedAt: number;
   etag: string;
   status: number;
-  headers: [string, string][];
-  body: ArrayBuffer;
+  /**
+   * Every header of the answer as the whole app wrote it (security headers included), as a plain object and
+   * the body as bytes: the Node adapter writes those straight to the socket, with no Response object built.
+   */
+  headers: Record<string, string>;
+  /** The same without the body's own headers, for a 304. */
+  notModified: Record<string, string>;
+  body: Uint8Array<ArrayBuffer>;
   bytes: number;
 }
 
@@ -31,6 +39,11 @@ export interface PublicCacheOptions {
    * transactions may commit out of id order, so a page rendered between them is re-rendered after this.
    */
   ttlMs?: number;
+  /**
+   * How long a publication version read from the database is trusted (ms): the longest another app server's
+   * change may take to show here. A change through this process shows at once (domain/publication/version.ts).
+   */
+  versionTtlMs?: number;
   /** What "now" is (tests move it across midnight). */
   now?: () => Date;
 }
@@ -49,31 +62,40 @@ function municipalityOf(path: string): string | undefined {
 /**
  * Public pages cached by publication version: a page is rendered once per version of its municipality and per
  * Tokyo calendar day (pages name the current 年度 and deadlines), answered from memory after that, and with 304
- * to a client or proxy that already holds it (the ETag is a hash of the bytes). Signed-in people get fresh,
- * uncached pages: they may see drafts.
+ * to a client or proxy that already holds it (the ETag is a hash of the bytes). Anyone who sends a session
+ * cookie gets fresh, uncached pages: a signed-in person may see drafts.
+ *
+ * Registered first of all middleware: a cached answer is the whole answer (the security headers were stored
+ * with it), so an anonymous visitor's request costs no session lookup, no body limit and no query.
  */
 export function publicCache(db: Db, options: PublicCacheOptions): MiddlewareHandler<AppEnv> {
   if (options.maxBytes <= 0) return async (_c, next) => next();
   const cache = new ByteLru<Entry>(options.maxBytes);
   const ttlMs = options.ttlMs ?? 60_000;
   const now = options.now ?? (() => new Date());
+  const version = versionReader(db.kysely, { ttlMs: options.versionTtlMs });
   const inFlight = new Map<string, Promise<Entry | undefined>>();
 
   return async (c, next) => {
     const method = c.req.method;
     const path = c.req.path;
-    if ((method !== 'GET' && method !== 'HEAD') || c.get('session') || !PUBLIC.some((p) => p.test(path))) {
+    if (
+      (method !== 'GET' && method !== 'HEAD') ||
+      !PUBLIC.some((p) => p.test(path)) ||
+      getCookie(c, SESSION_COOKIE)
+    ) {
       return next();
     }
     const at = now();
-    const { stamp, lastModified } = versionStamp(
-      await publicationVersion(db.kysely, municipalityOf(path)),
-      at,
-    );
-    const key = `${path}?${new URL(c.req.url).searchParams.toString()}`;
+    const { stamp, lastModified } = versionStamp(await version(municipalityOf(path)), at);
+    // HSTS is sent over TLS only: the same page is kept once per scheme.
+    const url = c.req.url;
+    const query = url.indexOf('?');
+    const key = `${isHttps(c) ? 'https' : 'http'} ${path}${query < 0 ? '' : url.slice(query)}`;
+    // An entry answers only for its own stamp, so its Last-Modified is this one.
     const answer = (entry: Entry) =>
       isNotModified(c.req.raw.headers, entry.etag, lastModified)
-        ? new Response(null, { status: 304, headers: validatorHeaders(entry.etag, lastModified) })
+        ? new Response(null, { status: 304, headers: entry.notModified })
         : new Response(method === 'HEAD' ? null : entry.body, {
             status: entry.status,
             headers: entry.headers,
@@ -112,20 +134,21 @@ export function publicCache(db: Db, options: PublicCacheOptions): MiddlewareHand
     if (res.status !== 200 || res.headers.has('Cache-Control') || res.headers.has('Set-Cookie'))
       return undefined;
     if (c.req.method === 'HEAD') return undefined;
-    const body = await res.arrayBuffer();
-    const etag = `"${createHash('sha256').update(new Uint8Array(body)).digest('base64url').slice(0, 22)}"`;
-    for (const [name, value] of Object.entries(validatorHeaders(etag, meta.lastModified))) {
-      res.headers.set(name, value);
-    }
-    const headers: [string, string][] = [];
+    const body = new Uint8Array(await res.arrayBuffer());
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+    const headers: Record<string, string> = {};
+    const notModified: Record<string, string> = {};
     res.headers.forEach((value, name) => {
-      headers.push([name, value]);
+      headers[name] = value;
+      if (!name.startsWith('content-') || name === 'content-security-policy') notModified[name] = value;
     });
+    for (const each of [headers, notModified]) Object.assign(each, validatorHeaders(etag, meta.lastModified));
     const entry = {
       ...meta,
       etag,
       status: res.status,
       headers,
+      notModified,
       body,
       bytes: body.byteLength + meta.key.length * 2,
     };
@@ -135,5 +158,5 @@ export function publicCache(db: Db, options: PublicCacheOptions): MiddlewareHand
 }
 
 function validatorHeaders(etag: string, lastModified: string): Record<string, string> {
-  return { ETag: etag, 'Last-Modified': lastModified, 'Cache-Control': PUBLIC_CACHE_CONTROL };
+  return { etag, 'last-modified': lastModified, 'cache-control': PUBLIC_CACHE_CONTROL };
 }

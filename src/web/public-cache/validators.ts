@@ -12,13 +12,23 @@ const tokyoDay = new Intl.DateTimeFormat('en-CA', {
  * 年度). Last-Modified is the later of the version's time and that day's midnight.
  */
 export function versionStamp(version: PublicationVersion, at: Date): { stamp: string; lastModified: string } {
-  const day = tokyoDay.format(at);
-  const midnight = new Date(`${day}T00:00:00+09:00`).getTime();
+  const { day, midnight } = tokyoDayOf(at);
   const changed = version.at ? Date.parse(version.at) : 0;
   return {
     stamp: `${version.id}@${version.at ?? ''}/${day}`,
     lastModified: new Date(Math.max(midnight, changed)).toUTCString(),
   };
+}
+
+/** Tokyo's midnight falls on a whole UTC minute: the day is worked out once a minute, not once a request. */
+let lastDay = { minute: Number.NaN, day: '', midnight: 0 };
+function tokyoDayOf(at: Date): { day: string; midnight: number } {
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute !== lastDay.minute) {
+    const day = tokyoDay.format(at);
+    lastDay = { minute, day, midnight: new Date(`${day}T00:00:00+09:00`).getTime() };
+  }
+  return lastDay;
 }
 
 /**
