@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inChunks } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { BlockKind, Database, Phase, PhaseState } from '../../db/schema.ts';
 import type { PhaseKey } from './history.repo.ts';
@@ -146,4 +147,21 @@ export function advancePhaseStatus(
     .where('id', '=', id)
     .where('version', '=', seenVersion)
     .executeTakeFirst();
+}
+
+/** Every phase state of these departments, every year, keyed `departmentId/year/phase`. */
+export async function phaseStatesOfDepartments(
+  db: Kysely<Database>,
+  departmentIds: number[],
+): Promise<Map<string, PhaseState>> {
+  if (departmentIds.length === 0) return new Map();
+  const rows = await inChunks(departmentIds, (chunk) =>
+    db
+      .selectFrom('phase_status')
+      .innerJoin('fiscal_year', 'fiscal_year.id', 'phase_status.fiscal_year_id')
+      .select(['phase_status.department_id', 'fiscal_year.year', 'phase_status.phase', 'phase_status.status'])
+      .where('phase_status.department_id', 'in', chunk)
+      .execute(),
+  );
+  return new Map(rows.map((r) => [`${r.department_id}/${r.year}/${r.phase}`, r.status]));
 }
