@@ -30,3 +30,14 @@ export async function ensureFiscalYear(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** The years stored for a municipality, newest first. */
+export async function listFiscalYears(db: Kysely<Database>, municipalityId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('fiscal_year')
+    .select('year')
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('year', 'desc')
+    .execute();
+  return rows.map((r) => r.year);
+}
