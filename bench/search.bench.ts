@@ -10,7 +10,7 @@ import type { Database } from '../src/db/schema.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { gramsOf } from '../src/search/entries.ts';
 import { refreshAllGrades, refreshMunicipalityGrades } from '../src/search/grade-index.ts';
-import { containsPattern, ftsString, termConditions } from '../src/search/match.ts';
+import { containsPattern, ftsString, termConditions } from '../src/search/match.repo.ts';
 import { search } from '../src/search/search.service.ts';
 import { createTestDb, type TestDb } from '../src/test-support/test-db.ts';
 import { generateCorpus } from './search-corpus.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { findFiscalYearId } from '../src/domain/fiscal-years/fiscal-year.repo.ts';
-import { markPublished } from '../src/domain/workflow/phase-status.repo.ts';
+import { setPhaseStatus } from '../src/domain/workflow/phase-status.repo.ts';
 import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { demoDepartmentId, demoMunicipalityId } from '../src/test-support/demo-ids.ts';
 import { makeUser, type TestUser } from '../src/test-support/users.ts';
@@ -97,7 +97,12 @@ test('copy a year, and its goals carry on as 継続 on the lineage page and in t
   const db = server.db.kysely;
   const fy = await findFiscalYearId(db, await demoMunicipalityId(db), 2026);
   assert.ok(fy);
-  await markPublished(db, dept, fy, 'goal_setting');
+  await setPhaseStatus(
+    db,
+    { departmentId: dept, fiscalYearId: fy, phase: 'goal_setting' },
+    'published',
+    'overwrite',
+  );
   await page.goto(`${server.url}/m/minatodai/d/${dept}/lineage`);
   const steps2026 = page.locator('.lineage-step', { has: page.locator('a', { hasText: '2026年度' }) });
   assert.equal(await steps2026.count(), 5);

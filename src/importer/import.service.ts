@@ -10,7 +10,7 @@ import { ensureFiscalYear } from '../domain/fiscal-years/fiscal-year.repo.ts';
 import { type BlockChange, replaceBlock } from '../domain/goals/block.service.ts';
 import { suggestLineageForTable } from '../domain/lineage/suggest.service.ts';
 import { assignLocalGovCode, resolveMunicipality } from '../domain/municipalities/municipality.service.ts';
-import { ensureDraft, markPublished, phaseOfBlock } from '../domain/workflow/phase-status.repo.ts';
+import { phaseOfBlock, setPhaseStatus } from '../domain/workflow/phase-status.repo.ts';
 import { AppError } from '../errors.ts';
 import type { IchiranDocument } from '../format/document.schema.ts';
 import { reindexBlock } from '../search/index.repo.ts';
@@ -154,8 +154,9 @@ async function storeDocument(
     // Same transaction: search never sees a block half replaced.
     await reindexBlock(trx, { departmentId: department.id, fiscalYearId, block });
     // History the city already published (an explicit, audited choice), else a draft of the phase.
-    if (published) await markPublished(trx, department.id, fiscalYearId, phaseOfBlock(block));
-    else await ensureDraft(trx, department.id, fiscalYearId, phaseOfBlock(block));
+    const phase = { departmentId: department.id, fiscalYearId, phase: phaseOfBlock(block) };
+    if (published) await setPhaseStatus(trx, phase, 'published', 'overwrite');
+    else await setPhaseStatus(trx, phase, 'draft', 'keep');
     changes.push(...blockChanges);
   }
   // Both blocks are stored: suggest how their goals continue from and into the neighbouring years.

@@ -1,16 +1,18 @@
 import type { Kysely } from 'kysely';
-import { forChunks } from '../db/batch.ts';
 import type { Database } from '../db/schema.ts';
 // The service file, not the module's index: the evaluation's write services call back into this file.
 import { evaluateDepartmentYear } from '../domain/evaluation/evaluate.service.ts';
 import type { DepartmentEvaluation } from '../domain/evaluation/evaluation.types.ts';
 import { AppError } from '../errors.ts';
+import {
+  type GradeRef,
+  gradedEntries,
+  indexedYears,
+  setEntryGrade,
+  yearOfFiscalYear,
+} from './grade-index.repo.ts';
 
-/** One department's fiscal year: the unit the evaluation grades, covering its plan and review blocks. */
-export interface GradeRef {
-  departmentId: number;
-  fiscalYearId: number;
-}
+export type { GradeRef };
 
 export interface EntryGrades {
   /** Goal id → the goal's grade: plan goals, and the review goals paired with them. */
@@ -41,14 +43,10 @@ export function entryGrades(evaluation: DepartmentEvaluation): EntryGrades {
 }
 
 async function evaluationOf(db: Kysely<Database>, ref: GradeRef): Promise<DepartmentEvaluation | undefined> {
-  const fiscalYear = await db
-    .selectFrom('fiscal_year')
-    .select('year')
-    .where('id', '=', ref.fiscalYearId)
-    .executeTakeFirst();
-  if (!fiscalYear) return undefined;
+  const year = await yearOfFiscalYear(db, ref.fiscalYearId);
+  if (year === undefined) return undefined;
   try {
-    return await evaluateDepartmentYear(db, ref.departmentId, fiscalYear.year);
+    return await evaluateDepartmentYear(db, ref.departmentId, year);
   } catch (error) {
     // A year without goals, or a department that no longer exists, has nothing to grade.
     if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
@@ -64,12 +62,7 @@ async function evaluationOf(db: Kysely<Database>, ref: GradeRef): Promise<Depart
  * changes are written: on PostgreSQL every rewritten row also rewrites its full-text index entries.
  */
 export async function refreshGrades(db: Kysely<Database>, ref: GradeRef): Promise<void> {
-  const entries = await db
-    .selectFrom('search_entry')
-    .select(['id', 'goal_id', 'item_id', 'grade'])
-    .where('department_id', '=', ref.departmentId)
-    .where('fiscal_year_id', '=', ref.fiscalYearId)
-    .execute();
+  const entries = await gradedEntries(db, ref);
   if (entries.length === 0) return;
   const evaluation = await evaluationOf(db, ref);
   const grades: EntryGrades = evaluation?.reviewAvailable
@@ -83,25 +76,7 @@ export async function refreshGrades(db: Kysely<Database>, ref: GradeRef): Promis
     ids.push(e.id);
     changes.set(grade, ids);
   }
-  for (const [grade, ids] of changes) {
-    await forChunks(
-      ids,
-      (chunk) => db.updateTable('search_entry').set({ grade }).where('id', 'in', chunk).execute(),
-      1,
-    );
-  }
-}
-
-/** Every department's year with search entries, of one municipality or of all. */
-async function indexedYears(db: Kysely<Database>, municipalityId?: number): Promise<GradeRef[]> {
-  let query = db
-    .selectFrom('search_entry')
-    .select(['department_id as departmentId', 'fiscal_year_id as fiscalYearId'])
-    .distinct()
-    .orderBy('department_id')
-    .orderBy('fiscal_year_id');
-  if (municipalityId !== undefined) query = query.where('municipality_id', '=', municipalityId);
-  return query.execute();
+  for (const [grade, ids] of changes) await setEntryGrade(db, ids, grade);
 }
 
 /** After a change of the municipality's grade scale: every label may have changed. */

@@ -1,8 +1,8 @@
-import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { Engine } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { highlight, type Segment } from './highlight.ts';
-import { termConditions } from './match.ts';
+import { type LocalTerms, variantCondition } from './match.repo.ts';
 import { parseQuery } from './query.ts';
 import { pairsByMunicipality } from './variants.repo.ts';
 import { builtinVariants, type VariantDictionary, variantsWith } from './variants.ts';
@@ -19,11 +19,6 @@ export interface FoldedQuery {
   condition(engine: Engine): RawBuilder<SqlBool>;
   /** Marks the terms in a text of that municipality's entry. */
   highlight(municipalityId: number, text: string): Segment[];
-}
-
-interface LocalTerms {
-  municipalityIds: number[];
-  terms: string[];
 }
 
 export async function foldQuery(db: Kysely<Database>, q: string): Promise<FoldedQuery> {
@@ -46,7 +41,7 @@ export async function foldQuery(db: Kysely<Database>, q: string): Promise<Folded
   for (const group of local.values()) for (const id of group.municipalityIds) termsOf.set(id, group.terms);
   return {
     terms,
-    condition: (engine) => conditionFor(engine, terms, [...local.values()]),
+    condition: (engine) => variantCondition(engine, terms, [...local.values()]),
     highlight: (municipalityId, text) =>
       highlight(
         text,
@@ -58,21 +53,4 @@ export async function foldQuery(db: Kysely<Database>, q: string): Promise<Folded
 
 function sameTerms(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((t, i) => t === b[i]);
-}
-
-function allOf(engine: Engine, terms: string[]): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(${sql.join(termConditions(engine, terms), sql` and `)})`;
-}
-
-function conditionFor(engine: Engine, terms: string[], local: LocalTerms[]): RawBuilder<SqlBool> {
-  if (local.length === 0) return allOf(engine, terms);
-  const localIds = local.flatMap((g) => g.municipalityIds);
-  const branches = [
-    sql<SqlBool>`(e.municipality_id not in (${sql.join(localIds)}) and ${allOf(engine, terms)})`,
-    ...local.map(
-      (g) =>
-        sql<SqlBool>`(e.municipality_id in (${sql.join(g.municipalityIds)}) and ${allOf(engine, g.terms)})`,
-    ),
-  ];
-  return sql<SqlBool>`(${sql.join(branches, sql` or `)})`;
 }

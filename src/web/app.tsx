@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { sql } from 'kysely';
 import { createApi } from '../api/api-app.ts';
 import { loadWebConfig } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import { pingDatabase } from '../db/health.ts';
 import { isStaleError } from '../domain/goals/goal-edit.types.ts';
 import { attachmentDisposition } from '../domain/vocabulary/file-names.ts';
 import { isPhaseIncomplete } from '../domain/workflow/completeness.ts';
@@ -105,7 +105,7 @@ export function createApp(db: Db): Hono<AppEnv> {
   registerSearchRoutes(app, db);
 
   app.get('/healthz', async (c) => {
-    await sql`select 1`.execute(db.kysely);
+    await pingDatabase(db);
     return c.json({ status: 'ok', engine: db.engine });
   });
 

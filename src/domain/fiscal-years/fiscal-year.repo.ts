@@ -31,13 +31,13 @@ export async function ensureFiscalYear(
   return row.id;
 }
 
-/** The 年度 a city has (opened or imported), oldest first. */
+/** The years stored for a municipality, newest first. */
 export async function listFiscalYears(db: Kysely<Database>, municipalityId: number): Promise<number[]> {
   const rows = await db
     .selectFrom('fiscal_year')
     .select('year')
     .where('municipality_id', '=', municipalityId)
-    .orderBy('year')
+    .orderBy('year', 'desc')
     .execute();
   return rows.map((r) => r.year);
 }

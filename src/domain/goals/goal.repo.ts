@@ -249,3 +249,50 @@ export async function replaceQuantities(
     (chunk) => db.insertInto('quantity').values(chunk).execute(),
   );
 }
+
+/** How many goals a block has (0 for a year not stored: `fiscalYearId` undefined). */
+export async function countBlockGoals(
+  db: Kysely<Database>,
+  key: { departmentId: number; fiscalYearId: number | undefined; block: BlockKind },
+): Promise<number> {
+  if (key.fiscalYearId === undefined) return 0;
+  const row = await db
+    .selectFrom('goal')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('department_id', '=', key.departmentId)
+    .where('fiscal_year_id', '=', key.fiscalYearId)
+    .where('block', '=', key.block)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface BlockGoalCount {
+  department_id: number;
+  year: number;
+  block: BlockKind;
+  n: number;
+}
+
+/** The goal count of every stored block of these departments, every year. */
+export async function blockGoalCounts(
+  db: Kysely<Database>,
+  departmentIds: number[],
+): Promise<BlockGoalCount[]> {
+  if (departmentIds.length === 0) return [];
+  // Grouped by department, so pieces of the department list never split a group.
+  const rows = await inChunks(departmentIds, (chunk) =>
+    db
+      .selectFrom('goal')
+      .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
+      .select([
+        'goal.department_id',
+        'fiscal_year.year',
+        'goal.block',
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
+      .where('goal.department_id', 'in', chunk)
+      .groupBy(['goal.department_id', 'fiscal_year.year', 'goal.block'])
+      .execute(),
+  );
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}

@@ -5,7 +5,7 @@ import { makeUser, type TestUser } from '../../test-support/users.ts';
 import { presentLineage } from '../../web/lineage/lineage.presenter.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { copyPlanToNextYear, startYearEndReport } from '../goals/block-copy.service.ts';
-import { markPublished } from '../workflow/phase-status.repo.ts';
+import { setPhaseStatus } from '../workflow/phase-status.repo.ts';
 import { type DepartmentHistory, goalsAcrossYears } from './across-years.service.ts';
 
 let editor: TestUser;
@@ -75,7 +75,12 @@ describe('copying a year keeps its lineage (issue 10 item 7)', () => {
     // A draft plan stays off the public page, links or not.
     const draft = await presentLineage(db, 'minatodai', dept);
     assert.equal(draft.threads.flatMap((t) => t.steps.filter((s) => s.year === 2026)).length, 0);
-    await markPublished(db, dept, fy, 'goal_setting');
+    await setPhaseStatus(
+      db,
+      { departmentId: dept, fiscalYearId: fy, phase: 'goal_setting' },
+      'published',
+      'overwrite',
+    );
     const view = await presentLineage(db, 'minatodai', dept);
     const steps2026 = view.threads.flatMap((t) => t.steps.filter((s) => s.year === 2026));
     assert.equal(steps2026.length, 5);

@@ -73,31 +73,6 @@ export async function insertMissingDeadlines(
   }
 }
 
-/** A draft row for the phase unless it has one; true when it was created now. */
-export async function insertDraftIfMissing(
-  db: Kysely<Database>,
-  departmentId: number,
-  fiscalYearId: number,
-  phase: Phase,
-): Promise<boolean> {
-  const now = nowIso();
-  const row = await db
-    .insertInto('phase_status')
-    .values({
-      department_id: departmentId,
-      fiscal_year_id: fiscalYearId,
-      phase,
-      status: 'draft',
-      published_at: null,
-      version: 1,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.columns(['department_id', 'fiscal_year_id', 'phase']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export interface PhaseRow {
   id: number;
   departmentId: number;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inChunks } from '../../db/batch.ts';
 import { nowIso } from '../../db/clock.ts';
 import type { BlockKind, Database, Phase, PhaseState } from '../../db/schema.ts';
 import type { PhaseKey } from './history.repo.ts';
@@ -8,59 +9,50 @@ export function phaseOfBlock(block: BlockKind): Phase {
   return block === 'plan' ? 'goal_setting' : 'final';
 }
 
-export async function markPublished(
-  db: Kysely<Database>,
-  departmentId: number,
-  fiscalYearId: number,
-  phase: Phase,
-): Promise<void> {
-  const now = nowIso();
-  await db
-    .insertInto('phase_status')
-    .values({
-      department_id: departmentId,
-      fiscal_year_id: fiscalYearId,
-      phase,
-      status: 'published',
-      published_at: now,
-      version: 1,
-      updated_at: now,
-    })
-    .onConflict((oc) =>
-      oc.columns(['department_id', 'fiscal_year_id', 'phase']).doUpdateSet((eb) => ({
-        status: 'published',
-        published_at: now,
-        updated_at: now,
-        version: eb('phase_status.version', '+', 1),
-      })),
-    )
-    .execute();
-}
-
 /**
- * A phase with no status yet becomes a draft (作成中); one that has a status keeps it. Imports land
- * here: what a file brings in waits for the department's own submission and approval.
+ * Sets a department's phase to `status`. A phase with no row gets one (true is returned); one that
+ * has a row keeps it with `existing: 'keep'`, or is moved to `status` with `'overwrite'` (version + 1).
+ * Imports land here as drafts (what a file brings waits for the department's own submission and
+ * approval) or, as history the city already published, published; opening a year adds drafts.
  */
-export async function ensureDraft(
+export async function setPhaseStatus(
   db: Kysely<Database>,
-  departmentId: number,
-  fiscalYearId: number,
-  phase: Phase,
-): Promise<void> {
+  key: PhaseKey,
+  status: PhaseState,
+  existing: 'keep' | 'overwrite',
+): Promise<boolean> {
   const now = nowIso();
-  await db
+  const publishedAt = status === 'published' ? now : null;
+  const inserted = await db
     .insertInto('phase_status')
     .values({
-      department_id: departmentId,
-      fiscal_year_id: fiscalYearId,
-      phase,
-      status: 'draft',
-      published_at: null,
+      department_id: key.departmentId,
+      fiscal_year_id: key.fiscalYearId,
+      phase: key.phase,
+      status,
+      published_at: publishedAt,
       version: 1,
       updated_at: now,
     })
     .onConflict((oc) => oc.columns(['department_id', 'fiscal_year_id', 'phase']).doNothing())
-    .execute();
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return true;
+  if (existing === 'overwrite') {
+    await db
+      .updateTable('phase_status')
+      .set((eb) => ({
+        status,
+        ...(publishedAt === null ? {} : { published_at: publishedAt }),
+        updated_at: now,
+        version: eb('version', '+', 1),
+      }))
+      .where('department_id', '=', key.departmentId)
+      .where('fiscal_year_id', '=', key.fiscalYearId)
+      .where('phase', '=', key.phase)
+      .execute();
+  }
+  return false;
 }
 
 /**
@@ -89,7 +81,12 @@ export async function recordPastInterims(db: Kysely<Database>, municipalityId: n
   for (const [key, states] of years) {
     if (states.goal_setting !== 'published' || states.final !== 'published' || states.interim) continue;
     const [departmentId, fiscalYearId] = key.split(':').map(Number);
-    await markPublished(db, departmentId ?? 0, fiscalYearId ?? 0, 'interim');
+    const phase = {
+      departmentId: departmentId ?? 0,
+      fiscalYearId: fiscalYearId ?? 0,
+      phase: 'interim' as const,
+    };
+    await setPhaseStatus(db, phase, 'published', 'overwrite');
     recorded += 1;
   }
   return recorded;
@@ -146,4 +143,21 @@ export function advancePhaseStatus(
     .where('id', '=', id)
     .where('version', '=', seenVersion)
     .executeTakeFirst();
+}
+
+/** Every phase state of these departments, every year, keyed `departmentId/year/phase`. */
+export async function phaseStatesOfDepartments(
+  db: Kysely<Database>,
+  departmentIds: number[],
+): Promise<Map<string, PhaseState>> {
+  if (departmentIds.length === 0) return new Map();
+  const rows = await inChunks(departmentIds, (chunk) =>
+    db
+      .selectFrom('phase_status')
+      .innerJoin('fiscal_year', 'fiscal_year.id', 'phase_status.fiscal_year_id')
+      .select(['phase_status.department_id', 'fiscal_year.year', 'phase_status.phase', 'phase_status.status'])
+      .where('phase_status.department_id', 'in', chunk)
+      .execute(),
+  );
+  return new Map(rows.map((r) => [`${r.department_id}/${r.year}/${r.phase}`, r.status]));
 }

@@ -9,7 +9,8 @@ import { defaultDeadlines } from './deadline-clock.ts';
 import { insertEvent } from './history.repo.ts';
 import { phases } from './labels.ts';
 import { isOvertaken } from './phase-order.ts';
-import { insertDraftIfMissing, insertMissingDeadlines, yearPhaseRows } from './phase-schedule.repo.ts';
+import { insertMissingDeadlines, yearPhaseRows } from './phase-schedule.repo.ts';
+import { setPhaseStatus } from './phase-status.repo.ts';
 
 /**
  * Every department of the city gets a row for each phase of the year (作成中 until it moves), so a
@@ -32,14 +33,10 @@ export async function createMissingPhases(
       // On viewing, a phase the year has moved past (a later one accepted or published, as imported
       // history often is) is not added as a draft; planning's explicit 年度開始 still adds it.
       if (options.skipOvertaken && isOvertaken(phase, states)) continue;
-      if (!(await insertDraftIfMissing(trx, department.id, fiscalYearId, phase))) continue;
+      const key = { departmentId: department.id, fiscalYearId, phase };
+      if (!(await setPhaseStatus(trx, key, 'draft', 'keep'))) continue;
       created += 1;
-      await insertEvent(
-        trx,
-        actor,
-        { departmentId: department.id, fiscalYearId, phase },
-        { action: 'open', from_status: null, to_status: 'draft' },
-      );
+      await insertEvent(trx, actor, key, { action: 'open', from_status: null, to_status: 'draft' });
     }
   }
   return created;

@@ -1,16 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { nowIso } from '../../db/clock.ts';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { canAnywhere, forbidden } from '../../domain/auth/policy.ts';
+import { getMunicipalityById } from '../../domain/municipalities/municipality.repo.ts';
 import { AppError } from '../../errors.ts';
 import type { IchiranDocument } from '../../format/document.schema.ts';
 import { type ImportResult, importSources } from '../import.service.ts';
 import { PARSE_BUDGET, type ParseBudget, readSourceIsolated } from '../isolated/read-isolated.ts';
 import type { ParsedSource } from '../read-source.ts';
-import { deletePendingImport, findPendingUpload } from './pending-import.repo.ts';
+import {
+  deletePendingImport,
+  deletePendingImportByToken,
+  deleteStalePendingImports,
+  findPendingImport,
+  insertPendingImport,
+} from './pending-import.repo.ts';
 
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -41,21 +47,14 @@ export async function stagePendingImport(
   assertMayImport(actor);
   const source = await readSourceIsolated(name, bytes, budget);
   const token = randomBytes(18).toString('base64url');
-  await db
-    .deleteFrom('pending_import')
-    .where('created_at', '<', new Date(Date.now() - MAX_AGE_MS).toISOString())
-    .execute();
-  await db
-    .insertInto('pending_import')
-    .values({
-      token,
-      municipality_id: actor.municipalityId,
-      user_id: actor.userId,
-      name,
-      content_base64: Buffer.from(bytes).toString('base64'),
-      created_at: nowIso(),
-    })
-    .execute();
+  await deleteStalePendingImports(db, new Date(Date.now() - MAX_AGE_MS).toISOString());
+  await insertPendingImport(db, {
+    token,
+    municipalityId: actor.municipalityId,
+    userId: actor.userId,
+    name,
+    bytes,
+  });
   return { token, name, bytes, source };
 }
 
@@ -64,16 +63,10 @@ export async function loadPendingImport(
   actor: Actor,
   token: string,
 ): Promise<PendingImport> {
-  const row = await db
-    .selectFrom('pending_import')
-    .selectAll()
-    .where('token', '=', token)
-    .where('user_id', '=', actor.userId)
-    .executeTakeFirst();
+  const row = await findPendingImport(db, actor.userId, token);
   if (!row)
     throw new AppError('NOT_FOUND', 'この取り込みは見つかりません（期限切れか、別の利用者のものです）。');
-  const bytes = new Uint8Array(Buffer.from(row.content_base64, 'base64'));
-  return { token, name: row.name, bytes, source: await readSourceIsolated(row.name, bytes) };
+  return { token, name: row.name, bytes: row.bytes, source: await readSourceIsolated(row.name, row.bytes) };
 }
 
 /**
@@ -85,9 +78,9 @@ export async function loadPendingUpload(
   actor: Actor,
   token: string,
 ): Promise<{ token: string; name: string; bytes: Uint8Array }> {
-  const row = await findPendingUpload(db, actor.userId, token);
+  const row = await findPendingImport(db, actor.userId, token);
   if (!row) throw nothingWaiting();
-  return { token, name: row.name, bytes: new Uint8Array(Buffer.from(row.contentBase64, 'base64')) };
+  return { token, name: row.name, bytes: row.bytes };
 }
 
 export interface Corrections {
@@ -120,11 +113,7 @@ export async function confirmPendingImport(
   choices: ImportChoices = {},
 ): Promise<ImportResult> {
   const pending = await loadPendingImport(db.kysely, actor, token);
-  const municipality = await db.kysely
-    .selectFrom('municipality')
-    .select('code')
-    .where('id', '=', actor.municipalityId)
-    .executeTakeFirstOrThrow();
+  const municipality = await getMunicipalityById(db.kysely, actor.municipalityId);
   const documents =
     pending.source.documents.length === 1
       ? pending.source.documents.map((d) => applyCorrections(d, corrections))
@@ -135,7 +124,7 @@ export async function confirmPendingImport(
     published: choices.published ?? false,
     allowYear: choices.allowYear ?? false,
   });
-  await db.kysely.deleteFrom('pending_import').where('token', '=', token).execute();
+  await deletePendingImportByToken(db.kysely, token);
   return result;
 }
 

@@ -9,7 +9,7 @@ import { createItem } from '../../domain/goals/item-edit.service.ts';
 import { loadAssessments } from '../../domain/workflow/final.repo.ts';
 import { saveAssessment } from '../../domain/workflow/final.service.ts';
 import { openPhaseEarly } from '../../domain/workflow/phase-opening.service.ts';
-import { markPublished } from '../../domain/workflow/phase-status.repo.ts';
+import { setPhaseStatus } from '../../domain/workflow/phase-status.repo.ts';
 import { openFiscalYear } from '../../domain/workflow/year.service.ts';
 import { demoDepartmentId, demoMunicipalityId } from '../../test-support/demo-ids.ts';
 import { makeUser } from '../../test-support/users.ts';
@@ -100,7 +100,17 @@ export async function rateDemoYear(db: Db): Promise<number> {
     });
   }
   // Publishing follows the workflow's rules (not this issue's); here both blocks are simply made public.
-  await markPublished(db.kysely, departmentId, fiscalYearId, 'goal_setting');
-  await markPublished(db.kysely, departmentId, fiscalYearId, 'final');
+  await setPhaseStatus(
+    db.kysely,
+    { departmentId: departmentId, fiscalYearId: fiscalYearId, phase: 'goal_setting' },
+    'published',
+    'overwrite',
+  );
+  await setPhaseStatus(
+    db.kysely,
+    { departmentId: departmentId, fiscalYearId: fiscalYearId, phase: 'final' },
+    'published',
+    'overwrite',
+  );
   return departmentId;
 }

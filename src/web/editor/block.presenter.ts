@@ -5,7 +5,7 @@ import type { SessionContext } from '../../domain/auth/session.service.ts';
 import { getDepartment } from '../../domain/departments/department.repo.ts';
 import { answeredTargets } from '../../domain/evaluation/answered-targets.ts';
 import { findFiscalYearId } from '../../domain/fiscal-years/fiscal-year.repo.ts';
-import { loadBlock, type StoredGoal } from '../../domain/goals/goal.repo.ts';
+import { countBlockGoals, loadBlock, type StoredGoal } from '../../domain/goals/goal.repo.ts';
 import type { BlockAddress } from '../../domain/goals/goal-edit.types.ts';
 import { listUnits } from '../../domain/goals/unit-choice.ts';
 import { pendingReturn } from '../../domain/review/snapshot.repo.ts';
@@ -17,23 +17,6 @@ import { reviewUrls } from '../workflow/review.urls.ts';
 import { editorUrls, type Flash } from './editor.urls.ts';
 import type { BlockView, GoalView, Problem } from './editor.view.ts';
 import { blockLabels, comparatorLabels, lockedReason, noteLabels, stateLabel, yearLabel } from './labels.ts';
-
-async function goalCount(
-  db: Kysely<Database>,
-  departmentId: number,
-  fiscalYearId: number | undefined,
-  block: 'plan' | 'review',
-) {
-  if (fiscalYearId === undefined) return 0;
-  const row = await db
-    .selectFrom('goal')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('department_id', '=', departmentId)
-    .where('fiscal_year_id', '=', fiscalYearId)
-    .where('block', '=', block)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
 function goalViews(
   goals: StoredGoal[],
@@ -117,12 +100,17 @@ export async function presentBlock(
       mayEdit &&
       isPlan &&
       goals.length > 0 &&
-      (await goalCount(db, address.departmentId, nextFiscalYearId, 'plan')) === 0,
+      (await countBlockGoals(db, {
+        departmentId: address.departmentId,
+        fiscalYearId: nextFiscalYearId,
+        block: 'plan',
+      })) === 0,
     canStartReview:
       mayEdit &&
       isPlan &&
       goals.length > 0 &&
-      (await goalCount(db, address.departmentId, fiscalYearId, 'review')) === 0,
+      (await countBlockGoals(db, { departmentId: address.departmentId, fiscalYearId, block: 'review' })) ===
+        0,
     returnNote: await returnNoteOf(db, address, fiscalYearId, state),
     ...extras,
   };

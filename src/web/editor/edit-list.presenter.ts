@@ -1,54 +1,14 @@
 import type { Kysely } from 'kysely';
-import { inChunks } from '../../db/batch.ts';
-import type { BlockKind, Database, PhaseState } from '../../db/schema.ts';
+import type { BlockKind, Database } from '../../db/schema.ts';
 import { can } from '../../domain/auth/policy.ts';
 import type { SessionContext } from '../../domain/auth/session.service.ts';
 import { listTopDepartments } from '../../domain/departments/department.repo.ts';
 import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
-import { phaseOfBlock } from '../../domain/workflow/phase-status.repo.ts';
+import { blockGoalCounts } from '../../domain/goals/goal.repo.ts';
+import { phaseOfBlock, phaseStatesOfDepartments } from '../../domain/workflow/phase-status.repo.ts';
 import { editorUrls } from './editor.urls.ts';
 import type { BlockCell, EditListView } from './editor.view.ts';
 import { stateLabel, yearLabel } from './labels.ts';
-
-interface BlockRow {
-  department_id: number;
-  year: number;
-  block: BlockKind;
-  n: number;
-}
-
-async function blockRows(db: Kysely<Database>, departmentIds: number[]): Promise<BlockRow[]> {
-  if (departmentIds.length === 0) return [];
-  // Grouped by department, so pieces of the department list never split a group.
-  const rows = await inChunks(departmentIds, (chunk) =>
-    db
-      .selectFrom('goal')
-      .innerJoin('fiscal_year', 'fiscal_year.id', 'goal.fiscal_year_id')
-      .select([
-        'goal.department_id',
-        'fiscal_year.year',
-        'goal.block',
-        (eb) => eb.fn.countAll<number>().as('n'),
-      ])
-      .where('goal.department_id', 'in', chunk)
-      .groupBy(['goal.department_id', 'fiscal_year.year', 'goal.block'])
-      .execute(),
-  );
-  return rows.map((r) => ({ ...r, n: Number(r.n) }));
-}
-
-async function states(db: Kysely<Database>, departmentIds: number[]) {
-  if (departmentIds.length === 0) return new Map<string, PhaseState>();
-  const rows = await inChunks(departmentIds, (chunk) =>
-    db
-      .selectFrom('phase_status')
-      .innerJoin('fiscal_year', 'fiscal_year.id', 'phase_status.fiscal_year_id')
-      .select(['phase_status.department_id', 'fiscal_year.year', 'phase_status.phase', 'phase_status.status'])
-      .where('phase_status.department_id', 'in', chunk)
-      .execute(),
-  );
-  return new Map(rows.map((r) => [`${r.department_id}/${r.year}/${r.phase}`, r.status]));
-}
 
 /** The departments the actor may edit, each with its years (newest first) and what can be started. */
 export async function presentEditList(
@@ -61,8 +21,8 @@ export async function presentEditList(
     can(actor, 'goal.edit', { municipalityId: actor.municipalityId, departmentId: d.id }),
   );
   const ids = departments.map((d) => d.id);
-  const rows = await blockRows(db, ids);
-  const phaseStates = await states(db, ids);
+  const rows = await blockGoalCounts(db, ids);
+  const phaseStates = await phaseStatesOfDepartments(db, ids);
   return {
     csrfToken: session.csrfToken,
     error,

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { can } from '../../domain/auth/policy.ts';
 import { listTopDepartments } from '../../domain/departments/department.repo.ts';
 import { setSelfAssessment } from '../../domain/evaluation/index.ts';
+import { listFiscalYears } from '../../domain/fiscal-years/fiscal-year.repo.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
@@ -44,13 +45,7 @@ export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
     const departments = (await listTopDepartments(db.kysely, actor.municipalityId)).filter((d) =>
       can(actor, 'evaluation.edit', { municipalityId: actor.municipalityId, departmentId: d.id }),
     );
-    const years = await db.kysely
-      .selectFrom('fiscal_year')
-      .select('year')
-      .where('municipality_id', '=', actor.municipalityId)
-      .orderBy('year', 'desc')
-      .execute();
-    const view = { departments, years: years.map((y) => y.year) };
+    const view = { departments, years: await listFiscalYears(db.kysely, actor.municipalityId) };
     return c.html(await renderPage(<EvaluationIndexPage view={view} />));
   });
 

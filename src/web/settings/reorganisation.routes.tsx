@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { authorize, can } from '../../domain/auth/policy.ts';
 import { listTopDepartments } from '../../domain/departments/department.repo.ts';
 import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
+import { listFiscalYears } from '../../domain/fiscal-years/fiscal-year.repo.ts';
 import {
   deleteReorganisation,
   listReorganisations,
@@ -54,18 +55,10 @@ export function registerReorganisationRoutes(app: Hono<AppEnv>, db: Db): void {
   ) => {
     const { actor } = requireSession(c);
     const municipalityId = actor.municipalityId;
-    const stored = await db.kysely
-      .selectFrom('fiscal_year')
-      .select('year')
-      .where('municipality_id', '=', municipalityId)
-      .execute();
     const view: ReorganisationPageView = {
       events: await listReorganisations(db.kysely, municipalityId),
       departments: await departmentsOf(municipalityId),
-      years: offeredYears(
-        stored.map((y) => y.year),
-        fiscalYearOf(new Date()),
-      ),
+      years: offeredYears(await listFiscalYears(db.kysely, municipalityId), fiscalYearOf(new Date())),
       csrf: c.get('csrfToken'),
       canManage: can(actor, 'organisation.manage', { municipalityId }),
       values: form.values ?? emptyFormValues(),

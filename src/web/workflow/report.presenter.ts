@@ -11,6 +11,7 @@ import { loadAssessments } from '../../domain/workflow/final.repo.ts';
 import { type InterimEntry, loadInterim } from '../../domain/workflow/interim.repo.ts';
 import { stateLabels } from '../../domain/workflow/labels.ts';
 import { countUnread } from '../../domain/workflow/notification.repo.ts';
+import { findPhaseState } from '../../domain/workflow/phase-status.repo.ts';
 import type { ReturnNote } from '../components/return-notice.tsx';
 import { formatInstant, yearHeading } from './format.ts';
 import { reviewUrls } from './review.urls.ts';
@@ -56,13 +57,7 @@ export async function presentReport(
   phase: Extract<Phase, 'interim' | 'final'>,
 ): Promise<ReportView> {
   const fiscalYearId = (await findFiscalYearId(db, department.municipality_id, year)) ?? -1;
-  const status = await db
-    .selectFrom('phase_status')
-    .select('status')
-    .where('department_id', '=', department.id)
-    .where('fiscal_year_id', '=', fiscalYearId)
-    .where('phase', '=', phase)
-    .executeTakeFirst();
+  const status = await findPhaseState(db, { departmentId: department.id, fiscalYearId, phase });
   const scope = { municipalityId: department.municipality_id, departmentId: department.id };
   const block = await loadBlock(db, {
     departmentId: department.id,
@@ -112,15 +107,10 @@ export async function presentReport(
     year,
     title: `${department.name} ${yearHeading(year)} ${phase === 'interim' ? '中間報告' : '期末報告・評価'}`,
     unread: await countUnread(db, actor.userId),
-    statusLabel: status ? stateLabels[status.status] : '未開始',
-    editable: status?.status === 'draft' && can(actor, 'evaluation.edit', scope),
+    statusLabel: status ? stateLabels[status] : '未開始',
+    editable: status === 'draft' && can(actor, 'evaluation.edit', scope),
     goals,
-    returnNote: await returnNoteOf(
-      db,
-      { departmentId: department.id, fiscalYearId, phase },
-      year,
-      status?.status,
-    ),
+    returnNote: await returnNoteOf(db, { departmentId: department.id, fiscalYearId, phase }, year, status),
   };
 }
 

@@ -3,6 +3,8 @@ import type { Engine } from '../db/database.ts';
 import { gramToken } from './entries.ts';
 import { charLength } from './query.ts';
 
+/** All SQL of matching a folded query against `search_entry as e`, on either engine. */
+
 /**
  * SQL conditions (on `search_entry as e`) that hold when the folded key contains every term.
  * By term length, measured in bench/search.bench.ts:
@@ -52,4 +54,31 @@ function postgresConditions(long: string[], pairs: string[], single: string[]): 
   // The expression must be exactly the index's for the planner to use it.
   if (pairs.length > 0) conditions.push(sql<SqlBool>`string_to_array(e.grams, ' ') @> ${pairs}::text[]`);
   return conditions;
+}
+
+function allOf(engine: Engine, terms: string[]): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.join(termConditions(engine, terms), sql` and `)})`;
+}
+
+/** Terms of the municipalities whose own variant pairs fold the query differently. */
+export interface LocalTerms {
+  municipalityIds: number[];
+  terms: string[];
+}
+
+/**
+ * Every term on the entries of municipalities folding with the built-in dictionary; each group of
+ * `local` municipalities matches its own terms on its own entries only.
+ */
+export function variantCondition(engine: Engine, terms: string[], local: LocalTerms[]): RawBuilder<SqlBool> {
+  if (local.length === 0) return allOf(engine, terms);
+  const localIds = local.flatMap((g) => g.municipalityIds);
+  const branches = [
+    sql<SqlBool>`(e.municipality_id not in (${sql.join(localIds)}) and ${allOf(engine, terms)})`,
+    ...local.map(
+      (g) =>
+        sql<SqlBool>`(e.municipality_id in (${sql.join(g.municipalityIds)}) and ${allOf(engine, g.terms)})`,
+    ),
+  ];
+  return sql<SqlBool>`(${sql.join(branches, sql` or `)})`;
 }
