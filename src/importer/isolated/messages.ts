@@ -8,6 +8,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
+  /** Sent once a request is taken up: the budget counts from here, not from the worker's start. */
   | { started: true }
   | { started?: undefined; ok: true; source: ParsedSource }
   /** code is absent for an error that was not an AppError (a bug): message then holds its stack. */

@@ -1,15 +1,14 @@
 /**
- * Worker thread body: reads one source and posts the result (or the error) back. Runs in
- * read-isolated.ts's worker, so a slow or greedy file stops this thread, never the server's.
+ * Worker thread body: reads each source it is sent and posts the result (or the error) back, one
+ * at a time. Runs in read-isolated.ts's workers, so a slow or greedy file stops this thread, never
+ * the server's. Requests posted while the modules load wait in the port's queue.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../errors.ts';
 import { readSourceAsync } from '../read-source.ts';
 import type { WorkerReply, WorkerRequest } from './messages.ts';
 
-const { name, bytes } = workerData as WorkerRequest;
-
-async function reply(): Promise<WorkerReply> {
+async function reply({ name, bytes }: WorkerRequest): Promise<WorkerReply> {
   try {
     return { ok: true, source: await readSourceAsync(name, bytes) };
   } catch (error) {
@@ -20,6 +19,9 @@ async function reply(): Promise<WorkerReply> {
   }
 }
 
-// The budget counts from here: loading the modules (tsx compiling them) is not the file's doing.
-parentPort?.postMessage({ started: true } satisfies WorkerReply);
-parentPort?.postMessage(await reply());
+// The parent sends the next request only after the previous reply, so requests never overlap.
+parentPort?.on('message', async (request: WorkerRequest) => {
+  // The budget counts from here: loading the modules (tsx compiling them) is not the file's doing.
+  parentPort?.postMessage({ started: true } satisfies WorkerReply);
+  parentPort?.postMessage(await reply(request));
+});
