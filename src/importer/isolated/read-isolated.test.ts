@@ -46,7 +46,9 @@ describe('reading a source in a worker', () => {
     assert.ok(ticks >= (Date.now() - started) / 100, `the event loop turned (${ticks} ticks)`);
   });
 
-  it('keeps a worker that answered warm for the next upload, and ends one over budget', { timeout }, async () => {
+  it('keeps a worker that answered warm for the next upload, and ends one over budget', {
+    timeout,
+  }, async () => {
     const budget = { timeMs: 60_000, memoryMb: 256 };
     assert.equal(idleWorkerCount(256), 0);
     await readSourceIsolated('a.txt', itemsInOneCell(30), budget);
