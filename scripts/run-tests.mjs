@@ -1,5 +1,6 @@
 // Runs node's test runner over the *.test.ts(x) files below src/ and e2e/ (or only one of them:
 // `node scripts/run-tests.mjs e2e`), because node 20's --test does not look for TypeScript files.
+// With MOKUHYO_TEST_TIMINGS=<file> it also writes each file's test time there (scripts/test-timings.mjs).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,9 +22,20 @@ if (files.length === 0) {
   console.error(`no test files under ${roots.join(', ')}`);
   process.exit(1);
 }
+// Naming a second reporter replaces the default one, so the default (spec on a terminal, tap
+// otherwise) is named again for the usual output.
+const timings = process.env.MOKUHYO_TEST_TIMINGS;
+const reporters = timings
+  ? [
+      `--test-reporter=${process.stdout.isTTY ? 'spec' : 'tap'}`,
+      '--test-reporter-destination=stdout',
+      `--test-reporter=${new URL('./test-timings.mjs', import.meta.url).href}`,
+      `--test-reporter-destination=${timings}`,
+    ]
+  : [];
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', ...extra, ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=2', ...reporters, ...extra, ...files],
   { stdio: 'inherit', env: { ...process.env, TZ: process.env.TZ ?? 'UTC' } },
 );
 process.exit(result.status ?? 1);

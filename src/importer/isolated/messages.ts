@@ -17,6 +17,7 @@ export interface PageImage {
 }
 
 export type WorkerReply =
+  /** Sent once a request is taken up: the budget counts from here, not from the worker's start. */
   | { started: true }
   | { started?: undefined; ok: true; source: ParsedSource }
   | { started?: undefined; ok: true; pages: PageImage[] }

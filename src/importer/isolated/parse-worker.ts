@@ -1,17 +1,16 @@
 /**
- * Worker thread body: reads one source (or draws a PDF's pages) and posts the result (or the error)
- * back. Runs in read-isolated.ts's worker, so a slow or greedy file stops this thread, never the server's.
+ * Worker thread body: reads each source it is sent (or draws a PDF's pages) and posts the result (or
+ * the error) back, one at a time. Runs in read-isolated.ts's workers, so a slow or greedy file stops
+ * this thread, never the server's. Requests posted while the modules load wait in the port's queue.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../errors.ts';
 import { loadPdfjs } from '../pdf/extract.ts';
 import { renderPdfPages } from '../pdf/page-render.ts';
 import { readSourceAsync } from '../read-source.ts';
 import type { WorkerReply, WorkerRequest } from './messages.ts';
 
-const request = workerData as WorkerRequest;
-
-async function reply(): Promise<WorkerReply> {
+async function reply(request: WorkerRequest): Promise<WorkerReply> {
   try {
     if (request.task === 'render') {
       const pages = await renderPdfPages(request.bytes, request.options);
@@ -27,10 +26,14 @@ async function reply(): Promise<WorkerReply> {
   }
 }
 
-// The budget counts from here: loading the modules (tsx compiling them, pdfjs) is not the file's doing.
+// Loading pdfjs is not a file's doing: it happens before the first request is taken up.
 await loadPdfjs();
-parentPort?.postMessage({ started: true } satisfies WorkerReply);
-const answer = await reply();
-// The PNGs are moved, not copied, back to the server's thread.
-const transfer = 'pages' in answer ? answer.pages.map((p) => p.png.buffer as ArrayBuffer) : [];
-parentPort?.postMessage(answer, transfer);
+// The parent sends the next request only after the previous reply, so requests never overlap.
+parentPort?.on('message', async (request: WorkerRequest) => {
+  // The budget counts from here.
+  parentPort?.postMessage({ started: true } satisfies WorkerReply);
+  const answer = await reply(request);
+  // The PNGs are moved, not copied, back to the server's thread.
+  const transfer = 'pages' in answer ? answer.pages.map((p) => p.png.buffer as ArrayBuffer) : [];
+  parentPort?.postMessage(answer, transfer);
+});

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { AppError } from '../../errors.ts';
 import { itemsInOneCell } from '../../test-support/pathological-inputs.ts';
 import { readSourceAsync } from '../read-source.ts';
-import { readSourceIsolated } from './read-isolated.ts';
+import { idleWorkerCount, readSourceIsolated } from './read-isolated.ts';
 
 const timeout = 120_000;
 
@@ -44,6 +44,30 @@ describe('reading a source in a worker', () => {
     );
     clearInterval(ticker);
     assert.ok(ticks >= (Date.now() - started) / 100, `the event loop turned (${ticks} ticks)`);
+  });
+
+  it('keeps a worker that answered warm for the next upload, and ends one over budget', {
+    timeout,
+  }, async () => {
+    const budget = { timeMs: 60_000, memoryMb: 256 };
+    assert.equal(idleWorkerCount(256), 0);
+    await readSourceIsolated('a.txt', itemsInOneCell(30), budget);
+    assert.equal(idleWorkerCount(256), 1, 'kept after a result');
+    await assert.rejects(readSourceIsolated('memo.txt', new TextEncoder().encode('会議メモ\n'), budget));
+    assert.equal(idleWorkerCount(256), 1, 'kept after the reader’s own error');
+    const [first, second] = await Promise.all([
+      readSourceIsolated('a.txt', itemsInOneCell(30), budget),
+      readSourceIsolated('b.txt', itemsInOneCell(40), budget),
+    ]);
+    assert.equal(first.documents.length, 1);
+    assert.equal(second.documents.length, 1);
+    assert.equal(idleWorkerCount(256), 2, 'two at once took two workers');
+    await assert.rejects(
+      readSourceIsolated('big.txt', itemsInOneCell(150_000), { timeMs: 200, memoryMb: 256 }),
+      assertTooComplex(/longer than 0.2 s/),
+    );
+    assert.equal(idleWorkerCount(256), 1, 'the worker over budget was ended, not kept');
+    assert.equal((await readSourceIsolated('a.txt', itemsInOneCell(30), budget)).documents.length, 1);
   });
 
   it('stops a parse over its memory budget', { timeout }, async () => {

@@ -2,6 +2,12 @@
  * readSourceAsync in a worker thread with a time and memory budget. Parsing is CPU work on bytes
  * a stranger chose; on the server's own thread one bad upload would stop every request (/healthz
  * included) until it ended. Here it runs beside the event loop and is stopped when over budget.
+ *
+ * Starting a worker means loading the whole importer (from the sources: tsx compiling it), which
+ * took longer than most parses, so a worker that answered is kept warm for the next upload: a few
+ * idle ones per memory limit, unreferenced (they never keep the process alive), ended after a
+ * while unused or a number of parses. A worker that went over budget, died, or hit a bug is ended,
+ * never reused. Parses never share a worker at the same time: a second concurrent upload gets its own.
  */
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors.ts';
@@ -17,6 +23,12 @@ export interface ParseBudget {
 export const PARSE_BUDGET: ParseBudget = { timeMs: 30_000, memoryMb: 512 };
 /** Starting the worker (tsx compiling the importer) is not counted in the budget, up to this. */
 const STARTUP_MS = 60_000;
+/** Idle warm workers kept per memory limit (resourceLimits are fixed when a worker starts). */
+const MAX_IDLE = 2;
+/** A warm worker unused this long is ended: its memory is the server's between uploads. */
+const IDLE_MS = 5 * 60_000;
+/** Parses one worker may do before it is replaced, so nothing it accumulates grows without end. */
+const MAX_USES = 100;
 
 // From the sources the worker runs TypeScript: it registers tsx itself, because the server may have
 // registered it in-process rather than through flags a worker would inherit. From the build
@@ -47,6 +59,64 @@ function fromReply(name: string, reply: Exclude<WorkerReply, { started: true }>)
   if (reply.ok) return reply;
   if (reply.code) throw new AppError(reply.code, reply.message, reply.location);
   throw new AppError('INTERNAL', `reading ${name} failed in the worker: ${reply.message}`);
+}
+
+interface WarmWorker {
+  worker: Worker;
+  uses: number;
+  idleTimer?: NodeJS.Timeout;
+}
+
+const idle = new Map<number, WarmWorker[]>();
+
+/** Warm workers waiting for an upload under this memory limit (for tests and diagnostics). */
+export function idleWorkerCount(memoryMb = PARSE_BUDGET.memoryMb): number {
+  return idle.get(memoryMb)?.length ?? 0;
+}
+
+function removeIdle(memoryMb: number, entry: WarmWorker): void {
+  const list = idle.get(memoryMb);
+  const at = list?.indexOf(entry) ?? -1;
+  if (list && at >= 0) list.splice(at, 1);
+  clearTimeout(entry.idleTimer);
+}
+
+function takeWorker(memoryMb: number): WarmWorker {
+  const warm = idle.get(memoryMb)?.pop();
+  if (warm) {
+    clearTimeout(warm.idleTimer);
+    warm.worker.ref();
+    return warm;
+  }
+  const worker = new Worker(bootstrap, {
+    eval: true,
+    // Not the parent's flags: a second tsx registration (from --import tsx) would load twice.
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    stdout: false,
+    stderr: false,
+  });
+  const entry: WarmWorker = { worker, uses: 0 };
+  worker.once('exit', () => removeIdle(memoryMb, entry));
+  // While a parse runs its own listener reports errors; an idle worker that fails only exits (above).
+  worker.on('error', () => {});
+  return entry;
+}
+
+function giveBack(memoryMb: number, entry: WarmWorker): void {
+  const list = idle.get(memoryMb) ?? [];
+  if (entry.uses >= MAX_USES || list.length >= MAX_IDLE) {
+    void entry.worker.terminate();
+    return;
+  }
+  entry.worker.unref();
+  entry.idleTimer = setTimeout(() => {
+    removeIdle(memoryMb, entry);
+    void entry.worker.terminate();
+  }, IDLE_MS);
+  entry.idleTimer.unref();
+  list.push(entry);
+  idle.set(memoryMb, list);
 }
 
 /** Like readSourceAsync; over budget → AppError IMPORT_TOO_COMPLEX naming the file. */
@@ -81,23 +151,21 @@ function ownCopy(bytes: Uint8Array): Uint8Array {
 
 function runIsolated(request: WorkerRequest, budget: ParseBudget): Promise<Answer> {
   const { name } = request;
-  const worker = new Worker(bootstrap, {
-    eval: true,
-    // Not the parent's flags: a second tsx registration (from --import tsx) would load twice.
-    execArgv: [],
-    workerData: request,
-    transferList: [request.bytes.buffer as ArrayBuffer],
-    resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb },
-    stdout: false,
-    stderr: false,
-  });
+  const entry = takeWorker(budget.memoryMb);
+  const { worker } = entry;
+  entry.uses += 1;
   return new Promise<Answer>((resolve, reject) => {
     let settled = false;
-    const settle = (outcome: () => Answer): void => {
+    /** keep: the worker answered normally (a result or the reader's AppError) and may serve again. */
+    const settle = (keep: boolean, outcome: () => Answer): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (keep) giveBack(budget.memoryMb, entry);
+      else void worker.terminate();
       try {
         resolve(outcome());
       } catch (error) {
@@ -105,30 +173,32 @@ function runIsolated(request: WorkerRequest, budget: ParseBudget): Promise<Answe
       }
     };
     const overBudget = (): void =>
-      settle(() => {
+      settle(false, () => {
         throw tooComplex(name, `longer than ${budget.timeMs / 1000} s`);
       });
     let timer = setTimeout(overBudget, STARTUP_MS + budget.timeMs);
-    worker.on('message', (reply: WorkerReply) => {
+    const onMessage = (reply: WorkerReply): void => {
       if (reply.started) {
         clearTimeout(timer);
         timer = setTimeout(overBudget, budget.timeMs);
-      } else settle(() => fromReply(name, reply));
-    });
-    worker.once('error', (error: Error & { code?: string }) =>
-      settle(() => {
+      } else settle(reply.ok || reply.code !== undefined, () => fromReply(name, reply));
+    };
+    const onError = (error: Error & { code?: string }): void =>
+      settle(false, () => {
         if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
           throw tooComplex(name, `more than ${budget.memoryMb} MB`);
         throw new AppError(
           'INTERNAL',
           `reading ${name} failed in the worker: ${error.stack ?? error.message}`,
         );
-      }),
-    );
-    worker.once('exit', (code) =>
-      settle(() => {
+      });
+    const onExit = (code: number): void =>
+      settle(false, () => {
         throw new AppError('INTERNAL', `the worker reading ${name} exited (code ${code}) without an answer`);
-      }),
-    );
+      });
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(request, [request.bytes.buffer as ArrayBuffer]);
   });
 }
