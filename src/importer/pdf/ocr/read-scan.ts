@@ -1,0 +1,65 @@
+/**
+ * A scan (pages that are images) read with OCR: each page rendered at 300 dpi, its words and their
+ * boxes from tesseract, its ruling lines from the image, and then the very reader a text-layer PDF
+ * goes through (readPages). OCR misreads: the result says so in its warnings, which make the import
+ * a draft that someone checks (import-governance refuses it as published history), and names every
+ * paragraph tesseract was unsure of.
+ */
+import type { IchiranDocument, ImportWarning } from '../../../domain/document/document.schema.ts';
+import type { PageContent } from '../extract.ts';
+import { foldIdeographs } from '../fold.ts';
+import { ruledColumns, textColumns } from '../geometry.ts';
+import { renderPdfPages } from '../page-render.ts';
+import { readPages } from '../read-pdf.ts';
+import { readPageTable } from '../table-rows.ts';
+import { repairForm } from './form-repair.ts';
+import { rulesFromImage } from './image-rules.ts';
+import type { OcrEngine } from './tesseract.ts';
+import { type OcrRun, runsFromTsv } from './tsv.ts';
+import { type Uncertain, uncertainParagraphs, uncertainWarning } from './uncertain.ts';
+
+/** ~300 dpi: tesseract's Japanese model reads 10 pt print well from there up. */
+const SCALE = 300 / 72;
+
+/** Text of the warning every OCR result carries first; import-governance looks for it. */
+export const OCR_NOTICE =
+  'read by OCR from page images (there is no text layer): OCR misreads characters; it is kept as a draft: check every cell against the paper before submitting';
+
+/** Vertical bars tesseract reads into ruling lines are not text. */
+const ruleGlyphs = /^[|｜丨』」\]]+$/;
+
+export async function readScan(bytes: Uint8Array, engine: OcrEngine): Promise<IchiranDocument> {
+  const pages: PageContent[] = [];
+  for (const image of await renderPdfPages(bytes, { scale: SCALE })) {
+    const height = image.height / SCALE;
+    const runs = runsFromTsv(await engine.recognise(image.png), SCALE, height).filter(
+      (r) => !ruleGlyphs.test(r.text),
+    );
+    const rules = await rulesFromImage(image.png, SCALE);
+    pages.push({ number: image.page, width: image.width / SCALE, height, runs, rules, hasImages: true });
+  }
+  // Columns from the drawn rules (or the text) as readPages will find them, to repair the form's words.
+  const columns = ruledColumns(pages) ?? textColumns(pages);
+  if (columns) {
+    for (const page of pages) page.runs = repairForm(page.runs as OcrRun[], columns);
+  }
+  const doc = readPages(pages);
+  const uncertain = locateUncertain(pages);
+  const warnings: ImportWarning[] = [
+    { message: `page 1: ${OCR_NOTICE}` },
+    ...uncertain.map((u) => ({ message: uncertainWarning(u, doc) })),
+    ...doc.warnings,
+  ];
+  return { ...doc, warnings };
+}
+
+/** The same columns and rows readPages found, over the same folded text. */
+function locateUncertain(extracted: readonly PageContent[]): Uncertain[] {
+  const pages = extracted.map((p) => ({
+    ...p,
+    runs: p.runs.map((r) => ({ ...r, text: foldIdeographs(r.text) })),
+  }));
+  const columns = ruledColumns(pages) ?? textColumns(pages);
+  if (!columns) return [];
+  return pages.flatMap((page) => uncertainParagraphs(readPageTable(page, columns).rows));
+}
