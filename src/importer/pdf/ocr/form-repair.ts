@@ -58,7 +58,6 @@ function yearHeadings(runs: OcrRun[]): OcrRun[] {
         const heading = yearHeading.exec(joined.replace(/\s+/g, ''));
         const last = runs[j];
         if (heading && looksLikeGoalWord(heading[2] ?? '') && last) {
-          const part = runs.slice(i, j + 1);
           out.push({
             ...first,
             text: `【${(heading[1] ?? '').replace(/\s+/g, '')}重点目標】`,

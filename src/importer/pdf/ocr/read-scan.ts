@@ -14,16 +14,13 @@ import { readPages } from '../read-pdf.ts';
 import { readPageTable } from '../table-rows.ts';
 import { repairForm } from './form-repair.ts';
 import { rulesFromImage } from './image-rules.ts';
+import { OCR_NOTICE } from './ocr-notice.ts';
 import type { OcrEngine } from './tesseract.ts';
 import { type OcrRun, runsFromTsv } from './tsv.ts';
 import { type Uncertain, uncertainParagraphs, uncertainWarning } from './uncertain.ts';
 
 /** ~300 dpi: tesseract's Japanese model reads 10 pt print well from there up. */
 const SCALE = 300 / 72;
-
-/** Text of the warning every OCR result carries first; import-governance looks for it. */
-export const OCR_NOTICE =
-  'read by OCR from page images (there is no text layer): OCR misreads characters; it is kept as a draft: check every cell against the paper before submitting';
 
 /** Vertical bars tesseract reads into ruling lines are not text. */
 const ruleGlyphs = /^[|｜丨』」\]]+$/;
