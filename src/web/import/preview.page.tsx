@@ -4,6 +4,7 @@ import { warningText } from '../../views/warning-text.ts';
 import { yearPairLabel } from '../../views/year-label.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { Layout } from '../components/layout.tsx';
+import { OcrReview } from './ocr-review.tsx';
 
 export interface PreviewView {
   csrfToken: string;
@@ -173,6 +174,7 @@ export function PreviewPage({ view }: { view: PreviewView }) {
             ) : (
               <p>警告はありません。</p>
             )}
+            <OcrReview document={doc} />
             {/* One table per document on this page: each its own header ids. */}
             <IchiranhyoTable document={doc} idPrefix={`doc${index + 1}-`} />
           </section>
