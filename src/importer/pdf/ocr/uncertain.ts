@@ -101,6 +101,11 @@ export function placeOf(u: Uncertain, doc: IchiranDocument): UncertainPlace {
       if (numbered !== undefined && item.no !== numbered) continue;
       if (compact(item[field] ?? '').includes(k))
         return { ...base, block, goal: goal.no, item: item.no, field };
+      // A unit line （豊殿地域自治センター） above an item becomes the item's unit.
+      const unit = compact(item.unit ?? '');
+      if (!note && unit !== '' && k.replace(/^[（(]|[）)]$/g, '').includes(unit.slice(0, 6))) {
+        return { ...base, block, goal: goal.no, item: item.no, field: 'text' };
+      }
     }
   }
   return { ...base, block };
