@@ -35,7 +35,7 @@ test('a scan is refused as published history, and imports as a draft naming its 
   const refused = await runCli(['import', '--published', scan], env);
   assert.equal(refused.status, 2, refused.stderr);
   assert.match(refused.stderr, /OCR/);
-  assert.match(refused.stderr, /公表済みとしては取り込めません/);
+  assert.match(refused.stderr, /公表済みとして取り込めません/);
   assert.equal(await stored(), 0);
 
   const result = await runCli(['import', scan], env);
