@@ -3,8 +3,9 @@
  * and the paragraphs OCR was unsure of, highlighted, with where they are in the table, so the
  * person checks those first against the paper. Nothing for any other import.
  */
-import type { IchiranDocument } from '../../domain/document/document.schema.ts';
+
 import { circledNumber } from '../../domain/vocabulary/numbering.ts';
+import type { IchiranDocument } from '../../format/document.schema.ts';
 import { readByOcr } from '../../importer/pdf/ocr/ocr-notice.ts';
 import { parseUncertainWarning, type UncertainPlace } from '../../importer/pdf/ocr/uncertain.ts';
 

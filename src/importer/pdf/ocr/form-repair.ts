@@ -8,7 +8,7 @@ import { circledValue, toCircled } from '../../../domain/vocabulary/numbering.ts
 import type { Columns } from '../geometry.ts';
 import { columnOf } from '../geometry.ts';
 import { groupLines } from '../lines.ts';
-import { startsParagraph } from '../read-pdf.ts';
+import { startsParagraph } from '../paragraph-lines.ts';
 import type { OcrRun } from './tsv.ts';
 
 /** A year heading whose last word OCR bent (重点目禁, 重貞目標…): 2 of its 4 ideographs suffice. */

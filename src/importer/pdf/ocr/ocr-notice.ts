@@ -3,8 +3,9 @@
  * it against the paper and submits it through the workflow): import.service refuses to store it as
  * published history. Small and free of the OCR engine, so the import service can load it cheaply.
  */
-import type { IchiranDocument } from '../../../domain/document/document.schema.ts';
+
 import { AppError } from '../../../errors.ts';
+import type { IchiranDocument } from '../../../format/document.schema.ts';
 
 export const OCR_NOTICE =
   'read by OCR from page images (there is no text layer): OCR misreads characters; it is kept as a draft: check every cell against the paper before submitting';

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { IchiranDocument } from '../../../domain/document/document.schema.ts';
 import { AppError } from '../../../errors.ts';
+import type { IchiranDocument } from '../../../format/document.schema.ts';
 import { readSourceAsync } from '../../read-source.ts';
 import { openPdf, readPage } from '../extract.ts';
 import { readPages } from '../read-pdf.ts';

@@ -5,7 +5,7 @@
  * a draft that someone checks (import-governance refuses it as published history), and names every
  * paragraph tesseract was unsure of.
  */
-import type { IchiranDocument, ImportWarning } from '../../../domain/document/document.schema.ts';
+import type { IchiranDocument, ImportWarning } from '../../../format/document.schema.ts';
 import type { PageContent } from '../extract.ts';
 import { foldIdeographs } from '../fold.ts';
 import { ruledColumns, textColumns } from '../geometry.ts';

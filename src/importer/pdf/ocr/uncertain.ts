@@ -4,10 +4,11 @@
  * preview can name and highlight it. The location travels in the warning's text (the interchange
  * JSON has no other place for it); parseUncertainWarning reads it back.
  */
-import type { Block, IchiranDocument } from '../../../domain/document/document.schema.ts';
+
 import { splitLeadingCircled } from '../../../domain/vocabulary/numbering.ts';
+import type { Block, IchiranDocument } from '../../../format/document.schema.ts';
 import type { Line } from '../lines.ts';
-import { joinWrapped, startsParagraph } from '../read-pdf.ts';
+import { joinWrapped, startsParagraph } from '../paragraph-lines.ts';
 import type { TableRow } from '../table-rows.ts';
 
 /** Mean word confidence (tesseract's 0–100) below which a paragraph is to be checked by a person. */
