@@ -67,6 +67,15 @@ export function loadMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig
   };
 }
 
+/**
+ * MOKUHYO_OCR=off (or 0): never read scans with OCR, even when tesseract is installed; a scan is
+ * then refused as before. On by default (it only acts when tesseract with Japanese is installed).
+ */
+export function ocrEnabledFrom(env: NodeJS.ProcessEnv = process.env): boolean {
+  const raw = env.MOKUHYO_OCR?.trim().toLowerCase();
+  return raw !== 'off' && raw !== '0' && raw !== 'false';
+}
+
 /** LOG_LEVEL (pino's levels; info by default). Read here so that every variable has one reader. */
 export function logLevelFrom(env: NodeJS.ProcessEnv = process.env): string {
   return env.LOG_LEVEL ?? 'info';

@@ -17,6 +17,7 @@ import { reindexBlock } from '../search/index.repo.ts';
 import { assertBlocksImportable, assertPlausiblePlanYear } from './import-governance.ts';
 import { insertImportRun } from './import-snapshot.repo.ts';
 import { sealSnapshots, snapshotBlock } from './import-undo.service.ts';
+import { assertNotOcrPublished } from './pdf/ocr/ocr-notice.ts';
 import type { ParsedSource } from './read-source.ts';
 
 export interface DocumentReport {
@@ -86,6 +87,7 @@ export async function importSources(
       for (const document of source.documents) {
         if (options.actor) await authorizeImport(trx, options.actor, municipality.id, document.department);
         if (!options.allowYear) assertPlausiblePlanYear(document, options.today ?? new Date(), source.name);
+        if (published) assertNotOcrPublished(document, source.name);
         await assertBlocksImportable(trx, municipality.id, document, { published, file: source.name });
       }
     }

@@ -17,8 +17,11 @@ export interface PageImage {
 }
 
 export type WorkerReply =
-  /** Sent once a request is taken up: the budget counts from here, not from the worker's start. */
-  | { started: true }
+  /**
+   * Sent once a request is taken up: the budget counts from here, not from the worker's start. Sent
+   * again with extraMs when known slow work begins (OCR): the budget then runs again from there, longer.
+   */
+  | { started: true; extraMs?: number }
   | { started?: undefined; ok: true; source: ParsedSource }
   | { started?: undefined; ok: true; pages: PageImage[] }
   /** code is absent for an error that was not an AppError (a bug): message then holds its stack. */

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../errors.ts';
+import { onLongWork } from '../long-work.ts';
 import { loadPdfjs } from '../pdf/extract.ts';
 import { renderPdfPages } from '../pdf/page-render.ts';
 import { readSourceAsync } from '../read-source.ts';
@@ -26,6 +27,7 @@ async function reply(request: WorkerRequest): Promise<WorkerReply> {
   }
 }
 
+onLongWork((extraMs) => parentPort?.postMessage({ started: true, extraMs } satisfies WorkerReply));
 // Loading pdfjs is not a file's doing: it happens before the first request is taken up.
 await loadPdfjs();
 // The parent sends the next request only after the previous reply, so requests never overlap.

@@ -180,7 +180,7 @@ function runIsolated(request: WorkerRequest, budget: ParseBudget): Promise<Answe
     const onMessage = (reply: WorkerReply): void => {
       if (reply.started) {
         clearTimeout(timer);
-        timer = setTimeout(overBudget, budget.timeMs);
+        timer = setTimeout(overBudget, budget.timeMs + (reply.extraMs ?? 0));
       } else settle(reply.ok || reply.code !== undefined, () => fromReply(name, reply));
     };
     const onError = (error: Error & { code?: string }): void =>

@@ -20,6 +20,9 @@ export interface RenderOptions {
   scale?: number;
   /** 1-based page numbers; pages past the end are skipped. Default: the first MAX_RENDERED_PAGES. */
   pages?: number[];
+  /** OCR reads every page of a scan at 300 dpi: it raises both bounds (its worker has its own budget). */
+  maxPages?: number;
+  maxPixels?: number;
 }
 
 export const DEFAULT_SCALE = 1.3;
@@ -70,14 +73,15 @@ export async function renderPdfPages(
     throw new AppError('NOT_A_DOCUMENT', 'the PDF is damaged or is not a PDF', {}, { cause: error });
   }
   try {
-    const wanted = (options.pages ?? range(MAX_RENDERED_PAGES))
+    const maxPages = options.maxPages ?? MAX_RENDERED_PAGES;
+    const wanted = (options.pages ?? range(Math.min(maxPages, doc.numPages)))
       .filter((n) => Number.isInteger(n) && n >= 1 && n <= doc.numPages)
-      .slice(0, MAX_RENDERED_PAGES);
+      .slice(0, maxPages);
     const rendered: RenderedPage[] = [];
     for (const number of wanted) {
       const page = await doc.getPage(number);
       const natural = page.getViewport({ scale: 1 });
-      const fit = Math.sqrt(MAX_PIXELS / (natural.width * natural.height));
+      const fit = Math.sqrt((options.maxPixels ?? MAX_PIXELS) / (natural.width * natural.height));
       const viewport = page.getViewport({ scale: Math.min(scale, fit) });
       const factory = doc.canvasFactory as CanvasFactory;
       const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));

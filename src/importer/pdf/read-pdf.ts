@@ -33,6 +33,24 @@ export async function readPdf(bytes: Uint8Array): Promise<IchiranDocument[]> {
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n));
     return [readPages(pages)];
+  } catch (error) {
+    // A scan: read with OCR when tesseract is installed (ocr/), else the refusal stands.
+    if (!(error instanceof AppError) || error.code !== 'NO_TEXT_LAYER') throw error;
+    const { ocrEngine } = await import('./ocr/tesseract.ts');
+    const engine = await ocrEngine();
+    if (!engine) throw error;
+    const { readScan } = await import('./ocr/read-scan.ts');
+    try {
+      return [await readScan(bytes, engine)];
+    } catch (ocrError) {
+      if (!(ocrError instanceof AppError)) throw ocrError;
+      // What OCR made of the page is no table: the scan's own refusal says more than that.
+      throw new AppError(
+        'NO_TEXT_LAYER',
+        `${error.message} (OCR read the page images but found no 重点目標一覧表 in them: ${ocrError.message})`,
+        error.location,
+      );
+    }
   } finally {
     await doc.destroy();
   }

@@ -4,6 +4,7 @@ import { warningText } from '../../views/warning-text.ts';
 import { yearPairLabel } from '../../views/year-label.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { Layout } from '../components/layout.tsx';
+import { OcrReview } from './ocr-review.tsx';
 import { SourceBeside, type SourcePagesView } from './source-pages.tsx';
 
 export interface PreviewView {
@@ -177,6 +178,7 @@ export function PreviewPage({ view }: { view: PreviewView }) {
               ) : (
                 <p>警告はありません。</p>
               )}
+              <OcrReview document={doc} />
               {/* One table per document on this page: each its own header ids. */}
               <IchiranhyoTable document={doc} idPrefix={`doc${index + 1}-`} />
             </section>
