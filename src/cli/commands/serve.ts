@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
+import { keepPrintBrowserWarm } from '../../exporters/pdf/print-page.ts';
 import { logger } from '../../logger.ts';
 import { startServer } from '../../server.ts';
 
@@ -15,6 +16,7 @@ export function registerServe(program: Command): void {
     .action(async (options: { port?: string; host?: string }) => {
       const config = loadConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
       const server = await startServer(config, { hostname: options.host });
+      keepPrintBrowserWarm();
       let stopping = false;
       const stop = (signal: NodeJS.Signals) => {
         if (stopping) return;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -23,5 +23,7 @@ export async function launchChromium(): Promise<Browser> {
         '  apt-get install -y chromium fonts-noto-cjk fonts-morisawa-bizud-gothic',
     );
   }
+  // Imported here, not at the top: the server loads it only when a PDF is first asked for (~80 MB).
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }

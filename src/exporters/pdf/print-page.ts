@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Page, Route } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { registerStatic } from '../../views/static.ts';
 import { registerPrintAssets } from '../html/print-assets.ts';
 import { launchChromium } from './browser.ts';
@@ -63,13 +63,94 @@ async function printWith(page: Page, html: string): Promise<Uint8Array> {
   return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
 }
 
-/** Runs `work` with one Chromium page that prints HTML documents to PDF; the browser is always closed. */
+/** A warm browser unused this long is closed: its memory is the server's between PDFs. */
+const IDLE_MS = 60_000;
+
+/**
+ * The running server keeps one Chromium between PDFs (started on first use, closed after a minute
+ * unused): launching it is most of a first render's time. A CLI export launches and closes its own.
+ */
+const warm: {
+  enabled: boolean;
+  browser?: Promise<Browser>;
+  users: number;
+  idle?: NodeJS.Timeout;
+  launches: number;
+} = { enabled: false, users: 0, launches: 0 };
+
+export function keepPrintBrowserWarm(): void {
+  warm.enabled = true;
+}
+
+/** How many browsers were launched for printing in this process (diagnostics and tests). */
+export const printBrowserLaunches = (): number => warm.launches;
+
+/** Closes the warm browser now (tests; a stopping server's process exit closes it anyway). */
+export async function closePrintBrowser(): Promise<void> {
+  clearTimeout(warm.idle);
+  const running = await warm.browser?.catch(() => undefined);
+  warm.browser = undefined;
+  await running?.close().catch(() => undefined);
+}
+
+async function acquireBrowser(): Promise<Browser> {
+  if (!warm.enabled) {
+    warm.launches += 1;
+    return launchChromium();
+  }
+  clearTimeout(warm.idle);
+  // Taken synchronously: requests arriving together share one launch.
+  if (!warm.browser) {
+    warm.launches += 1;
+    const launching = launchChromium();
+    warm.browser = launching;
+    launching.then(
+      (browser) =>
+        browser.on('disconnected', () => {
+          if (warm.browser === launching) warm.browser = undefined;
+        }),
+      () => {
+        if (warm.browser === launching) warm.browser = undefined;
+      },
+    );
+  }
+  const launching = warm.browser;
+  warm.users += 1;
+  try {
+    const browser = await launching;
+    if (browser.isConnected()) return browser;
+    if (warm.browser === launching) warm.browser = undefined;
+  } catch (error) {
+    warm.users -= 1;
+    throw error;
+  }
+  warm.users -= 1;
+  return acquireBrowser();
+}
+
+async function releaseBrowser(browser: Browser): Promise<void> {
+  if (!warm.enabled) return browser.close();
+  warm.users -= 1;
+  if (warm.users > 0) return;
+  warm.idle = setTimeout(() => {
+    if (warm.users === 0 && warm.browser) {
+      warm.browser = undefined;
+      void browser.close().catch(() => undefined);
+    }
+  }, IDLE_MS);
+  warm.idle.unref();
+}
+
+/** Runs `work` with one Chromium page that prints HTML documents to PDF; its context is always closed. */
 export async function withPrintPage<T>(work: (print: PrintToPdf) => Promise<T>): Promise<T> {
   if (!pdfAvailable()) throw chromiumMissingError();
-  const browser = await launchChromium();
+  const browser = await acquireBrowser();
+  // Documents are our own markup with data escaped; scripts stay off anyway (evaluate still works over CDP).
+  const context = await browser.newContext({ javaScriptEnabled: false }).catch(async (error: unknown) => {
+    await releaseBrowser(browser);
+    throw error;
+  });
   try {
-    // Documents are our own markup with data escaped; scripts stay off anyway (evaluate still works over CDP).
-    const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT_MS);
     await page.emulateMedia({ media: 'print' });
@@ -78,6 +159,7 @@ export async function withPrintPage<T>(work: (print: PrintToPdf) => Promise<T>):
     await page.goto(`${ORIGIN}/`);
     return await work((html) => printWith(page, html));
   } finally {
-    await browser.close();
+    await context.close().catch(() => undefined);
+    await releaseBrowser(browser);
   }
 }
