@@ -1,10 +1,11 @@
 import type { IchiranDocument } from '../../format/document.schema.ts';
 import { IchiranhyoTable } from '../../views/ichiranhyo-table.tsx';
-import { warningText } from '../../views/warning-text.ts';
 import { yearPairLabel } from '../../views/year-label.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { Layout } from '../components/layout.tsx';
+import { OcrReview } from './ocr-review.tsx';
 import { SourceBeside, type SourcePagesView } from './source-pages.tsx';
+import { WarningList } from './warning-list.tsx';
 
 /** One uploaded file of several: read and waiting (token), or refused with a message for this file. */
 export type BatchEntry =
@@ -74,16 +75,8 @@ function ReadFile({
       <SourceBeside token={entry.token} view={entry.sourcePages} heading={(text) => <h3>{text}</h3>}>
         {entry.documents.map((doc, n) => (
           <>
-            {doc.warnings.length > 0 ? (
-              <ul class="import-warnings">
-                {doc.warnings.map((w) => (
-                  <li>
-                    {w.line === undefined ? '' : `${w.line}行目: `}
-                    {warningText(w.message)}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            {doc.warnings.length > 0 ? <WarningList class="import-warnings" warnings={doc.warnings} /> : null}
+            <OcrReview document={doc} />
             {/* Several tables on one page: each its own header ids. */}
             <IchiranhyoTable document={doc} idPrefix={`f${index}d${n + 1}-`} />
           </>

@@ -7,7 +7,7 @@ import { listTopDepartments } from '../../domain/departments/department.repo.ts'
 import { AppError, type ErrorCode, httpStatusOf } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { formBody } from '../../http/request-body.ts';
-import { decodeForDisplay, decodeInput } from '../../importer/decode.ts';
+import { decodeInput } from '../../importer/decode.ts';
 import { isPlausiblePlanYear } from '../../importer/import-governance.ts';
 import { MAX_RENDERED_PAGES } from '../../importer/pdf/page-render.ts';
 import {

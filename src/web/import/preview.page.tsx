@@ -6,6 +6,7 @@ import { CsrfField } from '../components/csrf-field.tsx';
 import { Layout } from '../components/layout.tsx';
 import { OcrReview } from './ocr-review.tsx';
 import { SourceBeside, type SourcePagesView } from './source-pages.tsx';
+import { WarningList } from './warning-list.tsx';
 
 export interface PreviewView {
   csrfToken: string;
@@ -166,14 +167,7 @@ export function PreviewPage({ view }: { view: PreviewView }) {
                 <div class="import-warnings" role="note">
                   <h3>警告 {doc.warnings.length} 件</h3>
                   {view.lines ? <SourceLines lines={view.lines} warnings={doc.warnings} /> : null}
-                  <ul>
-                    {doc.warnings.map((w) => (
-                      <li>
-                        {w.line === undefined ? '' : `${w.line}行目: `}
-                        {warningText(w.message)}
-                      </li>
-                    ))}
-                  </ul>
+                  <WarningList warnings={doc.warnings} />
                 </div>
               ) : (
                 <p>警告はありません。</p>
