@@ -99,3 +99,26 @@ describe('the workbooks those PDFs were printed from', () => {
     assert.deepEqual(doc, expectedOf('lo-sangyo-2024'));
   });
 });
+
+describe('a workbook printed with a cover and a 記入要領 sheet before its table', () => {
+  it('skips those pages, one warning each, and imports the table as the document it shows', {
+    timeout,
+  }, async () => {
+    const name = 'lo-kensetsu-2019-front';
+    const [cover, guide, table] = await pageTexts(`${name}.pdf`);
+    assert.match(cover ?? '', /建設部/, 'page 1 is the cover');
+    assert.match(guide ?? '', /記入要領/, 'page 2 is the instructions');
+    assert.match(guide ?? '', /１\s*重点目標は/);
+    assert.match(table ?? '', /担当部局名/, 'the table starts on page 3');
+    const source = await readSourceAsync(`${name}.pdf`, bytesOf(`${name}.pdf`));
+    assert.equal(source.documents.length, 1);
+    const [doc] = source.documents;
+    assert.ok(doc);
+    assertSameDocument(doc, expectedOf(name));
+    assert.deepEqual(
+      doc.warnings.map((w) => w.message.replace(/:.*/, '')),
+      ['page 1', 'page 2'],
+    );
+    for (const w of doc.warnings) assert.match(w.message, /^page \d: skipped: /);
+  });
+});

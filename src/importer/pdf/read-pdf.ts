@@ -14,6 +14,7 @@ import { plainYearLabels, readHeadLine, yearHeadings, yearPairLabels } from './f
 import { COLUMNS, ruledColumns, textColumns } from './geometry.ts';
 import { groupLines, type Line } from './lines.ts';
 import { joinWrapped, paragraphsOfLines, startsParagraph } from './paragraph-lines.ts';
+import { holdsTableRows, isColumnLabel, looksLikeTable } from './table-pages.ts';
 import { readPageTable, type TableRow } from './table-rows.ts';
 
 /** `%PDF-` at the start (a few producers put junk before it; the format allows up to 1024 bytes). */
@@ -72,7 +73,11 @@ export function readPages(extracted: readonly PageContent[]): IchiranDocument {
     }
     throw new AppError('NOT_A_DOCUMENT', 'the PDF holds no text: not a 重点目標一覧表', { page: 1 });
   }
-  const columns = ruledColumns(pages) ?? textColumns(pages);
+  // Columns from the pages that look like the table: a cover or 記入要領 page printed with the
+  // workbook must not steer them. Without such a page, from all pages as before.
+  const tableLike = new Set(pages.filter(looksLikeTable));
+  const basis = tableLike.size > 0 ? pages.filter((p) => tableLike.has(p)) : pages;
+  const columns = ruledColumns(basis) ?? textColumns(basis);
   if (!columns) {
     throw new AppError('NOT_A_DOCUMENT', 'no table with the 5 columns of a 重点目標一覧表 found in the PDF', {
       page: 1,
@@ -81,9 +86,16 @@ export function readPages(extracted: readonly PageContent[]): IchiranDocument {
   const out = new TextOut();
   let previous: Paragraphs | undefined;
   let lastNo: string | undefined;
+  let firstPage = true;
   for (const page of pages) {
     const { head, rows } = readPageTable(page, columns);
-    let title = page.number === 1;
+    if (tableLike.size > 0 && !tableLike.has(page) && !holdsTableRows(rows)) {
+      if (hasContent(page)) out.warn(page.number, SKIPPED_PAGE);
+      continue;
+    }
+    // The first page read carries the title, whatever page number it has.
+    let title = firstPage;
+    firstPage = false;
     let department: string | undefined;
     let years: string[] | undefined;
     for (const h of head) {
@@ -115,6 +127,9 @@ export function readPages(extracted: readonly PageContent[]): IchiranDocument {
   return out.parse();
 }
 
+const SKIPPED_PAGE =
+  'skipped: the page holds no part of the table (a cover, instructions or notes sheet printed with the workbook)';
+
 /** Text other than page furniture: a scan printed by a browser still carries its page numbers. */
 function hasContent(page: PageContent): boolean {
   return groupLines(page.runs).some((line) => readHeadLine(line)?.kind !== 'furniture');
@@ -126,23 +141,6 @@ interface Paragraphs {
 }
 
 const compact = (text: string) => text.replace(/\s+/g, '');
-const COLUMN_LABELS = new Set([
-  '番号',
-  'No.',
-  'No',
-  '重点目標',
-  '具体的な重点取組項目（箇条書き）',
-  '具体的な重点取組項目',
-  '達成状況・達成度',
-  '達成状況',
-  '達成度',
-  '期限・数値目標等',
-  '期限・数値目標',
-  '数値目標等',
-]);
-
-const isColumnLabel = (text: string) =>
-  COLUMN_LABELS.has(compact(text).replace(/\(/g, '（').replace(/\)/g, '）'));
 
 /**
  * The table's own heading rows (block headings 【…重点目標】, column labels): the year labels
@@ -218,10 +216,16 @@ class TextOut {
   /** Rows stay objects until the end: the next page may still glue onto the last one. */
   private readonly lines: Array<string | Paragraphs> = [];
   private readonly pages: number[] = [];
+  private readonly own: ImportWarning[] = [];
 
   push(line: string | Paragraphs, page: number): void {
     this.lines.push(line);
     this.pages.push(page);
+  }
+
+  /** A warning of the PDF reader itself, on a page. */
+  warn(page: number, message: string): void {
+    this.own.push({ message: `page ${page}: ${message}` });
   }
 
   private pageOf(line: number | undefined): number | undefined {
@@ -245,10 +249,13 @@ class TextOut {
         },
       );
     }
-    const warnings: ImportWarning[] = doc.warnings.map(({ message, line }) => {
-      const page = this.pageOf(line);
-      return { message: page === undefined ? message : `page ${page}: ${message}` };
-    });
+    const warnings: ImportWarning[] = [...this.own];
+    warnings.push(
+      ...doc.warnings.map(({ message, line }) => {
+        const page = this.pageOf(line);
+        return { message: page === undefined ? message : `page ${page}: ${message}` };
+      }),
+    );
     return fillQuantities({ ...doc, warnings });
   }
 }
