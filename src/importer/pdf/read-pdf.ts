@@ -74,10 +74,12 @@ export function readPages(extracted: readonly PageContent[]): IchiranDocument {
     throw new AppError('NOT_A_DOCUMENT', 'the PDF holds no text: not a 重点目標一覧表', { page: 1 });
   }
   // Columns from the pages that look like the table: a cover or 記入要領 page printed with the
-  // workbook must not steer them. Without such a page, from all pages as before.
+  // workbook must not steer them. From all pages as before when those are too few to tell (text
+  // starts alone need lines from every page) or there is no such page.
   const tableLike = new Set(pages.filter(looksLikeTable));
-  const basis = tableLike.size > 0 ? pages.filter((p) => tableLike.has(p)) : pages;
-  const columns = ruledColumns(basis) ?? textColumns(basis);
+  const columnsOf = (of: PageContent[]) => ruledColumns(of) ?? textColumns(of);
+  const basis = pages.filter((p) => tableLike.has(p));
+  const columns = (basis.length > 0 ? columnsOf(basis) : undefined) ?? columnsOf(pages);
   if (!columns) {
     throw new AppError('NOT_A_DOCUMENT', 'no table with the 5 columns of a 重点目標一覧表 found in the PDF', {
       page: 1,
