@@ -12,6 +12,24 @@ const label = (key: string | undefined) => NOTE[key ?? ''] ?? ITEMS[key ?? ''] ?
 const timesJa = (times: string | undefined) =>
   times === 'twice' ? '2' : (times ?? '').replace(' times', '');
 
+const FIELD: Record<string, string> = {
+  text: '取組項目',
+  target: '期限・数値目標等',
+  achievement: '達成状況・達成度',
+  note: '備考',
+  unit: '担当課',
+};
+/** `plan goal 1 item 3 target`, `review goal 2 title`, `plan block` → where in the table, in Japanese. */
+function placeJa(at: string): string {
+  const m = /^(plan|review)(?: goal (\d+)(?: (title)| item (\S+) (\w+))?)?(?: block)?$/.exec(at);
+  if (!m) return at;
+  const side = SIDE[m[1] ?? ''] ?? '';
+  if (m[2] === undefined) return side;
+  if (m[3]) return `${side} 重点目標${m[2]}の目標名`;
+  if (m[4] === undefined) return `${side} 重点目標${m[2]}`;
+  return `${side} 重点目標${m[2]} 取組項目${m[4]}の${FIELD[m[5] ?? ''] ?? m[5]}`;
+}
+
 const CUT_JA = 'ファイルが途中で切れていないか確かめ、元のファイル全体を取り込み直してください';
 
 const RULES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
@@ -38,6 +56,19 @@ const RULES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   ],
   [/^no goals found in the table$/, () => '表に重点目標が見つかりませんでした'],
   [
+    /^skipped: the page holds no part of the table/,
+    () => 'このページには表がないため読み飛ばしました（表紙・記入要領など）',
+  ],
+  [
+    /^read by OCR from page images/,
+    () =>
+      'スキャン画像から文字認識（OCR）で読み取りました。文字の読み違いがあり得るため作成中（下書き）として保存します。提出の前に、すべての欄を原本と照らしてください',
+  ],
+  [
+    /^OCR unsure \((\d+)%\) at (.+?): 「([\s\S]*)」: compare it with the paper$/,
+    (m) => `文字認識の確からしさ${m[1]}%：${placeJa(m[2] ?? '')}「${m[3]}」を原本と照らしてください`,
+  ],
+  [
     /^the text ends inside a paragraph on line (\d+) /,
     (m) => `${m[1]}行目で文書が段落（<p>）の途中で終わっています。${CUT_JA}`,
   ],
@@ -53,6 +84,9 @@ const RULES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
 ];
 
 export function warningText(message: string): string {
+  // A PDF's warnings name their page first: `page 2: …`.
+  const onPage = /^page (\d+): ([\s\S]*)$/.exec(message);
+  if (onPage) return `${onPage[1]}ページ目: ${warningText(onPage[2] ?? '')}`;
   for (const [pattern, text] of RULES) {
     const match = pattern.exec(message);
     if (match) return text(match);
