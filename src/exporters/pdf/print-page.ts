@@ -6,6 +6,7 @@ import { registerPrintAssets } from '../html/print-assets.ts';
 import { launchChromium } from './browser.ts';
 import { chromiumMissingError, pdfAvailable } from './chromium-check.ts';
 import { FORM_FONT_FAMILY, formFontInstalled } from './system-font.ts';
+import { warmUpDocument } from './warm-up.tsx';
 
 /** A made-up origin (.invalid never resolves): the document's `/assets/…` resolve against it and we answer them. */
 const ORIGIN = 'http://mokuhyo-print.invalid';
@@ -77,8 +78,36 @@ async function preparePage(context: BrowserContext): Promise<Page> {
   }
 }
 
-async function printWith(page: Page, html: string): Promise<Uint8Array> {
+/** Milliseconds spent in each step of a withPrintPage call (logged at debug level: where a render's time goes). */
+interface PrintTimes {
+  /** Waiting for the browser (its launch, when none was running). */
+  browserMs: number;
+  /** Opening and readying a page, when no spare one was ready. */
+  pageMs: number;
+  prints: number;
+  /** Loading each document (setContent with its stylesheets). */
+  contentMs: number;
+  /** Layout and waiting for web font subsets. */
+  fontsMs: number;
+  /** Chromium's printing: pagination, page-number footers, the tagged PDF. */
+  pdfMs: number;
+}
+
+const noTimes = (): PrintTimes => ({
+  browserMs: 0,
+  pageMs: 0,
+  prints: 0,
+  contentMs: 0,
+  fontsMs: 0,
+  pdfMs: 0,
+});
+const since = (start: number) => Math.round(performance.now() - start);
+
+async function printWith(page: Page, html: string, times: PrintTimes): Promise<Uint8Array> {
+  let start = performance.now();
   await page.setContent(html, { waitUntil: 'load' });
+  times.contentMs += since(start);
+  start = performance.now();
   // A web font (when the form font is not installed) comes in unicode-range subsets, requested once
   // layout finds their characters: lay out (in print media, set above) and wait until every subset
   // in use has arrived. With the installed font this returns at once.
@@ -86,6 +115,8 @@ async function printWith(page: Page, html: string): Promise<Uint8Array> {
     document.body.getBoundingClientRect();
     await document.fonts.ready;
   });
+  times.fontsMs += since(start);
+  start = performance.now();
   const pdf = await page.pdf({
     format: 'A4',
     landscape: true,
@@ -97,6 +128,8 @@ async function printWith(page: Page, html: string): Promise<Uint8Array> {
     outline: true,
     tagged: true,
   });
+  times.pdfMs += since(start);
+  times.prints += 1;
   return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
 }
 
@@ -154,7 +187,19 @@ export function keepPrintBrowserWarm(): void {
 async function preparePrintBrowser(): Promise<void> {
   const session = await acquireSession();
   try {
-    if (session.spare.length === 0) session.spare.push(await preparePage(session.context));
+    if (session.spare.length === 0) {
+      const page = await preparePage(session.context);
+      const times = noTimes();
+      try {
+        await printWith(page, await warmUpDocument(), times);
+        await page.setContent(BLANK);
+      } catch (error) {
+        await page.close().catch(() => undefined);
+        throw error;
+      }
+      session.spare.push(page);
+    }
+    logger.info('Chromium for PDFs is ready');
   } finally {
     releaseSession(session);
   }
@@ -238,28 +283,40 @@ function returnPage(session: Session, page: Page): void {
 /** Runs `work` with one Chromium page that prints HTML documents to PDF. */
 export async function withPrintPage<T>(work: (print: PrintToPdf) => Promise<T>): Promise<T> {
   if (!pdfAvailable()) throw chromiumMissingError();
+  const times = noTimes();
+  const print = (page: Page) => (html: string) => printWith(page, html, times);
+  let start = performance.now();
   if (!warm.enabled) {
     warm.launches += 1;
     const session = await openSession();
+    times.browserMs = since(start);
     try {
+      start = performance.now();
       const page = await preparePage(session.context);
-      return await work((html) => printWith(page, html));
+      times.pageMs = since(start);
+      const result = await work(print(page));
+      logger.debug({ ...times, warm: false }, 'PDF printed');
+      return result;
     } finally {
       await session.browser.close().catch(() => undefined);
     }
   }
   const session = await acquireSession();
+  times.browserMs = since(start);
   let page: Page;
   try {
+    start = performance.now();
     page = takeSpare(session) ?? (await preparePage(session.context));
+    times.pageMs = since(start);
   } catch (error) {
     releaseSession(session);
     throw error;
   }
   let reusable = false;
   try {
-    const result = await work((html) => printWith(page, html));
+    const result = await work(print(page));
     reusable = true;
+    logger.debug({ ...times, warm: true }, 'PDF printed');
     return result;
   } finally {
     // A page whose render failed (a timeout, a crash) is not trusted with the next document.
