@@ -26,10 +26,13 @@ const table: Omit<IchiranDocument, 'warnings'> = {
     ],
   },
 };
-const unsure = uncertainWarning({ page: 1, column: 4, text: '令和6年度 50手続', confidence: 61 }, {
-  ...table,
-  warnings: [],
-});
+const unsure = uncertainWarning(
+  { page: 1, column: 4, text: '令和6年度 50手続', confidence: 61 },
+  {
+    ...table,
+    warnings: [],
+  },
+);
 const skipped = 'page 2: skipped: the page holds no part of the table (a cover or instructions)';
 const scan: IchiranDocument = {
   ...table,
@@ -75,10 +78,16 @@ for (const [name, render] of [
 ] as const) {
   test(`${name} of a scan: the OCR notice and unsure cells only in the OCR review, other warnings listed`, async () => {
     const html = await render(scan);
-    assert.deepEqual(listed(html), ['2ページ目: このページには表がないため読み飛ばしました（表紙・記入要領など）']);
+    assert.deepEqual(listed(html), [
+      '2ページ目: このページには表がないため読み飛ばしました（表紙・記入要領など）',
+    ]);
     assert.equal(count(html, '文字認識の確からしさ'), 0, 'no unsure cell in the warning list');
     assert.equal(count(html, 'すべての欄を原本と照らしてください'), 0, 'no OCR notice in the warning list');
-    assert.equal(count(html, '<mark class="ocr-uncertain">令和6年度 50手続</mark>'), 1, 'the review shows it');
+    assert.equal(
+      count(html, '<mark class="ocr-uncertain">令和6年度 50手続</mark>'),
+      1,
+      'the review shows it',
+    );
     assert.match(html, /1ページ 今年度 重点目標1 ① 期限・数値目標等/);
     assert.equal(count(html, 'スキャン画像から文字認識（OCR）で読み取りました'), 1, 'the notice said once');
   });
