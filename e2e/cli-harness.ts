@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { createTestDb, type TestDb } from '../src/test-support/test-db.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -31,3 +33,35 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
 
 export const seedsDir = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
 export const repoRoot = root;
+
+/** What useCliDb sets up for a test file; read its fields inside tests, not at the top level. */
+export interface CliDb {
+  /** A fresh database of the configured engine (DATABASE_URL), migrated, empty. */
+  readonly db: TestDb;
+  /** The environment that points the CLI at it. */
+  readonly env: Record<string, string>;
+  /** Runs the real CLI against this database (runCli with `env`, plus any `extra`). */
+  run(args: string[], extra?: Record<string, string>): Promise<CliResult>;
+}
+
+/** Registers the file's before/after hooks: a fresh test database for CLI runs, destroyed after the file. */
+export function useCliDb(): CliDb {
+  let db: TestDb | undefined;
+  const kit: CliDb = {
+    get db() {
+      if (!db) throw new Error('useCliDb: the database is made in the before hook');
+      return db;
+    },
+    get env() {
+      return { DATABASE_URL: kit.db.url };
+    },
+    run: (args, extra = {}) => runCli(args, { ...kit.env, ...extra }),
+  };
+  before(async () => {
+    db = await createTestDb();
+  });
+  after(async () => {
+    await db?.destroy();
+  });
+  return kit;
+}

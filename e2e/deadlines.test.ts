@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../src/exporters/pdf/browser.ts';
-import { demoMunicipalityId } from '../src/test-support/demo-app.ts';
-import { makeUser } from '../src/test-support/users.ts';
-import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
-import { axeViolations, signedInPage } from './staff-kit.ts';
+import { test } from 'node:test';
+import { chromiumSkip, screenshotPath } from './browser-harness.ts';
+import { axeViolations, useStaffBrowser } from './staff-kit.ts';
 
 /**
  * Phases on time, in Chromium as planning: the matrix shows 期限超過 for a phase nobody started
@@ -13,24 +9,12 @@ import { axeViolations, signedInPage } from './staff-kit.ts';
  */
 const URL = '/staff/settings/deadlines?year=2025';
 
-let server: TestServer;
-let browser: Browser | undefined;
-let login: string;
-
-before(async () => {
-  server = await startTestServer();
-  login = (await makeUser(server.db.kysely, await demoMunicipalityId(server.db.kysely), 'planning')).login;
-});
-after(async () => {
-  await browser?.close();
-  await server.close();
-});
+const staff = useStaffBrowser('planning');
 
 test('the matrix shows 期限超過 for a phase not started past its deadline', {
   skip: chromiumSkip,
 }, async () => {
-  browser ??= await launchChromium();
-  const page = await signedInPage(browser, server, login, '/staff/workflow/matrix/2025');
+  const page = await staff.page('/staff/workflow/matrix/2025');
   // The demo's 2025 goals are published; nobody started its 中間報告 (due 2025-10-31).
   const cell = page.locator('td.status--draft.is-overdue').first();
   assert.match((await cell.textContent()) ?? '', /作成中期限超過/);
@@ -44,8 +28,7 @@ for (const width of [1280, 390]) {
   test(`期限と受付開始日 at ${width}px: a wrong date is refused beside its field, axe at zero`, {
     skip: chromiumSkip,
   }, async () => {
-    browser ??= await launchChromium();
-    const page = await signedInPage(browser, server, login, URL, width);
+    const page = await staff.page(URL, width);
     assert.deepEqual(await axeViolations(page), [], 'the form');
     await page.screenshot({ path: screenshotPath(`deadlines-${width}.png`), fullPage: true });
     await page.locator('#opens-final').fill('2026-05-01');

@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../src/exporters/pdf/browser.ts';
-import { demoMunicipalityId } from '../src/test-support/demo-app.ts';
-import { makeUser } from '../src/test-support/users.ts';
-import { chromiumSkip, startTestServer, type TestServer } from './browser-harness.ts';
-import { axeViolations, signedInPage } from './staff-kit.ts';
+import { test } from 'node:test';
+import { chromiumSkip, screenshotPath } from './browser-harness.ts';
+import { axeViolations, useStaffBrowser } from './staff-kit.ts';
 
 /**
  * The grade-scale settings page, signed in as planning, through axe-core at a desktop and a phone
@@ -13,25 +9,13 @@ import { axeViolations, signedInPage } from './staff-kit.ts';
  */
 const URL = '/staff/settings/grade-scale';
 
-let server: TestServer;
-let browser: Browser | undefined;
-let login: string;
-
-before(async () => {
-  server = await startTestServer();
-  login = (await makeUser(server.db.kysely, await demoMunicipalityId(server.db.kysely), 'planning')).login;
-});
-after(async () => {
-  await browser?.close();
-  await server.close();
-});
+const staff = useStaffBrowser('planning');
 
 for (const width of [1280, 390]) {
   test(`axe: the grade-scale page at ${width}px, with and without errors`, {
     skip: chromiumSkip,
   }, async () => {
-    browser ??= await launchChromium();
-    const page = await signedInPage(browser, server, login, URL, width);
+    const page = await staff.page(URL, width);
     const context = page.context();
     assert.deepEqual(await axeViolations(page), [], 'the page as it opens');
 
@@ -55,7 +39,7 @@ for (const width of [1280, 390]) {
     await page.getByLabel('適用を始める年度').selectOption('2023');
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '保存' }).click()]);
     await page.getByRole('heading', { name: '公表済みの年度の評価を付け直す' }).waitFor();
-    await page.screenshot({ path: `/tmp/h8/grade-scale-${width}.png`, fullPage: true });
+    await page.screenshot({ path: screenshotPath(`grade-scale-${width}.png`), fullPage: true });
     assert.deepEqual(await axeViolations(page), [], 'the page with years to re-grade');
     await context.close();
   });

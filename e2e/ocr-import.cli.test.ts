@@ -3,11 +3,10 @@
  * unsure paragraphs printed as `file: warning: page N: …`. Skipped without tesseract-ocr(-jpn).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ocrEngine } from '../src/importer/pdf/ocr/tesseract.ts';
-import { createTestDb, type TestDb } from '../src/test-support/test-db.ts';
-import { runCli } from './cli-harness.ts';
+import { useCliDb } from './cli-harness.ts';
 
 const scan = fileURLToPath(new URL('../src/importer/pdf/ocr/fixtures/seed-page1-scan.pdf', import.meta.url));
 const skip =
@@ -15,30 +14,21 @@ const skip =
     ? 'tesseract with Japanese (apt: tesseract-ocr tesseract-ocr-jpn) is not installed'
     : false;
 const timeout = 600_000;
-let db: TestDb;
-let env: Record<string, string>;
+const cli = useCliDb();
 
-before(async () => {
-  db = await createTestDb();
-  env = { DATABASE_URL: db.url };
-});
-after(async () => {
-  await db.destroy();
-});
-
-const stored = async () => (await db.kysely.selectFrom('source_document').select('id').execute()).length;
+const stored = async () => (await cli.db.kysely.selectFrom('source_document').select('id').execute()).length;
 
 test('a scan is refused as published history, and imports as a draft naming its unsure cells', {
   skip,
   timeout,
 }, async () => {
-  const refused = await runCli(['import', '--published', scan], env);
+  const refused = await cli.run(['import', '--published', scan]);
   assert.equal(refused.status, 2, refused.stderr);
   assert.match(refused.stderr, /OCR/);
   assert.match(refused.stderr, /公表済みとして取り込めません/);
   assert.equal(await stored(), 0);
 
-  const result = await runCli(['import', scan], env);
+  const result = await cli.run(['import', scan]);
   assert.equal(result.status, 0, result.stderr);
   assert.ok(result.stderr.includes(`${scan}: warning: page 1: read by OCR from page images`), result.stderr);
   assert.match(result.stderr, /warning: page 1: OCR unsure \(\d+%\) at (?:review|plan) /);

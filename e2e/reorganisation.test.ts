@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../src/exporters/pdf/browser.ts';
-import { demoMunicipalityId } from '../src/test-support/demo-app.ts';
-import { makeUser } from '../src/test-support/users.ts';
-import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
-import { axeViolations, signedInPage } from './staff-kit.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { chromiumSkip, screenshotPath } from './browser-harness.ts';
+import { axeViolations, useStaffBrowser } from './staff-kit.ts';
 
 /**
  * The 組織改編 page, signed in as planning, through axe-core at a desktop and a phone width: as it
@@ -14,18 +11,7 @@ import { axeViolations, signedInPage } from './staff-kit.ts';
  */
 const URL = '/staff/settings/reorganisations';
 
-let server: TestServer;
-let browser: Browser | undefined;
-let login: string;
-
-before(async () => {
-  server = await startTestServer();
-  login = (await makeUser(server.db.kysely, await demoMunicipalityId(server.db.kysely), 'planning')).login;
-});
-after(async () => {
-  await browser?.close();
-  await server.close();
-});
+const staff = useStaffBrowser('planning');
 
 const scrollsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
@@ -42,8 +28,7 @@ for (const width of [1280, 390]) {
   test(`axe: the 組織改編 page at ${width}px, empty, with an error and with a record`, {
     skip: chromiumSkip,
   }, async () => {
-    browser ??= await launchChromium();
-    const page = await signedInPage(browser, server, login, URL, width);
+    const page = await staff.page(URL, width);
     const context = page.context();
     assert.deepEqual(await axeViolations(page), [], 'the page as it opens');
     assert.equal(await scrollsSideways(page), false, 'no sideways scrolling as it opens');

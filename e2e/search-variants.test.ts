@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../src/exporters/pdf/browser.ts';
-import { demoMunicipalityId } from '../src/test-support/demo-app.ts';
-import { makeUser } from '../src/test-support/users.ts';
-import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
-import { axeViolations, signedInPage } from './staff-kit.ts';
+import { test } from 'node:test';
+import { chromiumSkip, screenshotPath } from './browser-harness.ts';
+import { axeViolations, useStaffBrowser } from './staff-kit.ts';
 
 /**
  * 検索の表記ゆれ in Chromium, signed in as planning: add a pair, see the public search find it at
@@ -13,25 +9,13 @@ import { axeViolations, signedInPage } from './staff-kit.ts';
  */
 const URL = '/staff/settings/search-variants';
 
-let server: TestServer;
-let browser: Browser | undefined;
-let login: string;
-
-before(async () => {
-  server = await startTestServer();
-  login = (await makeUser(server.db.kysely, await demoMunicipalityId(server.db.kysely), 'planning')).login;
-});
-after(async () => {
-  await browser?.close();
-  await server.close();
-});
+const staff = useStaffBrowser('planning');
 
 for (const width of [1280, 390]) {
   test(`search variants at ${width}px: add, find at once, refuse in Japanese, remove`, {
     skip: chromiumSkip,
   }, async () => {
-    browser ??= await launchChromium();
-    const page = await signedInPage(browser, server, login, URL, width);
+    const page = await staff.page(URL, width);
     assert.deepEqual(await axeViolations(page), [], 'the page as it opens');
     await page.getByLabel('表記', { exact: true }).fill('ダストボックス');
     await page.getByLabel('同じ語として検索する表記').fill('ごみ');
@@ -41,7 +25,7 @@ for (const width of [1280, 390]) {
     await page.screenshot({ path: screenshotPath(`search-variants-${width}.png`), fullPage: true });
 
     const search = await page.context().newPage();
-    await search.goto(`${server.url}/search?q=${encodeURIComponent('ダストボックス')}`);
+    await search.goto(`${staff.server.url}/search?q=${encodeURIComponent('ダストボックス')}`);
     assert.ok((await search.locator('mark').count()) > 0, 'the public search finds ごみ by ダストボックス');
     await search.close();
 

@@ -1,7 +1,11 @@
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { TEST_PASSWORD } from '../src/test-support/users.ts';
-import type { TestServer } from './browser-harness.ts';
+import type { Role } from '../src/domain/auth/actor.ts';
+import { launchChromium } from '../src/exporters/pdf/browser.ts';
+import { demoMunicipalityId } from '../src/test-support/demo-app.ts';
+import { makeUser, TEST_PASSWORD } from '../src/test-support/users.ts';
+import { startTestServer, type TestServer } from './browser-harness.ts';
 
 /** Helpers of the staff pages' browser tests: signing in through the form, and axe-core. */
 
@@ -52,4 +56,52 @@ export async function signedInPage(
   await page.keyboard.press('Enter');
   await page.waitForURL(`${server.url}${path}`);
   return page;
+}
+
+/** What useStaffBrowser sets up for a test file; read its fields inside tests, not at the top level. */
+export interface StaffBrowser {
+  /** The real server on a fresh database of the configured engine, demo city loaded. */
+  readonly server: TestServer;
+  /** The account the file signs in with (a city-wide account of the role asked for). */
+  readonly login: string;
+  /** Chromium, launched on first use and closed after the file. */
+  browser(): Promise<Browser>;
+  /** A fresh context signed in as `login` on `path` at `width` (see signedInPage). */
+  page(path: string, width?: number): Promise<Page>;
+}
+
+/**
+ * Registers the file's before/after hooks for a staff page's browser test: the test server with the
+ * demo city, one account of `role` in it, and Chromium when a test first asks for it; everything is
+ * closed after the file.
+ */
+export function useStaffBrowser(role: Role = 'planning'): StaffBrowser {
+  let server: TestServer | undefined;
+  let login: string | undefined;
+  let browser: Promise<Browser> | undefined;
+  const kit: StaffBrowser = {
+    get server() {
+      if (!server) throw new Error('useStaffBrowser: the server starts in the before hook');
+      return server;
+    },
+    get login() {
+      if (login === undefined) throw new Error('useStaffBrowser: the account is made in the before hook');
+      return login;
+    },
+    browser: () => {
+      browser ??= launchChromium();
+      return browser;
+    },
+    page: async (path, width) => signedInPage(await kit.browser(), kit.server, kit.login, path, width),
+  };
+  // One hook: node:test does not promise that a file's before hooks run in the order they were added.
+  before(async () => {
+    server = await startTestServer();
+    login = (await makeUser(server.db.kysely, await demoMunicipalityId(server.db.kysely), role)).login;
+  });
+  after(async () => {
+    await (await browser?.catch(() => undefined))?.close();
+    await server?.close();
+  });
+  return kit;
 }

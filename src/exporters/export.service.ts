@@ -38,15 +38,22 @@ export async function loadTables(db: Db, selection: TableSelection): Promise<Tab
   const reader = readerFor(db.kysely, municipality, selection.audience);
   if (selection.department !== undefined) {
     const department = await requireDepartment(db.kysely, municipality.id, selection.department);
-    const document = await reader.document(department, selection.planYear);
-    return [{ municipality: ref, department: { id: department.id, name: department.name }, document }];
+    const { document, lineagePairs } = await reader.table(department, selection.planYear);
+    return [
+      { municipality: ref, department: { id: department.id, name: department.name }, document, lineagePairs },
+    ];
   }
   const tables: TableExport[] = [];
   for (const department of await listTopDepartments(db.kysely, municipality.id)) {
     const years = await reader.planYears(department.id);
     if (!years.includes(selection.planYear)) continue;
-    const document = await reader.document(department, selection.planYear);
-    tables.push({ municipality: ref, department: { id: department.id, name: department.name }, document });
+    const { document, lineagePairs } = await reader.table(department, selection.planYear);
+    tables.push({
+      municipality: ref,
+      department: { id: department.id, name: department.name },
+      document,
+      lineagePairs,
+    });
   }
   if (tables.length === 0) {
     throw new AppError('NOT_FOUND', `no table of ${municipality.name} for plan year ${selection.planYear}`, {

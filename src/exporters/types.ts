@@ -1,3 +1,4 @@
+import type { LineagePairs } from '../domain/document/lineage-pairs.ts';
 import type { IchiranDocument } from '../format/document.schema.ts';
 
 /** One department's 一覧表 as the exporters receive it: everything they print, nothing they query. */
@@ -6,6 +7,8 @@ export interface TableExport {
   municipality: { code: string; name: string; localGovCode?: string | null };
   department: { id: number; name: string };
   document: IchiranDocument;
+  /** Which review goal each plan goal continues (a stored table's); without it goals pair by position. */
+  lineagePairs?: LineagePairs;
 }
 
 /** What an exporter returns: the bytes and how to label them. */

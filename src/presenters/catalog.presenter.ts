@@ -42,6 +42,7 @@ export async function presentIchiranhyo(
   const department = await reader.department(departmentId);
   const page = urls.ichiranhyo(municipality.code, department.id, planYear);
   const marks = await ichiranMarks(reader, department.id, planYear);
+  const table = await reader.table(department, planYear);
   return {
     marks: marks && {
       shown: options.marks === true,
@@ -50,7 +51,8 @@ export async function presentIchiranhyo(
     },
     municipality: { code: municipality.code, name: municipality.name },
     department: { id: department.id, name: department.name },
-    document: await reader.document(department, planYear),
+    document: table.document,
+    lineagePairs: table.lineagePairs,
     planYears: await reader.planYears(department.id),
     jsonUrl: urls.ichiranhyoJson(municipality.code, department.id, planYear),
     interim: await reader.interim(department.id, planYear),

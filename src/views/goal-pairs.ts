@@ -1,4 +1,4 @@
-import { lineagePartnerOf } from '../domain/document/lineage-pairs.ts';
+import type { LineagePairs } from '../domain/document/lineage-pairs.ts';
 import type { Block, Goal, IchiranDocument, Item } from '../format/document.schema.ts';
 
 /** One numbered row of the form: a review goal beside the plan goal it leads to; either may be missing. */
@@ -14,17 +14,17 @@ export interface GoalPair {
  * without such a link fall back to position: the review goal and the plan goal of the same number.
  * A row takes its plan goal's number; a review goal alone keeps its own unless a plan goal has it.
  */
-export function pairGoals(doc: IchiranDocument): GoalPair[] {
+export function pairGoals(doc: IchiranDocument, lineagePairs: LineagePairs = new Map()): GoalPair[] {
   const reviews = new Set(doc.review.goals);
   const linked = new Map<Goal, Goal>();
   for (const plan of doc.plan.goals) {
-    const partner = lineagePartnerOf(plan);
+    const partner = lineagePairs.get(plan);
     if (partner && reviews.has(partner)) linked.set(partner, plan);
   }
   const unlinkedReview = doc.review.goals.filter((g) => !linked.has(g));
   const rows: Array<{ review: Goal | undefined; plan: Goal | undefined }> = [];
   for (const plan of doc.plan.goals) {
-    const partner = lineagePartnerOf(plan);
+    const partner = lineagePairs.get(plan);
     if (partner && linked.get(partner) === plan) {
       rows.push({ review: partner, plan });
       continue;

@@ -1,3 +1,4 @@
+import type { LineagePairs } from '../domain/document/lineage-pairs.ts';
 import type { Block, IchiranDocument } from '../format/document.schema.ts';
 import { pairGoals } from './goal-pairs.ts';
 import { GoalRow } from './goal-row.tsx';
@@ -12,10 +13,13 @@ const NOTE_HEADING: Record<Block, string> = {
 /** The 重点目標一覧表 as on the official form: the review block (left) beside the plan block (right). */
 export function IchiranhyoTable({
   document: doc,
+  lineagePairs,
   marks,
   idPrefix = '',
 }: {
   document: IchiranDocument;
+  /** A stored table's lineage pairing (LoadedTable); without it goals pair by position. */
+  lineagePairs?: LineagePairs;
   /** Keeps the header ids unique when a page shows several tables (see table-ids.ts). */
   idPrefix?: string;
   /** Evaluation marks (public page, `?marks=1`): plan items `${goalNo}/${itemNo}`, plan goals `${goalNo}`. */
@@ -70,7 +74,7 @@ export function IchiranhyoTable({
               ))}
             </tr>
           </thead>
-          {pairGoals(doc).map((pair) => (
+          {pairGoals(doc, lineagePairs).map((pair) => (
             <GoalRow pair={pair} ids={ids} marks={marks} />
           ))}
         </table>

@@ -1,3 +1,4 @@
+import type { LineagePairs } from '../domain/document/lineage-pairs.ts';
 import type { PublicInterim } from '../domain/publication/reader.ts';
 import type { IchiranDocument } from '../format/document.schema.ts';
 
@@ -24,6 +25,8 @@ export interface IchiranhyoView {
   municipality: MunicipalityRef;
   department: DepartmentRef;
   document: IchiranDocument;
+  /** Which review goal each plan goal continues by decided lineage (goals of `document`); without it, by position. */
+  lineagePairs?: LineagePairs;
   /** Other plan years stored for this department, for the year switcher. */
   planYears: number[];
   /** URL of the interchange JSON of this table. */

@@ -3,8 +3,8 @@ import { nowIso } from '../../db/clock.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditEventTable } from '../../db/tables/auth.ts';
 import type { Actor } from '../auth/actor.ts';
-import { notePublicationChange } from '../publication/version.ts';
 import type { AuditAction } from './actions.ts';
+import { auditAppended } from './audit-listeners.ts';
 
 export interface AuditInput {
   action: AuditAction;
@@ -54,8 +54,8 @@ export async function appendAudit(db: Kysely<Database>, actor: Actor, input: Aud
       after_json: input.after === undefined ? null : JSON.stringify(input.after),
     })
     .execute();
-  // The audit event is the publication version: this process's cached public pages ask again at once.
-  notePublicationChange();
+  // Whoever registered hears of it (the publication version: cached public pages ask again at once).
+  auditAppended();
 }
 
 export async function listAuditForEntity(

@@ -12,7 +12,7 @@ import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { loadBlock, type StoredGoal } from '../goals/goal.repo.ts';
 import { linksBetween } from '../lineage/link.repo.ts';
 import { isBlockPublished } from '../publication/publication.repo.ts';
-import { recordLineagePairs } from './lineage-pairs.ts';
+import { type LineagePairs, lineagePairsOf } from './lineage-pairs.ts';
 import { latestWarnings, planBlockYears } from './source-document.repo.ts';
 
 /**
@@ -23,13 +23,20 @@ export interface BlockAccess {
   includeDrafts: boolean;
 }
 
+/** A stored 一覧表 as loaded: the interchange document, and what the form shows beside it. */
+export interface LoadedTable {
+  document: IchiranDocument;
+  /** Which review goal each plan goal continues by decided lineage (goals of `document`). */
+  lineagePairs: LineagePairs;
+}
+
 /** The stored 一覧表 of one department: the review block of planYear-1 beside the plan block of planYear. */
-export async function loadDocument(
+export async function loadTable(
   db: Kysely<Database>,
   department: { id: number; municipality_id: number; name: string },
   planYear: number,
   access: BlockAccess,
-): Promise<IchiranDocument> {
+): Promise<LoadedTable> {
   const [review, plan] = await Promise.all([
     loadYearBlock(db, department, planYear - 1, 'review', access),
     loadYearBlock(db, department, planYear, 'plan', access),
@@ -40,14 +47,29 @@ export async function loadDocument(
     });
   }
   // Only goals this audience sees are loaded, so a pairing never points at an unpublished goal.
-  recordLineagePairs(await linksBetween(db, [...review.keys()], [...plan.keys()]), review, plan);
-  return {
+  const lineagePairs = lineagePairsOf(
+    await linksBetween(db, [...review.keys()], [...plan.keys()]),
+    review,
+    plan,
+  );
+  const document: IchiranDocument = {
     department: department.name,
     review: { fiscalYear: planYear - 1, goals: [...review.values()] },
     plan: { fiscalYear: planYear, goals: [...plan.values()] },
     // Import warnings are notes for the staff who checked the file: never on a public page or export.
     warnings: access.includeDrafts ? await latestWarnings(db, department.id, planYear) : [],
   };
+  return { document, lineagePairs };
+}
+
+/** The interchange document alone (loadTable without the pairing): for JSON, CSV and checks. */
+export async function loadDocument(
+  db: Kysely<Database>,
+  department: { id: number; municipality_id: number; name: string },
+  planYear: number,
+  access: BlockAccess,
+): Promise<IchiranDocument> {
+  return (await loadTable(db, department, planYear, access)).document;
 }
 
 async function loadYearBlock(

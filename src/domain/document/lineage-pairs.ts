@@ -2,27 +2,24 @@ import type { GoalLinkRow } from '../../db/tables/lineage.ts';
 import type { Goal } from '../../format/document.schema.ts';
 
 /**
- * Which review goal each plan goal of a loaded 一覧表 continues, by decided lineage. Kept beside
- * the document rather than in it: the interchange format (and every export of it) stays as it is,
- * and a goal copied or filtered out of a document simply loses its partner.
+ * Which review goal each plan goal of a loaded 一覧表 continues, by decided lineage: plan goal →
+ * review goal, the goal objects of that loaded document. A field of the loaded table (LoadedTable
+ * in document.service.ts), never of the document: the interchange format (and every export of it)
+ * stays as it is, and a goal copied or filtered out of a document simply has no partner.
  */
-const continues = new WeakMap<Goal, Goal>();
-
-/** The review goal the table shows beside this plan goal by lineage, if a person or a copy decided one. */
-export function lineagePartnerOf(plan: Goal): Goal | undefined {
-  return continues.get(plan);
-}
+export type LineagePairs = ReadonlyMap<Goal, Goal>;
 
 /**
- * Records the partners of one loaded table from its links: decided goal-to-goal 'continues' links
- * only (suggestions are not pairing), one partner per goal on each side, the earliest link first.
+ * The partners of one loaded table from its links: decided goal-to-goal 'continues' links only
+ * (suggestions are not pairing), one partner per goal on each side, the earliest link first.
  */
-export function recordLineagePairs(
+export function lineagePairsOf(
   links: GoalLinkRow[],
-  review: Map<number, Goal>,
-  plan: Map<number, Goal>,
-): void {
+  review: ReadonlyMap<number, Goal>,
+  plan: ReadonlyMap<number, Goal>,
+): LineagePairs {
   const taken = new Set<Goal>();
+  const continues = new Map<Goal, Goal>();
   const decided = links
     .filter((l) => l.kind === 'continues' && (l.status === 'confirmed' || l.status === 'manual'))
     .filter((l) => l.from_item_id === null && l.to_item_id === null)
@@ -34,4 +31,5 @@ export function recordLineagePairs(
     taken.add(p);
     continues.set(p, r);
   }
+  return continues;
 }

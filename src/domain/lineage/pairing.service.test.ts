@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { exportTables } from '../../exporters/export.service.ts';
 import { demoDepartmentId, demoMunicipalityId, useDemoApp } from '../../test-support/demo-app.ts';
 import { makeUser, type TestUser } from '../../test-support/users.ts';
 import { pairGoals } from '../../views/goal-pairs.ts';
@@ -25,11 +26,13 @@ async function table2026() {
   const municipality = await findMunicipality(db, 'minatodai');
   const department = await getDepartment(db, dept);
   assert.ok(municipality && department);
-  return staffReader(db, municipality, { includeDrafts: true }).document(department, 2026);
+  return staffReader(db, municipality, { includeDrafts: true }).table(department, 2026);
 }
 
-const rowTitles = async () =>
-  pairGoals(await table2026()).map((p) => [p.no, p.review?.title ?? null, p.plan?.title ?? null]);
+const rowTitles = async () => {
+  const { document, lineagePairs } = await table2026();
+  return pairGoals(document, lineagePairs).map((p) => [p.no, p.review?.title ?? null, p.plan?.title ?? null]);
+};
 
 const goalsOf = (year: number, block: 'plan' | 'review') =>
   demo.db.kysely
@@ -56,6 +59,34 @@ describe('the 一覧表 pairs its two halves by lineage (issue 10 item 7)', () =
       assert.equal(review, plan, 'each row pairs a goal with its own copy');
     assert.equal(rows[0]?.[2], second.title, 'rows follow the plan order');
     assert.equal(await goalPairsByPosition(db, second.id), false, 'every row is paired by lineage');
+  });
+
+  it('the pairing is a field of the loaded table, not of its document: the interchange JSON is unchanged', async () => {
+    const { document, lineagePairs } = await table2026();
+    assert.equal(lineagePairs.size, 5, 'each plan goal has its partner');
+    for (const [plan, review] of lineagePairs) {
+      assert.ok(document.plan.goals.includes(plan) && document.review.goals.includes(review));
+    }
+    assert.deepEqual(Object.keys(document).sort(), ['department', 'plan', 'review', 'warnings']);
+    assert.deepEqual(JSON.parse(JSON.stringify(document)), document, 'nothing hidden travels with it');
+    // Without the pairing the same document pairs by position: goal 2 moved up, so rows cross.
+    const byPosition = pairGoals(document).map((p) => [p.review?.title ?? null, p.plan?.title ?? null]);
+    assert.ok(byPosition.some(([review, plan]) => review !== plan));
+  });
+
+  it('the HTML export of the stored table pairs its rows by lineage too', async () => {
+    const out = await exportTables(demo.db, {
+      municipality: 'minatodai',
+      department: String(dept),
+      planYear: 2026,
+      audience: { includeDrafts: true },
+      format: 'html',
+    });
+    const rows = [...String(out.body).matchAll(/<tr class="goal__title-row">([\s\S]*?)<\/tr>/g)].map((m) =>
+      [...(m[1] ?? '').matchAll(/<span class="goal__text">([^<]*)<\/span>/g)].map((t) => t[1]),
+    );
+    assert.equal(rows.length, 5);
+    for (const [review, plan] of rows) assert.equal(review, plan, 'each row pairs a goal with its own copy');
   });
 
   it('an editor pairs a plan goal explicitly; the choice is audited and the rows follow it', async () => {

@@ -3,7 +3,7 @@ import type { Database, DepartmentRow, MunicipalityRow } from '../../db/schema.t
 import { AppError } from '../../errors.ts';
 import type { IchiranDocument } from '../../format/document.schema.ts';
 import { getDepartment } from '../departments/department.repo.ts';
-import { listPlanYears, loadDocument } from '../document/document.service.ts';
+import { type LoadedTable, listPlanYears, loadTable } from '../document/document.service.ts';
 import { findMunicipality } from '../municipalities/municipality.repo.ts';
 import { type PublicHistory, publicGoalsAcrossYears } from './public-lineage.ts';
 import {
@@ -27,7 +27,9 @@ export interface TableReader {
   readonly db: Kysely<Database>;
   readonly municipality: MunicipalityRow;
   readonly includesDrafts: boolean;
-  /** A department's table for a plan year; NOT_FOUND when the audience sees nothing of it. */
+  /** A department's table for a plan year, with its lineage pairing; NOT_FOUND when the audience sees nothing of it. */
+  table(department: DepartmentRow, planYear: number): Promise<LoadedTable>;
+  /** The interchange document of table() alone (for JSON, CSV and the like). */
   document(department: DepartmentRow, planYear: number): Promise<IchiranDocument>;
   /** Plan years for which the audience sees at least one block of the department. */
   planYears(departmentId: number): Promise<number[]>;
@@ -63,8 +65,9 @@ export function publicReader(db: Kysely<Database>, municipality: MunicipalityRow
     db,
     municipality,
     includesDrafts: false,
+    table: (department, planYear) => loadTable(db, ownDepartment(municipality, department), planYear, access),
     document: async (department, planYear) =>
-      loadDocument(db, ownDepartment(municipality, department), planYear, access),
+      (await loadTable(db, ownDepartment(municipality, department), planYear, access)).document,
     planYears: (departmentId) => listPlanYears(db, departmentId, access),
     department: async (departmentId) => {
       const department = await getDepartment(db, departmentId);
@@ -108,8 +111,9 @@ export function staffReader(
     db,
     municipality,
     includesDrafts: true,
+    table: (department, planYear) => loadTable(db, ownDepartment(municipality, department), planYear, access),
     document: async (department, planYear) =>
-      loadDocument(db, ownDepartment(municipality, department), planYear, access),
+      (await loadTable(db, ownDepartment(municipality, department), planYear, access)).document,
     planYears: (departmentId) => listPlanYears(db, departmentId, access),
   };
 }

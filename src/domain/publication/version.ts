@@ -1,17 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { onAuditAppended } from '../audit/audit-listeners.ts';
 import { type PublicationVersion, publicationVersion } from './version.repo.ts';
 
 /**
- * Changes this process has written (audit events appended, see domain/audit/audit.repo.ts). A counter, not
- * a list of listeners: every reader compares it with what it saw, so nothing has to unsubscribe.
+ * Changes this process has written (audit events appended, heard through domain/audit/audit-listeners.ts
+ * once a reader exists). A counter, not a list of readers: every reader compares it with what it saw,
+ * so nothing has to unsubscribe.
  */
 let changes = 0;
 
-/** Called where every publishable change is recorded: readers in this process stop trusting what they hold. */
 export type { PublicationVersion };
 
-export function notePublicationChange(): void {
+/** Heard for every publishable change recorded: readers in this process stop trusting what they hold. */
+function notePublicationChange(): void {
   changes += 1;
 }
 
@@ -52,6 +54,8 @@ export function versionReader(
   db: Kysely<Database>,
   options: VersionReaderOptions = {},
 ): (municipalityCode?: string) => Promise<PublicationVersion> {
+  // The audit trail tells this module of every event appended in this process (registered once).
+  onAuditAppended(notePublicationChange);
   const ttlMs = options.ttlMs ?? 1000;
   const settleMs = options.settleMs ?? 5000;
   const now = options.now ?? (() => performance.now());

@@ -6,7 +6,8 @@ import type { IchiranDocument } from '../../format/document.schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type Action, can } from '../auth/policy.ts';
 import { getDepartment } from '../departments/department.repo.ts';
-import { loadDocument } from '../document/document.service.ts';
+import { loadTable } from '../document/document.service.ts';
+import type { LineagePairs } from '../document/lineage-pairs.ts';
 import { evaluateDepartmentYear, type GoalEvaluation } from '../evaluation/index.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { isBlockPublished } from '../publication/publication.repo.ts';
@@ -36,7 +37,12 @@ export interface PhaseReview {
   phase: Phase;
   status: PhaseState | undefined;
   /** The 一覧表 the block will be published in (目標設定, 期末報告); the other block only if it is public. */
-  table?: { planYear: number; document: IchiranDocument; otherBlockHidden: boolean };
+  table?: {
+    planYear: number;
+    document: IchiranDocument;
+    lineagePairs: LineagePairs;
+    otherBlockHidden: boolean;
+  };
   /** The content itself (every phase; the 中間報告 is shown from it). */
   content: PhaseContent;
   /** Since the version last returned (差し戻し), with the comment it was returned with. */
@@ -111,9 +117,10 @@ async function tableOf(
   // The plan block of Y is published in the table of plan year Y; the review block of Y in that of Y+1.
   const planYear = phase === 'final' ? year + 1 : year;
   let document: IchiranDocument;
+  let lineagePairs: LineagePairs;
   try {
     // A reviewer reads what will be published: the drafts and submissions, explicitly.
-    document = await loadDocument(db, department, planYear, { includeDrafts: true });
+    ({ document, lineagePairs } = await loadTable(db, department, planYear, { includeDrafts: true }));
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
     throw error;
@@ -127,7 +134,8 @@ async function tableOf(
   const otherPublished =
     otherYearId !== undefined && (await isBlockPublished(db, department.id, otherYearId, other));
   if (!otherPublished) document = { ...document, [other]: { ...document[other], goals: [] } };
-  return { planYear, document, otherBlockHidden: !otherPublished };
+  // Goals left out of a hidden block lose their partner: the pairing looks goals up in `document`.
+  return { planYear, document, lineagePairs, otherBlockHidden: !otherPublished };
 }
 
 async function sinceLastYear(

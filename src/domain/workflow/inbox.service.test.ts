@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Phase } from '../../db/schema.ts';
 import { fillPhase } from '../../test-support/phase-fill.ts';
-import { ensureFiscalYear } from '../fiscal-years/fiscal-year.repo.ts';
+import { ensureFiscalYear, listFiscalYears } from '../fiscal-years/fiscal-year.repo.ts';
 import { listPhases } from './inbox.repo.ts';
 import { countWaiting, loadInbox, waitingFor } from './inbox.service.ts';
 import { overdueFor } from './overdue.ts';
@@ -161,4 +161,36 @@ test('overdue on the home is the matrix’s: a year with phases never started co
   assert.ok(
     home.overdue.some((o) => o.year === 2024 && o.status === undefined && o.dueDate === '2024-10-31'),
   );
+});
+
+test('the home asks the same few queries however many years the city has, and still lists each year’s overdue', async () => {
+  const queriesOfHome = async () => {
+    let queries = 0;
+    const counted = f.db.kysely.withPlugin({
+      transformQuery: (args) => {
+        queries += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const home = await loadInbox(counted, f.actors.planning, JUNE);
+    return { queries, home };
+  };
+  const few = await queriesOfHome();
+  for (const year of [2018, 2019, 2020, 2021, 2022])
+    await ensureFiscalYear(f.db.kysely, f.municipalityId, year);
+  const many = await queriesOfHome();
+  assert.equal(many.queries, few.queries, 'five more years, not one query more');
+  const years = await listFiscalYears(f.db.kysely, f.municipalityId);
+  const matrix = (
+    await Promise.all(
+      years.map((fiscalYear) =>
+        overdueFor(f.db.kysely, { municipalityId: f.municipalityId, fiscalYear, now: JUNE }),
+      ),
+    )
+  ).flat();
+  const key = (o: { departmentId: number; year: number; phase: string }) =>
+    `${o.departmentId} ${o.year} ${o.phase}`;
+  assert.equal(many.home.overdue.length, few.home.overdue.length + 5 * 2 * 3, 'every phase of the new years');
+  assert.deepEqual(many.home.overdue.map(key).sort(), matrix.map(key).sort());
 });

@@ -3,9 +3,8 @@ import type { Database, Phase, PhaseState } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type Action, authorize, can, canAnywhere } from '../auth/policy.ts';
 import { fiscalYearOf } from '../fiscal-year/wareki.ts';
-import { listFiscalYears } from '../fiscal-years/fiscal-year.repo.ts';
 import { listPhases } from './inbox.repo.ts';
-import { type OverdueItem, overdueFor, yearProgress } from './overdue.ts';
+import { type OverdueItem, overdueForYears, overdueOf, yearsProgress } from './overdue.ts';
 
 /**
  * "What waits for whom": the task each state hands to someone, and the policy action that someone
@@ -114,15 +113,13 @@ async function overdueOfYears(
   now: Date,
 ): Promise<OverdueItem[]> {
   const departmentIds = scopeOf(actor);
-  if (departmentIds?.length === 0) return [];
-  const lists = await Promise.all(
-    [...new Set(years)]
-      .sort()
-      .map((fiscalYear) =>
-        overdueFor(db, { municipalityId: actor.municipalityId, fiscalYear, departmentIds, now }),
-      ),
-  );
-  return lists.flat();
+  if (departmentIds?.length === 0 || years.length === 0) return [];
+  return overdueForYears(db, {
+    municipalityId: actor.municipalityId,
+    fiscalYears: years,
+    departmentIds,
+    now,
+  });
 }
 
 function withOverdue(rows: WaitingRow[], late: readonly OverdueItem[]): WaitingEntry[] {
@@ -162,7 +159,16 @@ export async function loadInbox(db: Kysely<Database>, actor: Actor, now: Date): 
   authorize(actor, 'internal.read', { municipalityId: actor.municipalityId });
   const departmentIds = scopeOf(actor);
   const year = fiscalYearOf(now);
-  const late = await overdueOfYears(db, actor, await listFiscalYears(db, actor.municipalityId), now);
+  // Every year the city has (for 期限超過) and this year (for the progress), in one go: a fixed
+  // number of queries however many years the city keeps.
+  const years = await yearsProgress(db, {
+    municipalityId: actor.municipalityId,
+    fiscalYears: [year],
+    everyStoredYear: true,
+    departmentIds,
+    now,
+  });
+  const late = overdueOf(years);
   const overdue = late.map(({ departmentId, departmentName, year: y, phase, status, dueDate }) => ({
     departmentId,
     departmentName,
@@ -171,12 +177,9 @@ export async function loadInbox(db: Kysely<Database>, actor: Actor, now: Date): 
     status,
     dueDate,
   }));
-  const { fiscalYearId, cells } = await yearProgress(db, {
-    municipalityId: actor.municipalityId,
-    fiscalYear: year,
-    departmentIds,
-    now,
-  });
+  const thisYear = years.get(year);
+  if (!thisYear) throw new Error(`yearsProgress left out the year asked for (${year})`);
+  const { fiscalYearId, cells } = thisYear;
   const byDepartment = new Map<number, { id: number; name: string; cells: ProgressCell[] }>();
   for (const c of cells) {
     const d = byDepartment.get(c.departmentId) ?? { id: c.departmentId, name: c.departmentName, cells: [] };

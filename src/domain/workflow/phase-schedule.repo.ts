@@ -104,6 +104,74 @@ export async function yearPhaseRows(
   }));
 }
 
+export interface StoredYear {
+  fiscalYearId: number;
+  /** The deadlines stored for the year, by phase (a phase without one has the default). */
+  dueDates: Partial<Record<Phase, string>>;
+}
+
+/**
+ * The city's fiscal years with their stored deadlines, keyed by 年度, in one query: every year the
+ * city has, or only those of `years` (a handful: far below the bound-parameter limit of db/batch.ts).
+ */
+export async function yearsWithDeadlines(
+  db: Kysely<Database>,
+  municipalityId: number,
+  years?: readonly number[],
+): Promise<Map<number, StoredYear>> {
+  if (years?.length === 0) return new Map();
+  let query = db
+    .selectFrom('fiscal_year')
+    .leftJoin('phase_deadline', 'phase_deadline.fiscal_year_id', 'fiscal_year.id')
+    .select(['fiscal_year.id', 'fiscal_year.year', 'phase_deadline.phase', 'phase_deadline.due_date'])
+    .where('fiscal_year.municipality_id', '=', municipalityId);
+  if (years) query = query.where('fiscal_year.year', 'in', [...years]);
+  const rows = await query.orderBy('fiscal_year.year').execute();
+  const out = new Map<number, StoredYear>();
+  for (const r of rows) {
+    const year = out.get(r.year) ?? { fiscalYearId: r.id, dueDates: {} };
+    if (r.phase !== null && r.due_date !== null) year.dueDates[r.phase] = r.due_date;
+    out.set(r.year, year);
+  }
+  return out;
+}
+
+/**
+ * The phase rows of the city's years (every one, or those of `years`), for some departments (all when
+ * `departmentIds` is undefined), each with its 年度, in one query.
+ */
+export async function phaseRowsOfYears(
+  db: Kysely<Database>,
+  municipalityId: number,
+  years?: readonly number[],
+  departmentIds?: readonly number[],
+): Promise<Array<PhaseRow & { year: number }>> {
+  if (years?.length === 0 || departmentIds?.length === 0) return [];
+  let query = db
+    .selectFrom('phase_status')
+    .innerJoin('fiscal_year', 'fiscal_year.id', 'phase_status.fiscal_year_id')
+    .select([
+      'phase_status.id',
+      'phase_status.department_id',
+      'phase_status.phase',
+      'phase_status.status',
+      'phase_status.opened_early_at',
+      'fiscal_year.year',
+    ])
+    .where('fiscal_year.municipality_id', '=', municipalityId);
+  if (years) query = query.where('fiscal_year.year', 'in', [...years]);
+  if (departmentIds) query = query.where('phase_status.department_id', 'in', [...departmentIds]);
+  const rows = await query.orderBy('phase_status.id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    departmentId: r.department_id,
+    phase: r.phase,
+    status: r.status,
+    openedEarly: r.opened_early_at !== null,
+    year: r.year,
+  }));
+}
+
 export async function markOpenedEarly(db: Kysely<Database>, rowId: number, login: string): Promise<void> {
   const now = nowIso();
   await db

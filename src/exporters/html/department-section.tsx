@@ -16,7 +16,7 @@ export function DepartmentSection({ table, inBook }: { table: TableExport; inBoo
     <>
       <FormHead department={doc.department} yearLabel={yearLabel} inBook={inBook} />
       <WarningsNotice warnings={doc.warnings} />
-      <IchiranhyoTable document={doc} />
+      <IchiranhyoTable document={doc} lineagePairs={table.lineagePairs} />
     </>
   );
 }

@@ -1,9 +1,10 @@
 import type { IchiranDocument } from '../../format/document.schema.ts';
+import { readByOcr } from '../../importer/pdf/ocr/ocr-notice.ts';
 import { IchiranhyoTable } from '../../views/ichiranhyo-table.tsx';
 import { yearPairLabel } from '../../views/year-label.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { Layout } from '../components/layout.tsx';
-import { OcrReview } from './ocr-review.tsx';
+import { OcrReview, uncertainPlaces, warningsBesideOcrReview } from './ocr-review.tsx';
 import { SourceBeside, type SourcePagesView } from './source-pages.tsx';
 import { WarningList } from './warning-list.tsx';
 
@@ -33,11 +34,24 @@ function Summary({ documents }: { documents: IchiranDocument[] }) {
             達成状況 {d.review.goals.length} 件・数値目標 {d.plan.goals.length} 件
           </dd>
           <dt>警告</dt>
-          <dd>{d.warnings.length} 件</dd>
+          {/* Counted as listed below: what the OCR review shows is counted there. */}
+          <dd>{warningsBesideOcrReview(d).length} 件</dd>
+          {readByOcr(d) ? (
+            <>
+              <dt>文字認識（OCR）</dt>
+              <dd>読み取りが不確かな箇所 {uncertainPlaces(d).length} 件</dd>
+            </>
+          ) : null}
         </>
       ))}
     </dl>
   );
+}
+
+/** The document's warnings, but not those its OCR review shows (the notice, the unsure paragraphs). */
+function BesideOcrReview({ document: doc }: { document: IchiranDocument }) {
+  const warnings = warningsBesideOcrReview(doc);
+  return warnings.length > 0 ? <WarningList class="import-warnings" warnings={warnings} /> : null;
 }
 
 function ReadFile({
@@ -75,7 +89,7 @@ function ReadFile({
       <SourceBeside token={entry.token} view={entry.sourcePages} heading={(text) => <h3>{text}</h3>}>
         {entry.documents.map((doc, n) => (
           <>
-            {doc.warnings.length > 0 ? <WarningList class="import-warnings" warnings={doc.warnings} /> : null}
+            <BesideOcrReview document={doc} />
             <OcrReview document={doc} />
             {/* Several tables on one page: each its own header ids. */}
             <IchiranhyoTable document={doc} idPrefix={`f${index}d${n + 1}-`} />

@@ -5,8 +5,8 @@
  */
 
 import { circledNumber } from '../../domain/vocabulary/numbering.ts';
-import type { IchiranDocument } from '../../format/document.schema.ts';
-import { readByOcr } from '../../importer/pdf/ocr/ocr-notice.ts';
+import type { IchiranDocument, ImportWarning } from '../../format/document.schema.ts';
+import { OCR_NOTICE, readByOcr } from '../../importer/pdf/ocr/ocr-notice.ts';
 import { parseUncertainWarning, type UncertainPlace } from '../../importer/pdf/ocr/uncertain.ts';
 
 const SIDE = { review: '前年度', plan: '今年度' } as const;
@@ -24,9 +24,25 @@ function placeText(p: UncertainPlace): string {
   return `${p.page}ページ ${side} 重点目標${p.goal}${item} ${FIELD[p.field ?? 'title']}`;
 }
 
+/**
+ * The warnings a preview lists beside the OCR review: all but what the review itself shows (the OCR
+ * notice and each unsure paragraph), so nothing is said twice. Every warning for any other import.
+ */
+export function warningsBesideOcrReview(doc: IchiranDocument): ImportWarning[] {
+  if (!readByOcr(doc)) return doc.warnings;
+  return doc.warnings.filter(
+    (w) => !w.message.endsWith(OCR_NOTICE) && parseUncertainWarning(w.message) === undefined,
+  );
+}
+
+/** The paragraphs OCR was unsure of, with their places, as the review lists them. */
+export function uncertainPlaces(doc: IchiranDocument): UncertainPlace[] {
+  return doc.warnings.flatMap((w) => parseUncertainWarning(w.message) ?? []);
+}
+
 export function OcrReview({ document: doc }: { document: IchiranDocument }) {
   if (!readByOcr(doc)) return null;
-  const places = doc.warnings.flatMap((w) => parseUncertainWarning(w.message) ?? []);
+  const places = uncertainPlaces(doc);
   return (
     <div class="ocr-review" role="note">
       <h3>スキャン画像から文字認識（OCR）で読み取りました</h3>

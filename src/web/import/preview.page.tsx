@@ -1,10 +1,11 @@
 import type { IchiranDocument, ImportWarning } from '../../format/document.schema.ts';
+import { readByOcr } from '../../importer/pdf/ocr/ocr-notice.ts';
 import { IchiranhyoTable } from '../../views/ichiranhyo-table.tsx';
 import { warningText } from '../../views/warning-text.ts';
 import { yearPairLabel } from '../../views/year-label.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { Layout } from '../components/layout.tsx';
-import { OcrReview } from './ocr-review.tsx';
+import { OcrReview, warningsBesideOcrReview } from './ocr-review.tsx';
 import { SourceBeside, type SourcePagesView } from './source-pages.tsx';
 import { WarningList } from './warning-list.tsx';
 
@@ -96,6 +97,25 @@ function SourceLines({ lines, warnings }: { lines: string[]; warnings: ImportWar
   );
 }
 
+/** The document's warnings, but not those its OCR review shows (the notice, the unsure paragraphs). */
+function DocumentWarnings({
+  document: doc,
+  lines,
+}: {
+  document: IchiranDocument;
+  lines: string[] | undefined;
+}) {
+  const warnings = warningsBesideOcrReview(doc);
+  if (warnings.length === 0) return readByOcr(doc) ? null : <p>警告はありません。</p>;
+  return (
+    <div class="import-warnings" role="note">
+      <h3>警告 {warnings.length} 件</h3>
+      {lines ? <SourceLines lines={lines} warnings={warnings} /> : null}
+      <WarningList warnings={warnings} />
+    </div>
+  );
+}
+
 export function PreviewPage({ view }: { view: PreviewView }) {
   const single = view.documents.length === 1 ? view.documents[0] : undefined;
   const department = view.refused?.department ?? single?.department;
@@ -163,15 +183,7 @@ export function PreviewPage({ view }: { view: PreviewView }) {
               <h2>
                 {doc.department} {yearPairLabel(doc.plan.fiscalYear)}
               </h2>
-              {doc.warnings.length > 0 ? (
-                <div class="import-warnings" role="note">
-                  <h3>警告 {doc.warnings.length} 件</h3>
-                  {view.lines ? <SourceLines lines={view.lines} warnings={doc.warnings} /> : null}
-                  <WarningList warnings={doc.warnings} />
-                </div>
-              ) : (
-                <p>警告はありません。</p>
-              )}
+              <DocumentWarnings document={doc} lines={view.lines} />
               <OcrReview document={doc} />
               {/* One table per document on this page: each its own header ids. */}
               <IchiranhyoTable document={doc} idPrefix={`doc${index + 1}-`} />

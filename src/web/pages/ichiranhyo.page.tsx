@@ -66,7 +66,11 @@ export function IchiranhyoPage({ view }: { view: IchiranhyoView }) {
           ) : null}
         </div>
         <WarningsNotice warnings={doc.warnings} />
-        <IchiranhyoTable document={doc} marks={view.marks?.shown ? view.marks.items : undefined} />
+        <IchiranhyoTable
+          document={doc}
+          lineagePairs={view.lineagePairs}
+          marks={view.marks?.shown ? view.marks.items : undefined}
+        />
         {view.interim ? <InterimSection interim={view.interim} year={planYear} /> : null}
       </div>
     </Layout>

@@ -143,7 +143,7 @@ function Published({ view }: { view: ReviewView }) {
           ? 'もう一方の欄は、まだ公表されていない（または作成されていない）ため空欄で表示しています。'
           : ''}
       </p>
-      <IchiranhyoTable document={view.table.document} />
+      <IchiranhyoTable document={view.table.document} lineagePairs={view.table.lineagePairs} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/auth/actor.ts';
 import { can } from '../../domain/auth/policy.ts';
+import type { LineagePairs } from '../../domain/document/lineage-pairs.ts';
 import type { GoalEvaluation } from '../../domain/evaluation/index.ts';
 import type { GoalChange } from '../../domain/review/content-diff.ts';
 import type { ContentGoal, PhaseReview } from '../../domain/review/review.service.ts';
@@ -34,7 +35,12 @@ export interface ReviewView {
   phaseLabel: string;
   noteLabel: string;
   links: Array<{ href: string; label: string }>;
-  table?: { document: IchiranDocument; tableLabel: string; otherBlockHidden: boolean };
+  table?: {
+    document: IchiranDocument;
+    lineagePairs: LineagePairs;
+    tableLabel: string;
+    otherBlockHidden: boolean;
+  };
   /** 中間報告: the plan items with the progress reported on each. */
   interim?: ContentGoal[];
   sinceReturn?: { comment: string; by: string; at: string; changes: GoalChange[] };
@@ -110,6 +116,7 @@ export function presentReview(actor: Actor, review: PhaseReview, unread: number)
     table: review.table
       ? {
           document: review.table.document,
+          lineagePairs: review.table.lineagePairs,
           tableLabel: yearPairLabel(review.table.planYear),
           otherBlockHidden: review.table.otherBlockHidden,
         }
