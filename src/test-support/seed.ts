@@ -81,13 +81,21 @@ export async function municipalityIdOf(db: Kysely<Database>, code?: string): Pro
   return all[0].id;
 }
 
-export async function departmentIdOf(db: Kysely<Database>, municipalityId: number, name: string): Promise<number> {
+export async function departmentIdOf(
+  db: Kysely<Database>,
+  municipalityId: number,
+  name: string,
+): Promise<number> {
   const found = await findTopDepartment(db, municipalityId, name);
   if (!found) throw new Error(`no department ${name}`);
   return found.id;
 }
 
-export async function fiscalYearIdOf(db: Kysely<Database>, municipalityId: number, year: number): Promise<number> {
+export async function fiscalYearIdOf(
+  db: Kysely<Database>,
+  municipalityId: number,
+  year: number,
+): Promise<number> {
   const id = await findFiscalYearId(db, municipalityId, year);
   if (id === undefined) throw new Error(`fiscal year ${year} is not open`);
   return id;
@@ -109,6 +117,11 @@ async function municipalityOfDepartment(db: Kysely<Database>, departmentId: numb
   return department.municipality_id;
 }
 
+/** The planning office (企画, city-wide) acting without an account, as the seed helpers' default actor. */
+export function planningOffice(municipalityId: number): Actor {
+  return { userId: 0, login: 'planning', municipalityId, grants: [{ role: 'planning', departmentId: null }] };
+}
+
 /**
  * 差し戻し through the real workflow (what the planning office does to withdraw a published phase):
  * the phase is draft again, with its history, snapshot and audit as after a real return.
@@ -123,7 +136,7 @@ export async function returnPhase(
   const row = await findPhaseStatus(db, { departmentId: at.departmentId, fiscalYearId, phase: at.phase });
   if (!row) throw new Error(`no ${at.phase} ${at.year} row for department ${at.departmentId}`);
   if (row.status === 'draft') return;
-  await transition(db, options.actor ?? systemActor(municipalityId), {
+  await transition(db, options.actor ?? planningOffice(municipalityId), {
     ...at,
     action: 'return',
     version: row.version,
@@ -157,7 +170,12 @@ export async function returnEveryPhase(
 export async function setPhaseState(db: Kysely<Database>, at: PhaseAt, status: PhaseState): Promise<void> {
   const municipalityId = await municipalityOfDepartment(db, at.departmentId);
   const fiscalYearId = await fiscalYearIdOf(db, municipalityId, at.year);
-  await setPhaseStatus(db, { departmentId: at.departmentId, fiscalYearId, phase: at.phase }, status, 'overwrite');
+  await setPhaseStatus(
+    db,
+    { departmentId: at.departmentId, fiscalYearId, phase: at.phase },
+    status,
+    'overwrite',
+  );
 }
 
 /** An e-mail address on an account (operators set it; there is no page for it). */
@@ -166,7 +184,11 @@ export async function setEmail(db: Kysely<Database>, userId: number, email: stri
 }
 
 /** The same e-mail address on every account of the municipality. */
-export async function setEveryEmail(db: Kysely<Database>, municipalityId: number, email: string): Promise<void> {
+export async function setEveryEmail(
+  db: Kysely<Database>,
+  municipalityId: number,
+  email: string,
+): Promise<void> {
   for (const user of await listUsers(db, municipalityId)) await setEmail(db, user.id, email);
 }
 
