@@ -1,6 +1,7 @@
 import type { PhaseState } from '../../db/schema.ts';
 import { importSources } from '../../importer/import.service.ts';
 import { makeDocument, sourceOf } from '../../test-support/factories.ts';
+import { setPhaseState } from '../../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import type { Actor, Role } from '../auth/actor.ts';
 import { phaseOfBlock } from '../workflow/phase-status.repo.ts';
@@ -47,31 +48,11 @@ export async function editFixture(): Promise<EditFixture> {
 
 /** Puts a block's phase into a state (what the workflow module does through its own services). */
 export async function setBlockState(db: TestDb, address: BlockAddress, status: PhaseState): Promise<void> {
-  const year = await db.kysely
-    .selectFrom('fiscal_year')
-    .select('id')
-    .where('year', '=', address.year)
-    .executeTakeFirstOrThrow();
-  const phase = phaseOfBlock(address.block);
-  const now = new Date().toISOString();
-  await db.kysely
-    .deleteFrom('phase_status')
-    .where('department_id', '=', address.departmentId)
-    .where('fiscal_year_id', '=', year.id)
-    .where('phase', '=', phase)
-    .execute();
-  await db.kysely
-    .insertInto('phase_status')
-    .values({
-      department_id: address.departmentId,
-      fiscal_year_id: year.id,
-      phase,
-      status,
-      published_at: status === 'published' ? now : null,
-      version: 1,
-      updated_at: now,
-    })
-    .execute();
+  await setPhaseState(
+    db.kysely,
+    { departmentId: address.departmentId, year: address.year, phase: phaseOfBlock(address.block) },
+    status,
+  );
 }
 
 export async function auditActions(db: TestDb): Promise<string[]> {
