@@ -122,6 +122,15 @@ export function planningOffice(municipalityId: number): Actor {
   return { userId: 0, login: 'planning', municipalityId, grants: [{ role: 'planning', departmentId: null }] };
 }
 
+/** The phase row's version: what a page shows and a transition must quote. */
+export async function phaseVersion(db: Kysely<Database>, at: PhaseAt): Promise<number> {
+  const municipalityId = await municipalityOfDepartment(db, at.departmentId);
+  const fiscalYearId = await fiscalYearIdOf(db, municipalityId, at.year);
+  const row = await findPhaseStatus(db, { departmentId: at.departmentId, fiscalYearId, phase: at.phase });
+  if (!row) throw new Error(`no ${at.phase} ${at.year} row for department ${at.departmentId}`);
+  return row.version;
+}
+
 /**
  * 差し戻し through the real workflow (what the planning office does to withdraw a published phase):
  * the phase is draft again, with its history, snapshot and audit as after a real return.
