@@ -6,7 +6,8 @@ import {
   type GoalEvaluation,
   type ItemEvaluation,
 } from '../domain/evaluation/index.ts';
-import { returnPhase } from '../test-support/seed.ts';
+import { findMunicipality } from '../domain/municipalities/municipality.repo.ts';
+import { departmentIdOf, returnPhase } from '../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
 import { createApp } from '../web/app.tsx';
 import { goalMarkText, markText } from './ichiran-marks.ts';
@@ -25,14 +26,10 @@ describe('evaluation marks on the public 一覧表', () => {
   before(async () => {
     db = await createTestDb();
     await loadDemo(db);
-    const m = await db.kysely.selectFrom('municipality').selectAll().executeTakeFirstOrThrow();
-    const d = await db.kysely
-      .selectFrom('department')
-      .selectAll()
-      .where('name', '=', '総務部')
-      .executeTakeFirstOrThrow();
-    departmentId = d.id;
-    base = `/m/${m.code}/d/${d.id}`;
+    const m = await findMunicipality(db.kysely, 'minatodai');
+    assert.ok(m);
+    departmentId = await departmentIdOf(db.kysely, m.id, '総務部');
+    base = `/m/${m.code}/d/${departmentId}`;
   });
   after(() => db.destroy());
 

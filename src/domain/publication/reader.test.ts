@@ -5,6 +5,8 @@ import { importSources } from '../../importer/import.service.ts';
 import { makeDocument, sourceOf } from '../../test-support/factories.ts';
 import { returnEveryPhase } from '../../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
+import { listTopDepartments } from '../departments/department.repo.ts';
+import { findMunicipality } from '../municipalities/municipality.repo.ts';
 import { openPublicReader, publicReader, readerFor, staffReader } from './reader.ts';
 
 let db: TestDb;
@@ -13,15 +15,16 @@ let other: MunicipalityRow;
 let department: DepartmentRow;
 let foreign: DepartmentRow;
 
-const municipality = (code: string) =>
-  db.kysely.selectFrom('municipality').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
-const departmentOf = (m: MunicipalityRow) =>
-  db.kysely
-    .selectFrom('department')
-    .selectAll()
-    .where('municipality_id', '=', m.id)
-    .where('parent_id', 'is', null)
-    .executeTakeFirstOrThrow();
+const municipality = async (code: string) => {
+  const found = await findMunicipality(db.kysely, code);
+  assert.ok(found, code);
+  return found;
+};
+const departmentOf = async (m: MunicipalityRow) => {
+  const [first] = await listTopDepartments(db.kysely, m.id);
+  assert.ok(first, m.code);
+  return first;
+};
 
 before(async () => {
   db = await createTestDb();
