@@ -1,8 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import type { AuditEvent } from '../../domain/audit/audit.repo.ts';
-import { cityLog, goalHistory } from '../../domain/audit/audit.service.ts';
+import { type AuditEvent, cityLog, goalHistory } from '../../domain/audit/audit.service.ts';
 import type { ApiApp } from '../api-app.ts';
 import { requireActor } from './require-actor.ts';
 import { errorResponses, json } from './schemas.ts';

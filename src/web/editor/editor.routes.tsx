@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
+import { loadBlockPage, loadEditList } from '../../domain/goals/block-page.service.ts';
 import { copyPlanToNextYear, startYearEndReport } from '../../domain/goals/goal-edit.service.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -39,7 +40,7 @@ async function copyAction(c: Context<AppEnv>, db: Db, kind: 'next' | 'review'): 
   } catch (error) {
     const message = error instanceof AppError ? COPY_REFUSALS[error.code] : undefined;
     if (!message) throw error;
-    const view = await presentEditList(db.kysely, session, message);
+    const view = presentEditList(session, await loadEditList(db.kysely, session.actor), message);
     return c.html(await renderPage(<EditListPage view={view} />), 409);
   }
 }
@@ -55,7 +56,8 @@ export function registerEditorRoutes(app: Hono<AppEnv>, db: Db): void {
   app.get(editorUrls.list(), async (c) => {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
-    const view = await presentEditList(db.kysely, requireSession(c));
+    const session = requireSession(c);
+    const view = presentEditList(session, await loadEditList(db.kysely, session.actor));
     return c.html(await renderPage(<EditListPage view={view} />));
   });
 
@@ -63,7 +65,10 @@ export function registerEditorRoutes(app: Hono<AppEnv>, db: Db): void {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
     const flash = readFlash((name) => c.req.query(name));
-    const view = await presentBlock(db.kysely, requireSession(c), addressOf(c), { flash });
+    const session = requireSession(c);
+    const address = addressOf(c);
+    const page = await loadBlockPage(db.kysely, session.actor, address);
+    const view = presentBlock(session, address, page, { flash });
     return c.html(await renderPage(<BlockPage view={view} />));
   });
 

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
+import { loadBlockPage } from '../../domain/goals/block-page.service.ts';
 import { pairingChoices, pairPlanGoal } from '../../domain/lineage/pairing.service.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -25,7 +26,7 @@ async function pairingView(c: Context<AppEnv>, db: Db): Promise<PairingView> {
   const session = requireSession(c);
   const address = planAddress(c);
   // The plan block page's own check: who may read this department, and whether the block is editable.
-  const block = await presentBlock(db.kysely, session, address);
+  const block = presentBlock(session, address, await loadBlockPage(db.kysely, session.actor, address));
   return {
     departmentName: block.departmentName,
     planYearLabel: yearLabel(address.year),

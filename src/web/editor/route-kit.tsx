@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Db } from '../../db/database.ts';
+import { loadBlockPage } from '../../domain/goals/block-page.service.ts';
 import type { BlockAddress } from '../../domain/goals/goal-edit.types.ts';
 import { AppError, httpStatusOf } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -36,7 +37,9 @@ export async function attempt(
   } catch (error) {
     if (!(error instanceof AppError) || !RECOVERABLE.has(error.code)) throw error;
     const problem = toProblem(base, error);
-    const view = await presentBlock(db.kysely, session, address, { problem });
+    const view = presentBlock(session, address, await loadBlockPage(db.kysely, session.actor, address), {
+      problem,
+    });
     return c.html(await renderPage(<BlockPage view={view} />), httpStatusOf(error.code) as 400);
   }
 }

@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { can } from '../../domain/auth/policy.ts';
-import { listTopDepartments } from '../../domain/departments/department.repo.ts';
+import { listTopDepartments } from '../../domain/departments/department.service.ts';
 import { setSelfAssessment } from '../../domain/evaluation/index.ts';
-import { listFiscalYears } from '../../domain/fiscal-years/fiscal-year.repo.ts';
+import { listFiscalYears } from '../../domain/fiscal-years/fiscal-year.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';

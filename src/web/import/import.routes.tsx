@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { canAnywhere } from '../../domain/auth/policy.ts';
-import { listTopDepartments } from '../../domain/departments/department.repo.ts';
+import { listTopDepartments } from '../../domain/departments/department.service.ts';
 import { AppError, type ErrorCode, httpStatusOf } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { formBody } from '../../http/request-body.ts';

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../../db/database.ts';
-import { municipalityName } from '../../domain/municipalities/municipality.repo.ts';
+import { municipalityName } from '../../domain/municipalities/municipality.service.ts';
 import { countWaiting } from '../../domain/workflow/inbox.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { withStaffHeader } from '../components/staff-bar.tsx';

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import type { Phase } from '../../db/schema.ts';
+import { loadPanel } from '../../domain/workflow/pages.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
 import { editorUrls } from '../editor/editor.urls.ts';
@@ -34,7 +35,9 @@ export function registerPublishConfirm(app: Hono<AppEnv>, db: Db): void {
     );
     const year = Number(c.req.param('year'));
     const phase = phaseParam(c.req.param('phase'));
-    const panel = await presentPanel(db.kysely, session.actor, department, year, new Date());
+    const now = new Date();
+    const loaded = await loadPanel(db.kysely, session.actor, department, year, now);
+    const panel = presentPanel(session.actor, department, year, now, loaded);
     const p = panel.phases.find((x) => x.phase === phase);
     const seen = c.req.query('version');
     return c.html(

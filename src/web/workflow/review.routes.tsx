@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../db/database.ts';
 import { reviewPhase } from '../../domain/review/review.service.ts';
+import { countUnread } from '../../domain/workflow/notification.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
@@ -46,7 +47,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, db: Db): void {
       year: Number(c.req.param('year')),
       phase: phaseParam(c.req.param('phase')),
     });
-    const view = await presentReview(db.kysely, actor, review);
+    const view = presentReview(actor, review, await countUnread(db.kysely, actor.userId));
     return c.html(await renderPage(<ReviewPage view={view} />));
   });
 }
