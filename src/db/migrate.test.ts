@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sql } from 'kysely';
+import { insertGoalWithBlock } from '../test-support/forced-state.repo.ts';
 import { createTestDb } from '../test-support/test-db.ts';
 import { migrateToLatest } from './migrate.ts';
 
@@ -29,10 +29,7 @@ test('migrations create every table and a second run is a no-op', async () => {
 test('CHECK constraints reject an unknown block', async () => {
   const db = await createTestDb();
   try {
-    await assert.rejects(
-      sql`insert into goal (department_id, fiscal_year_id, block, no, position, title, version, created_at, updated_at)
-          values (1, 1, 'middle', 1, 0, 't', 1, 'x', 'x')`.execute(db.kysely),
-    );
+    await assert.rejects(insertGoalWithBlock(db.kysely, 'middle'));
   } finally {
     await db.destroy();
   }

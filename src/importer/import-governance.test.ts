@@ -6,6 +6,7 @@ import { setBlockState } from '../domain/goals/goal-edit.testkit.ts';
 import { transition } from '../domain/workflow/transition.service.ts';
 import { AppError } from '../errors.ts';
 import { makeDocument, sourceOf } from '../test-support/factories.ts';
+import { departmentIdOf, municipalityIdOf } from '../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
 import { importSources } from './import.service.ts';
 import { yearLabel } from './import-governance.ts';
@@ -21,7 +22,7 @@ before(async () => {
     municipality: { code: 'gov', name: '統制市' },
     today,
   });
-  municipalityId = (await db.kysely.selectFrom('municipality').select('id').executeTakeFirstOrThrow()).id;
+  municipalityId = await municipalityIdOf(db.kysely, 'gov');
 });
 after(async () => {
   await db.destroy();
@@ -33,14 +34,7 @@ function actor(role: Role, departmentId: number | null = null): Actor {
   return { userId: users, login: `${role}${users}`, municipalityId, grants: [{ role, departmentId }] };
 }
 
-async function departmentId(name: string): Promise<number> {
-  const row = await db.kysely
-    .selectFrom('department')
-    .select('id')
-    .where('name', '=', name)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const departmentId = (name: string) => departmentIdOf(db.kysely, municipalityId, name);
 
 async function states(name: string): Promise<Record<string, string>> {
   const rows = await db.kysely

@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import { parseDatabaseUrl } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { type DatabaseContents, differences, readContents } from '../test-support/db-compare.ts';
+import { tamperWithAudit } from '../test-support/forced-state.repo.ts';
+import { addMunicipality } from '../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
 import { assertDistinct, copyDatabase } from './copy.service.ts';
 import { fillLikeACity } from './transfer.testkit.ts';
@@ -67,16 +69,13 @@ test(`copy SQLite → ${pgUrl ? 'PostgreSQL' : 'SQLite'} → SQLite: every table
   const found = await hits(back);
   assert.ok(found.length > 0, 'the copied index finds the first entry');
   assert.deepEqual(found, await hits(origin));
-  await assert.rejects(sql`delete from audit_event`.execute(middle.kysely), /append-only/);
-  await assert.rejects(sql`delete from audit_event`.execute(back.kysely), /append-only/);
+  await assert.rejects(tamperWithAudit(middle.kysely, 'delete'), /append-only/);
+  await assert.rejects(tamperWithAudit(back.kysely, 'delete'), /append-only/);
 });
 
 test('a target that holds data is refused and left as it was', async () => {
   const target = await fresh(pgUrl ?? sqliteUrl);
-  await target.kysely
-    .insertInto('municipality')
-    .values({ code: '000001', name: '別の市', created_at: '2026-01-01T00:00:00.000Z' })
-    .execute();
+  await addMunicipality(target.kysely, '000001', '別の市');
   const was = await readContents(target);
   await assert.rejects(
     copyDatabase(origin, target),
@@ -100,10 +99,7 @@ test('text PostgreSQL cannot store is named, and the target is left empty', {
   skip: !pgUrl && 'needs PostgreSQL',
 }, async () => {
   const odd = await fresh(sqliteUrl);
-  await odd.kysely
-    .insertInto('municipality')
-    .values({ code: '000002', name: 'ぬる\u0000市', created_at: '2026-01-01T00:00:00.000Z' })
-    .execute();
+  await addMunicipality(odd.kysely, '000002', 'ぬる\u0000市');
   const target = await fresh(pgUrl!);
   await assert.rejects(copyDatabase(odd, target), /municipality id 1, column name, holds a NUL character/);
   assert.equal((await readContents(target)).tables.municipality?.length, 0);

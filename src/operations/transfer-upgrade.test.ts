@@ -3,11 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { sql } from 'kysely';
 import { knownMigrations, migrateInTransaction } from '../db/migrate.ts';
 import { dropSchema } from '../db/transfer/catalog.repo.ts';
 import { inWriteTransaction } from '../db/transfer/write-transaction.ts';
 import { readContents } from '../test-support/db-compare.ts';
+import { oldCityAtInitialSchema } from '../test-support/legacy-schema.repo.ts';
 import { createTestDb } from '../test-support/test-db.ts';
 import { backupDatabase } from './backup.service.ts';
 import { restoreDatabase } from './restore.service.ts';
@@ -24,18 +24,7 @@ test('a backup of an older schema is restored, then migrated up to this code, de
     await inWriteTransaction(old, async (conn) => {
       await dropSchema(conn, old.engine);
       await migrateInTransaction(conn, old.engine, '20261123230000_initial');
-      await sql`insert into municipality (id, code, name, created_at) values (1, '000001', '旧市', ${at})`.execute(
-        conn,
-      );
-      await sql`insert into department (id, municipality_id, parent_id, kind, name, created_at)
-        values (1, 1, null, 'department', '総務部', ${at})`.execute(conn);
-      await sql`insert into fiscal_year (id, municipality_id, year, created_at) values (1, 1, 2024, ${at})`.execute(
-        conn,
-      );
-      await sql`insert into goal (id, department_id, fiscal_year_id, block, no, position, title, version, created_at, updated_at)
-        values (1, 1, 1, 'plan', 1, 0, '窓口の待ち時間を短くする', 1, ${at}, ${at})`.execute(conn);
-      await sql`insert into item (id, goal_id, no, position, unit_id, text, target, version, created_at, updated_at)
-        values (1, 1, 1, 0, null, '待ち時間の計測', '平均10分以内', 1, ${at}, ${at})`.execute(conn);
+      await oldCityAtInitialSchema(conn, at);
       await migrateInTransaction(conn, old.engine, BEFORE_GRADES);
     });
     const oldContents = await readContents(old);

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { sql } from 'kysely';
 import { openDatabase, parseDatabaseUrl } from '../db/database.ts';
 import { snapshot } from '../db/transfer/snapshot.ts';
 import { AppError } from '../errors.ts';
 import { type DatabaseContents, differences, readContents } from '../test-support/db-compare.ts';
+import { tamperWithAudit } from '../test-support/forced-state.repo.ts';
+import { addMunicipality, failedLogin } from '../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
 import { backupDatabase } from './backup.service.ts';
 import { restoreDatabase } from './restore.service.ts';
@@ -66,20 +67,16 @@ describe('backup then restore into an empty database', () => {
   });
 
   test('the audit trail stays append-only after a restore', async () => {
-    await assert.rejects(sql`update audit_event set summary = 'x'`.execute(target.kysely), /append-only/);
-    await assert.rejects(sql`delete from audit_event`.execute(target.kysely), /append-only/);
+    await assert.rejects(tamperWithAudit(target.kysely, 'update'), /append-only/);
+    await assert.rejects(tamperWithAudit(target.kysely, 'delete'), /append-only/);
   });
 
   test('new rows take ids after the source ones, deleted ids included', async () => {
     const lastGoal = before_.lastIds.goal ?? 0;
     const maxGoal = Math.max(...(before_.tables.goal ?? []).map((g) => Number(g.id)));
     assert.ok(lastGoal > maxGoal, 'a deleted goal left its id behind');
-    const m = await target.kysely
-      .insertInto('municipality')
-      .values({ code: '999999', name: '新市', created_at: 'now' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    assert.equal(m.id, (before_.lastIds.municipality ?? 0) + 1);
+    const id = await addMunicipality(target.kysely, '999999', '新市');
+    assert.equal(id, (before_.lastIds.municipality ?? 0) + 1);
   });
 });
 
@@ -88,10 +85,7 @@ describe('restore into a database that holds data', () => {
   let other: DatabaseContents;
   before(async () => {
     target = await createTestDb();
-    await target.kysely
-      .insertInto('municipality')
-      .values({ code: '000001', name: '別の市', created_at: '2026-01-01T00:00:00.000Z' })
-      .execute();
+    await addMunicipality(target.kysely, '000001', '別の市');
     other = await readContents(target);
   });
   after(async () => target?.destroy());
@@ -142,10 +136,7 @@ test('a backup is a snapshot: a write during it neither waits nor appears in it'
   try {
     const header = await snapshot(source, {
       async begin() {
-        await server.kysely
-          .insertInto('login_attempt')
-          .values({ key: 'during-backup', attempted_at: '2026-12-01T00:00:00.000Z', success: 0 })
-          .execute();
+        await failedLogin(server.kysely, 'during-backup', '2026-12-01T00:00:00.000Z');
       },
       async rows(table, batch) {
         if (table === 'login_attempt') rows.push(...batch);

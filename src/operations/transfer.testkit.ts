@@ -5,6 +5,7 @@ import { loadDemo } from '../demo/load-demo.ts';
 import { login } from '../domain/auth/session.service.ts';
 import { stagePendingImport } from '../importer/pending/pending-import.service.ts';
 import { demoMunicipalityId } from '../test-support/demo-ids.ts';
+import { deleteNewestGoal, oddValuesForTransfer } from '../test-support/forced-state.repo.ts';
 import type { TestDb } from '../test-support/test-db.ts';
 import { makeUser } from '../test-support/users.ts';
 
@@ -40,28 +41,6 @@ export async function fillLikeACity(db: TestDb): Promise<void> {
   await login(k, { login: 'nobody', password: 'wrong', client: '192.0.2.7' }).catch(() => undefined);
   const demoFile = new URL('../demo/data/minatodai/somu-2025.json', import.meta.url);
   await stagePendingImport(k, planner.actor, 'somu-2025.json', await readFile(demoFile));
-  const item = await k.selectFrom('item').select('id').orderBy('id').executeTakeFirstOrThrow();
-  await k
-    .updateTable('item')
-    .set({ text: '𠮷野家の\t"引用"\n改行 =1+1 😀', target: '0.1+0.2' })
-    .where('id', '=', item.id)
-    .execute();
-  const q = await k.selectFrom('quantity').select('id').orderBy('id').executeTakeFirstOrThrow();
-  await k.updateTable('quantity').set({ value: Number.POSITIVE_INFINITY }).where('id', '=', q.id).execute();
-  const q2 = await k.selectFrom('quantity').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
-  await k
-    .updateTable('quantity')
-    .set({ value: 0.1 + 0.2 })
-    .where('id', '=', q2.id)
-    .execute();
-  // Rows that reference a newer row of their own table: loading by id alone would break the key.
-  const goals = await k.selectFrom('goal').select('id').orderBy('id').execute();
-  await k
-    .updateTable('goal')
-    .set({ copied_from_goal_id: goals.at(-2)!.id })
-    .where('id', '=', goals[0]!.id)
-    .execute();
-  // The newest goal deleted: its id must not be issued again after a restore.
-  const last = await k.selectFrom('goal').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
-  await k.deleteFrom('goal').where('id', '=', last.id).execute();
+  await oddValuesForTransfer(k);
+  await deleteNewestGoal(k);
 }

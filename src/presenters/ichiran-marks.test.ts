@@ -6,6 +6,8 @@ import {
   type GoalEvaluation,
   type ItemEvaluation,
 } from '../domain/evaluation/index.ts';
+import { findMunicipality } from '../domain/municipalities/municipality.repo.ts';
+import { departmentIdOf, returnPhase } from '../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
 import { createApp } from '../web/app.tsx';
 import { goalMarkText, markText } from './ichiran-marks.ts';
@@ -24,14 +26,10 @@ describe('evaluation marks on the public 一覧表', () => {
   before(async () => {
     db = await createTestDb();
     await loadDemo(db);
-    const m = await db.kysely.selectFrom('municipality').selectAll().executeTakeFirstOrThrow();
-    const d = await db.kysely
-      .selectFrom('department')
-      .selectAll()
-      .where('name', '=', '総務部')
-      .executeTakeFirstOrThrow();
-    departmentId = d.id;
-    base = `/m/${m.code}/d/${d.id}`;
+    const m = await findMunicipality(db.kysely, 'minatodai');
+    assert.ok(m);
+    departmentId = await departmentIdOf(db.kysely, m.id, '総務部');
+    base = `/m/${m.code}/d/${departmentId}`;
   });
   after(() => db.destroy());
 
@@ -58,18 +56,7 @@ describe('evaluation marks on the public 一覧表', () => {
     const latest = await html(`${base}/2025?marks=1`);
     assert.equal(markCount(latest), 0);
     assert.ok(!latest.includes('評価を表示') && !latest.includes('評価を隠す'));
-    const fy = await db.kysely
-      .selectFrom('fiscal_year')
-      .select('id')
-      .where('year', '=', 2023)
-      .executeTakeFirstOrThrow();
-    await db.kysely
-      .updateTable('phase_status')
-      .set({ status: 'draft' })
-      .where('department_id', '=', departmentId)
-      .where('fiscal_year_id', '=', fy.id)
-      .where('phase', '=', 'final')
-      .execute();
+    await returnPhase(db.kysely, { departmentId, year: 2023, phase: 'final' });
     assert.equal(markCount(await html(`${base}/2023?marks=1`)), 0);
   });
 

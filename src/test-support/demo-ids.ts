@@ -1,23 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { departmentIdOf, municipalityIdOf } from './seed.ts';
 
 /** The demo city's municipality id. */
-export async function demoMunicipalityId(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('municipality')
-    .select('id')
-    .where('code', '=', 'minatodai')
-    .executeTakeFirstOrThrow();
-  return row.id;
+export function demoMunicipalityId(db: Kysely<Database>): Promise<number> {
+  return municipalityIdOf(db, 'minatodai');
 }
 
-/** A top-level department by name (総務部, 健康福祉部, …). */
+/** A top-level department of the demo city by name (総務部, 健康福祉部, …). */
 export async function demoDepartmentId(db: Kysely<Database>, name: string): Promise<number> {
-  const row = await db
-    .selectFrom('department')
-    .select('id')
-    .where('name', '=', name)
-    .where('parent_id', 'is', null)
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return departmentIdOf(db, await demoMunicipalityId(db), name);
 }

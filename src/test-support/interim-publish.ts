@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Actor, Role } from '../domain/auth/actor.ts';
 import { findFiscalYearId } from '../domain/fiscal-years/fiscal-year.repo.ts';
+import { loadBlock } from '../domain/goals/goal.repo.ts';
 import { saveInterimProgress } from '../domain/workflow/interim.service.ts';
 import { transition } from '../domain/workflow/transition.service.ts';
 import { openFiscalYear } from '../domain/workflow/year.service.ts';
 import { fillPhase } from './phase-fill.ts';
+import { phaseVersion } from './seed.ts';
 
 /**
  * A department's 中間報告 of a year, through the real services: the year opened (phases that
@@ -34,29 +36,18 @@ export async function reportInterim(
   };
   await openFiscalYear(db, by.accept, { year: key.year });
   const fy = (await findFiscalYearId(db, key.municipalityId, key.year)) ?? -1;
-  const first = await db
-    .selectFrom('item')
-    .innerJoin('goal', 'goal.id', 'item.goal_id')
-    .select(['item.id', 'item.text'])
-    .where('goal.department_id', '=', key.departmentId)
-    .where('goal.fiscal_year_id', '=', fy)
-    .where('goal.block', '=', 'plan')
-    .orderBy('goal.no')
-    .orderBy('item.no')
-    .executeTakeFirstOrThrow();
+  const goals = await loadBlock(db, { departmentId: key.departmentId, fiscalYearId: fy, block: 'plan' });
+  const first = [...goals]
+    .sort((a, b) => a.no - b.no)
+    .flatMap((g) => [...g.items].sort((a, b) => a.no - b.no))[0];
+  if (!first) throw new Error(`no plan item of department ${key.departmentId} in ${key.year}`);
   await saveInterimProgress(db, actor, { itemId: first.id, text: progress, version: 0 });
   const phaseKey = { departmentId: key.departmentId, year: key.year, phase: 'interim' as const };
   await fillPhase(db, actor, phaseKey);
   const steps: Array<keyof typeof by> = ['submit', 'approve', 'accept'];
   if (options.publish !== false) steps.push('publish');
   for (const action of steps) {
-    const { version } = await db
-      .selectFrom('phase_status')
-      .select('version')
-      .where('department_id', '=', key.departmentId)
-      .where('fiscal_year_id', '=', fy)
-      .where('phase', '=', 'interim')
-      .executeTakeFirstOrThrow();
+    const version = await phaseVersion(db, phaseKey);
     await transition(db, by[action], { ...phaseKey, action, version });
   }
   return { itemText: first.text };

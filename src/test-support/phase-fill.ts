@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Phase, PhaseState } from '../db/schema.ts';
 import type { Actor } from '../domain/auth/actor.ts';
 import { findFiscalYearId } from '../domain/fiscal-years/fiscal-year.repo.ts';
+import { itemSnapshot } from '../domain/goals/goal-edit.repo.ts';
 import { createGoal } from '../domain/goals/goal-edit.service.ts';
 import { createItem, editItem } from '../domain/goals/item-edit.service.ts';
 import { type PhaseGap, phaseGaps } from '../domain/workflow/completeness.ts';
@@ -10,6 +11,7 @@ import { saveAssessment } from '../domain/workflow/final.service.ts';
 import { loadInterim } from '../domain/workflow/interim.repo.ts';
 import { saveInterimProgress } from '../domain/workflow/interim.service.ts';
 import { yearPhaseRows } from '../domain/workflow/phase-schedule.repo.ts';
+import { findPhaseStatus } from '../domain/workflow/phase-status.repo.ts';
 import type { WorkflowAction } from '../domain/workflow/state-machine.ts';
 import { transition } from '../domain/workflow/transition.service.ts';
 
@@ -35,15 +37,12 @@ async function fillGap(db: Kysely<Database>, actor: Actor, key: PhaseToFill, fy:
   } else if (gap.kind === 'no_items') {
     await createItem(db, actor, { goalId: idOf(gap), unit: null, text: '記入例の取組', note: '実施した' });
   } else if (gap.kind === 'achievement') {
-    const item = await db
-      .selectFrom('item')
-      .select(['id', 'no', 'unit_id', 'text', 'version'])
-      .where('id', '=', idOf(gap))
-      .executeTakeFirstOrThrow();
+    const item = await itemSnapshot(db, idOf(gap), 'review');
+    if (!item) throw new Error(`no item ${idOf(gap)}`);
     await editItem(db, actor, {
       itemId: item.id,
       no: item.no,
-      unit: item.unit_id === null ? null : { id: item.unit_id },
+      unit: item.unitId === null ? null : { id: item.unitId },
       text: item.text,
       note: '計画どおり実施した',
       version: item.version,
@@ -136,9 +135,13 @@ export async function drivePhase(
     const row = (await yearPhaseRows(db, fy, [key.departmentId])).find((r) => r.phase === key.phase);
     if (!row) throw new Error(`no ${key.phase} row for department ${key.departmentId}`);
     if (REACHED[row.status] >= REACHED[until]) return;
-    const version = (
-      await db.selectFrom('phase_status').select('version').where('id', '=', row.id).executeTakeFirstOrThrow()
-    ).version;
+    const stored = await findPhaseStatus(db, {
+      departmentId: key.departmentId,
+      fiscalYearId: fy,
+      phase: key.phase,
+    });
+    if (!stored) throw new Error(`no ${key.phase} row for department ${key.departmentId}`);
+    const version = stored.version;
     const go = (actor: Actor, action: WorkflowAction) => transition(db, actor, { ...key, action, version });
     if (row.status === 'draft') {
       await fillPhase(db, crew.editor, key);

@@ -86,7 +86,9 @@ export async function listGrantsOfMunicipality(db: Kysely<Database>, municipalit
 export async function updateUser(
   db: Kysely<Database>,
   id: number,
-  values: Partial<Pick<UserRow, 'display_name' | 'disabled' | 'password_hash' | 'must_change_password'>>,
+  values: Partial<
+    Pick<UserRow, 'display_name' | 'disabled' | 'password_hash' | 'must_change_password' | 'email'>
+  >,
 ): Promise<void> {
   await db.updateTable('app_user').set(values).where('id', '=', id).execute();
 }

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { importSources } from '../../importer/import.service.ts';
 import { makeDocument, sourceOf } from '../../test-support/factories.ts';
+import { returnEveryPhase, returnPhase } from '../../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { findTopDepartment } from '../departments/department.repo.ts';
-import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
+import { findMunicipality } from '../municipalities/municipality.repo.ts';
 import { publicReader, staffReader } from '../publication/reader.ts';
 
 let db: TestDb;
@@ -18,11 +19,8 @@ after(async () => {
 test('the public sees a block only while its phase is published', async () => {
   const doc = makeDocument({ department: '公開部', planYear: 2024 });
   const { municipality } = await importSources(db, [sourceOf(doc)], { published: true, municipality: 'pub' });
-  const m = await db.kysely
-    .selectFrom('municipality')
-    .selectAll()
-    .where('code', '=', municipality.code)
-    .executeTakeFirstOrThrow();
+  const m = await findMunicipality(db.kysely, municipality.code);
+  assert.ok(m);
   const department = await findTopDepartment(db.kysely, m.id, '公開部');
   assert.ok(department);
   const pub = publicReader(db.kysely, m);
@@ -30,15 +28,7 @@ test('the public sees a block only while its phase is published', async () => {
   const publicView = await pub.document(department, 2024);
   assert.equal(publicView.plan.goals.length, 2, 'imported tables are published');
 
-  const planYearId = await findFiscalYearId(db.kysely, m.id, 2024);
-  assert.ok(planYearId);
-  await db.kysely
-    .updateTable('phase_status')
-    .set({ status: 'draft' })
-    .where('department_id', '=', department.id)
-    .where('fiscal_year_id', '=', planYearId)
-    .where('phase', '=', 'goal_setting')
-    .execute();
+  await returnPhase(db.kysely, { departmentId: department.id, year: 2024, phase: 'goal_setting' });
   const afterWithdraw = await pub.document(department, 2024);
   assert.equal(afterWithdraw.plan.goals.length, 0);
   assert.equal(afterWithdraw.review.goals.length, 2, 'the review block stays public');
@@ -46,11 +36,7 @@ test('the public sees a block only while its phase is published', async () => {
   assert.deepEqual(await staff.planYears(department.id), [2024]);
   assert.deepEqual(await pub.planYears(department.id), [2024]);
 
-  await db.kysely
-    .updateTable('phase_status')
-    .set({ status: 'draft' })
-    .where('department_id', '=', department.id)
-    .execute();
+  await returnEveryPhase(db.kysely, department.id, [2023, 2024]);
   assert.deepEqual(await pub.planYears(department.id), []);
   await assert.rejects(pub.document(department, 2024), {
     code: 'NOT_FOUND',

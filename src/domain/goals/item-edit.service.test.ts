@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { addUnit } from '../../test-support/seed.ts';
 import {
   addQuantity,
   copyPlanToNextYear,
@@ -85,19 +86,9 @@ test('create with a new sub-unit, edit, move and delete items of a goal, each au
 });
 
 test('choosing a unit of another department is refused', async () => {
-  const foreign = await f.db.kysely
-    .insertInto('department')
-    .values({
-      municipality_id: f.municipalityId,
-      parent_id: f.otherDepartmentId,
-      kind: 'unit',
-      name: '他部の課',
-      created_at: '2024-01-01T00:00:00Z',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const foreign = await addUnit(f.db.kysely, f.municipalityId, f.otherDepartmentId, '他部の課');
   await assert.rejects(
-    createItem(f.db.kysely, f.editor, { goalId, unit: { id: foreign.id }, text: 'x', note: '' }),
+    createItem(f.db.kysely, f.editor, { goalId, unit: { id: foreign }, text: 'x', note: '' }),
     {
       code: 'INVALID_INPUT',
     },

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { demoDepartmentId, demoMunicipalityId, useDemoApp } from '../../test-support/demo-app.ts';
+import { insertUncheckedLinks } from '../../test-support/forced-state.repo.ts';
 import { makeUser, type TestUser } from '../../test-support/users.ts';
 import { presentLineage } from '../../web/lineage/lineage.presenter.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
@@ -132,37 +133,13 @@ describe('copying a year keeps its lineage (issue 10 item 7)', () => {
     const [n1] = of(2025, 'plan');
     assert.ok(p1 && p2 && r1 && r2 && n1);
     const municipalityId = await demoMunicipalityId(db);
-    const now = new Date().toISOString();
-    const link = (
-      kind: 'same' | 'continues',
-      from: number,
-      to: number,
-      status: 'suggested' | 'confirmed',
-    ) => ({
-      municipality_id: municipalityId,
-      kind,
-      from_goal_id: from,
-      from_item_id: null,
-      to_goal_id: to,
-      to_item_id: null,
-      score: status === 'suggested' ? 0.9 : null,
-      status,
-      decided_by: null,
-      decided_at: null,
-      created_at: now,
-      updated_at: now,
-    });
     // Two plan goals claimed by one review goal, a 'same' across years, a second 継続 into one goal.
-    await db
-      .insertInto('goal_link')
-      .values([
-        link('same', p2, r1, 'suggested'),
-        link('same', p1, r2, 'suggested'),
-        link('same', n1, r1, 'suggested'),
-        link('continues', r2, n1, 'suggested'),
-      ])
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    await insertUncheckedLinks(db, municipalityId, [
+      { kind: 'same', fromGoalId: p2, toGoalId: r1 },
+      { kind: 'same', fromGoalId: p1, toGoalId: r2 },
+      { kind: 'same', fromGoalId: n1, toGoalId: r1 },
+      { kind: 'continues', fromGoalId: r2, toGoalId: n1 },
+    ]);
     const shown = appearances(await goalsAcrossYears(db, dept));
     for (const id of await goalIdsOf(dept)) assert.equal(shown.get(id), 1, `goal ${id} shown once`);
   });

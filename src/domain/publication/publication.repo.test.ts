@@ -3,7 +3,10 @@ import { after, before, beforeEach, test } from 'node:test';
 import type { Phase } from '../../db/schema.ts';
 import { importSources } from '../../importer/import.service.ts';
 import { makeDocument, sourceOf } from '../../test-support/factories.ts';
+import { forgetEveryInterimRow } from '../../test-support/forced-state.repo.ts';
+import { departmentIdOf, fiscalYearIdOf, municipalityIdOf, setPhaseState } from '../../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
+import { findPhaseState } from '../workflow/phase-status.repo.ts';
 import {
   blockPublished,
   isBlockPublished,
@@ -26,43 +29,48 @@ before(async () => {
     [2023, 2024].map((planYear) => makeDocument({ department, planYear })),
   );
   await importSources(db, [sourceOf(...docs)], { municipality: 'pubrepo', published: true });
-  const municipality = await db.kysely
-    .selectFrom('municipality')
-    .select('id')
-    .where('code', '=', 'pubrepo')
-    .executeTakeFirstOrThrow();
-  municipalityId = municipality.id;
-  const rows = await db.kysely.selectFrom('department').select(['id', 'name']).execute();
-  const id = (name: string) => rows.find((r) => r.name === name)?.id ?? -1;
-  departments = { a: id('甲部'), b: id('乙部') };
-  const fy = await db.kysely.selectFrom('fiscal_year').select(['id', 'year']).execute();
-  years = new Map(fy.map((r) => [r.year, r.id]));
+  municipalityId = await municipalityIdOf(db.kysely, 'pubrepo');
+  departments = {
+    a: await departmentIdOf(db.kysely, municipalityId, '甲部'),
+    b: await departmentIdOf(db.kysely, municipalityId, '乙部'),
+  };
+  years = new Map();
+  for (const year of [2022, 2023, 2024])
+    years.set(year, await fiscalYearIdOf(db.kysely, municipalityId, year));
 });
+
+const fyId = (year: number) => years.get(year) ?? -1;
 after(async () => {
   await db.destroy();
 });
 
-const fyId = (year: number) => years.get(year) ?? -1;
+function setStatus(departmentId: number, year: number, phase: Phase, status: 'draft' | 'published') {
+  return setPhaseState(db.kysely, { departmentId, year, phase }, status);
+}
 
-async function setStatus(departmentId: number, year: number, phase: Phase, status: 'draft' | 'published') {
-  await db.kysely
-    .insertInto('phase_status')
-    .values({
-      department_id: departmentId,
-      fiscal_year_id: fyId(year),
-      phase,
-      status,
-      version: 1,
-      updated_at: '2026-01-01T00:00:00.000Z',
-    })
-    .onConflict((oc) => oc.columns(['department_id', 'fiscal_year_id', 'phase']).doUpdateSet({ status }))
-    .execute();
+/** The phases the import stored: each table's review (期末報告 of the year before) and plan (目標設定). */
+const imported: Array<[number, Phase]> = [
+  [2022, 'final'],
+  [2023, 'goal_setting'],
+  [2023, 'final'],
+  [2024, 'goal_setting'],
+];
+
+/** Every phase row of both departments (or of one) to `status`: as the import left them, or all withdrawn. */
+async function setEvery(status: 'draft' | 'published', only?: number) {
+  for (const department of only === undefined ? [departments.a, departments.b] : [only]) {
+    for (const [year, phase] of imported) await setStatus(department, year, phase, status);
+    for (const year of years.keys()) {
+      const key = { departmentId: department, fiscalYearId: fyId(year), phase: 'interim' as const };
+      if (await findPhaseState(db.kysely, key)) await setStatus(department, year, 'interim', status);
+    }
+  }
 }
 
 beforeEach(async () => {
   // The import publishes every block it stores; each test starts from there.
-  await db.kysely.updateTable('phase_status').set({ status: 'published' }).execute();
-  await db.kysely.deleteFrom('phase_status').where('phase', '=', 'interim').execute();
+  await setEvery('published');
+  await forgetEveryInterimRow(db.kysely);
 });
 
 test('publishedPhases: published plan and review phases of the municipality, or of one department', async () => {
@@ -146,16 +154,12 @@ test('yearPublished needs both blocks of the year; the facets follow the same ru
     'no year with targets and results public',
   );
 
-  await db.kysely
-    .updateTable('phase_status')
-    .set({ status: 'draft' })
-    .where('department_id', '=', departments.a)
-    .execute();
+  await setEvery('draft', departments.a);
   assert.deepEqual(
     (await publishedDepartments(db.kysely)).map((d) => [d.name, d.municipality.code]),
     [['乙部', 'pubrepo']],
   );
-  await db.kysely.updateTable('phase_status').set({ status: 'draft' }).execute();
+  await setEvery('draft');
   assert.deepEqual(await publishedYears(db.kysely), []);
   assert.deepEqual(await publishedDepartments(db.kysely), []);
 });

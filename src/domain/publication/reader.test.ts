@@ -3,7 +3,10 @@ import { after, before, test } from 'node:test';
 import type { DepartmentRow, MunicipalityRow } from '../../db/schema.ts';
 import { importSources } from '../../importer/import.service.ts';
 import { makeDocument, sourceOf } from '../../test-support/factories.ts';
+import { returnEveryPhase } from '../../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
+import { listTopDepartments } from '../departments/department.repo.ts';
+import { findMunicipality } from '../municipalities/municipality.repo.ts';
 import { openPublicReader, publicReader, readerFor, staffReader } from './reader.ts';
 
 let db: TestDb;
@@ -12,15 +15,16 @@ let other: MunicipalityRow;
 let department: DepartmentRow;
 let foreign: DepartmentRow;
 
-const municipality = (code: string) =>
-  db.kysely.selectFrom('municipality').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
-const departmentOf = (m: MunicipalityRow) =>
-  db.kysely
-    .selectFrom('department')
-    .selectAll()
-    .where('municipality_id', '=', m.id)
-    .where('parent_id', 'is', null)
-    .executeTakeFirstOrThrow();
+const municipality = async (code: string) => {
+  const found = await findMunicipality(db.kysely, code);
+  assert.ok(found, code);
+  return found;
+};
+const departmentOf = async (m: MunicipalityRow) => {
+  const [first] = await listTopDepartments(db.kysely, m.id);
+  assert.ok(first, m.code);
+  return first;
+};
 
 before(async () => {
   db = await createTestDb();
@@ -35,18 +39,7 @@ before(async () => {
   department = await departmentOf(city);
   foreign = await departmentOf(other);
   // Fiscal year 2023 back to draft: the plan block of table 2023 and the review block of table 2024.
-  const fy = await db.kysely
-    .selectFrom('fiscal_year')
-    .select('id')
-    .where('municipality_id', '=', city.id)
-    .where('year', '=', 2023)
-    .executeTakeFirstOrThrow();
-  await db.kysely
-    .updateTable('phase_status')
-    .set({ status: 'draft' })
-    .where('department_id', '=', department.id)
-    .where('fiscal_year_id', '=', fy.id)
-    .execute();
+  await returnEveryPhase(db.kysely, department.id, [2023]);
 });
 after(async () => {
   await db.destroy();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { nowIso } from '../../db/clock.ts';
+import { auditFromAnotherServer } from '../../test-support/forced-state.repo.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { makeUser } from '../../test-support/users.ts';
 import { insertMunicipality } from '../municipalities/municipality.repo.ts';
@@ -20,20 +20,7 @@ after(async () => {
 });
 
 /** An audit event written by another app server: straight into the table, not through this process. */
-async function changeElsewhere(): Promise<void> {
-  await db.kysely
-    .insertInto('audit_event')
-    .values({
-      municipality_id: municipalityId,
-      actor_user_id: null,
-      actor_login: 'other-server',
-      at: nowIso(),
-      action: 'user.create',
-      entity_type: 'app_user',
-      summary: 'made by another app server',
-    })
-    .execute();
-}
+const changeElsewhere = () => auditFromAnotherServer(db.kysely, municipalityId);
 
 test("another server's change is seen once the interval has passed, not before", async () => {
   let clock = 1_000_000;

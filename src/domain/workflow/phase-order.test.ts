@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AppError } from '../../errors.ts';
+import { forgetPhaseRow } from '../../test-support/forced-state.repo.ts';
 import { drivePhase, fillPhase } from '../../test-support/phase-fill.ts';
 import { ensureDepartment } from '../departments/department.repo.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
@@ -134,18 +135,7 @@ test('overdueFor: a phase not started or not submitted past its deadline (Tokyo)
   await openFiscalYear(f.db.kysely, f.actors.planning, { year: 2033 });
   const fy = (await findFiscalYearId(f.db.kysely, f.municipalityId, 2033)) ?? -1;
   // The other department never got an interim row (as when it was added by hand, before any view).
-  await f.db.kysely
-    .deleteFrom('workflow_event')
-    .where('fiscal_year_id', '=', fy)
-    .where('department_id', '=', f.other)
-    .where('phase', '=', 'interim')
-    .execute();
-  await f.db.kysely
-    .deleteFrom('phase_status')
-    .where('fiscal_year_id', '=', fy)
-    .where('department_id', '=', f.other)
-    .where('phase', '=', 'interim')
-    .execute();
+  await forgetPhaseRow(f.db.kysely, { fiscalYearId: fy, departmentId: f.other, phase: 'interim' });
   const scope = { municipalityId: f.municipalityId, fiscalYear: 2033, departmentIds: [f.own, f.other] };
   // 2033-10-31 is the interim deadline: on 11-01 00:30 in Tokyo (still 10-31 in UTC) it is past.
   const late = await overdueFor(f.db.kysely, { ...scope, now: new Date('2033-10-31T15:30:00Z') });

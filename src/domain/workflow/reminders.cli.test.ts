@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
+import { setEveryEmail } from '../../test-support/seed.ts';
 import { type WorkflowFixture, workflowFixture } from './workflow.testkit.ts';
 import { openFiscalYear } from './year.service.ts';
 
@@ -9,7 +10,7 @@ let f: WorkflowFixture;
 before(async () => {
   f = await workflowFixture();
   await openFiscalYear(f.db.kysely, f.actors.planning, { year: 2027 });
-  await f.db.kysely.updateTable('app_user').set({ email: 'editor@city.example.jp' }).execute();
+  await setEveryEmail(f.db.kysely, f.municipalityId, 'editor@city.example.jp');
 });
 after(async () => {
   await f.db.destroy();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Db, openDatabase, parseDatabaseUrl } from '../../db/database.ts';
+import { setEveryEmail } from '../../test-support/seed.ts';
 import type { Mailer } from './mailer.ts';
 import { sendReminders } from './reminders.service.ts';
 import { type WorkflowFixture, workflowFixture } from './workflow.testkit.ts';
@@ -21,7 +22,7 @@ before(async () => {
   if (skip) return;
   f = await workflowFixture();
   await openFiscalYear(f.db.kysely, f.actors.planning, { year: 2027 });
-  await f.db.kysely.updateTable('app_user').set({ email: 'staff@city.example.jp' }).execute();
+  await setEveryEmail(f.db.kysely, f.municipalityId, 'staff@city.example.jp');
   other = openDatabase(parseDatabaseUrl(f.db.url));
 });
 after(async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import nodemailer from 'nodemailer';
+import { setEmail } from '../../test-support/seed.ts';
 import { findFiscalYearId } from '../fiscal-years/fiscal-year.repo.ts';
 import { type Mailer, mailSettingsFrom } from './mailer.ts';
 import { sendReminders } from './reminders.service.ts';
@@ -12,11 +13,7 @@ let f: WorkflowFixture;
 before(async () => {
   f = await workflowFixture();
   await openFiscalYear(f.db.kysely, f.actors.planning, { year: 2027 });
-  await f.db.kysely
-    .updateTable('app_user')
-    .set({ email: 'soumu-editor@city.example.jp' })
-    .where('id', '=', f.actors.editorOwn.userId)
-    .execute();
+  await setEmail(f.db.kysely, f.actors.editorOwn.userId, 'soumu-editor@city.example.jp');
 });
 after(async () => {
   await f.db.destroy();
@@ -110,11 +107,7 @@ test('after the deadline: one overdue reminder, to whoever holds the phase', asy
 });
 
 test('a failed e-mail is released and sent by the next run', async () => {
-  await f.db.kysely
-    .updateTable('app_user')
-    .set({ email: 'kenko@city.example.jp' })
-    .where('id', '=', f.actors.editorOther.userId)
-    .execute();
+  await setEmail(f.db.kysely, f.actors.editorOther.userId, 'kenko@city.example.jp');
   const failing: Mailer = { sendMail: async () => Promise.reject(new Error('SMTP down')) };
   const now = new Date('2027-06-02T00:00:00Z');
   const failed = await sendReminders(f.db.kysely, now, failing);

@@ -1,5 +1,4 @@
-import { importSources } from '../../importer/import.service.ts';
-import { makeDocument, sourceOf } from '../../test-support/factories.ts';
+import { importCity } from '../../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import type { Actor, Role } from '../auth/actor.ts';
 import { systemActor } from '../auth/actor.ts';
@@ -51,31 +50,30 @@ export interface WorkflowFixture {
  */
 export async function workflowFixture(): Promise<WorkflowFixture> {
   const db = await createTestDb();
-  await importSources(
-    db,
-    [
-      sourceOf(
-        makeDocument({ department: OWN, planYear: 2026 }),
-        makeDocument({ department: OTHER, planYear: 2026 }),
-      ),
-    ],
-    { published: true, municipality: { code: 'wf', name: 'ワークフロー市' } },
-  );
-  const m = await db.kysely.selectFrom('municipality').select('id').executeTakeFirstOrThrow();
-  const dept = async (name: string) =>
-    (await db.kysely.selectFrom('department').select('id').where('name', '=', name).executeTakeFirstOrThrow())
-      .id;
+  const city = await importCity(db, {
+    code: 'wf',
+    name: 'ワークフロー市',
+    departments: [OWN, OTHER],
+    planYear: 2026,
+  });
+  const municipalityId = city.municipalityId;
   const actors = {} as Record<Who, Actor>;
   for (const who of everyone) {
     const login = who.toLowerCase();
-    const userId = await createUser(db.kysely, systemActor(m.id), {
+    const userId = await createUser(db.kysely, systemActor(municipalityId), {
       login,
       password: 'password-1234',
       ...accounts[who],
     });
-    actors[who] = { userId, login, municipalityId: m.id, grants: await listGrants(db.kysely, userId) };
+    actors[who] = { userId, login, municipalityId, grants: await listGrants(db.kysely, userId) };
   }
-  return { db, municipalityId: m.id, own: await dept(OWN), other: await dept(OTHER), actors };
+  return {
+    db,
+    municipalityId,
+    own: city.departments[OWN] ?? -1,
+    other: city.departments[OTHER] ?? -1,
+    actors,
+  };
 }
 
 /** The users who move the own department's phases (see openInOrder in test-support/phase-fill.ts). */
