@@ -9,6 +9,7 @@ import { charLength } from './query.ts';
  * How a page query uses the term conditions: `index` lets the full-text indexes find the matching
  * entries (then they are sorted); `filter` only tests each entry met while walking the display-order
  * index (search_entry_display), which is cheaper once the hits are many: the walk stops after the page.
+ * SQLite is told which (its planner cannot estimate FTS5 matches); PostgreSQL's planner chooses.
  */
 export type MatchUse = 'index' | 'filter';
 
@@ -29,7 +30,7 @@ export function termConditions(
   const single = terms.filter((t) => charLength(t) === 1);
   return engine === 'sqlite'
     ? sqliteConditions(long, pairs, single, use)
-    : postgresConditions(long, pairs, single, use);
+    : postgresConditions(long, pairs, single);
 }
 
 /** An FTS5 string literal: inside double quotes every character is text (`"` is doubled). */
@@ -66,20 +67,17 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-function postgresConditions(
-  long: string[],
-  pairs: string[],
-  single: string[],
-  use: MatchUse,
-): Array<RawBuilder<SqlBool>> {
-  // As a filter the expressions differ from the indexes' (`|| ''`), so the planner cannot start from them.
-  const folded = use === 'index' ? sql`e.folded` : sql`(e.folded || '')`;
-  const grams = use === 'index' ? sql`e.grams` : sql`(e.grams || '')`;
+/**
+ * PostgreSQL gets the same conditions either way: its planner estimates LIKE and array containment
+ * from column statistics and itself chooses between walking the display-order index (many hits) and
+ * sorting what the GIN indexes find (few), per page.
+ */
+function postgresConditions(long: string[], pairs: string[], single: string[]): Array<RawBuilder<SqlBool>> {
   const conditions = [...long, ...single].map(
-    (term) => sql<SqlBool>`${folded} like ${containsPattern(term)} escape '\\'`,
+    (term) => sql<SqlBool>`e.folded like ${containsPattern(term)} escape '\\'`,
   );
   // The expression must be exactly the index's for the planner to use it.
-  if (pairs.length > 0) conditions.push(sql<SqlBool>`string_to_array(${grams}, ' ') @> ${pairs}::text[]`);
+  if (pairs.length > 0) conditions.push(sql<SqlBool>`string_to_array(e.grams, ' ') @> ${pairs}::text[]`);
   return conditions;
 }
 
