@@ -1,23 +1,36 @@
 /**
  * Search latency on a generated corpus, on the engine DATABASE_URL names (SQLite when unset):
  *   npx tsx bench/search.bench.ts [--departments 20] [--years 10] [--compare]
- * Prints p50/p95 of the full public search (count + one page + highlight) for 2-character and
- * 3+-character queries. --compare also times bare match counts of the alternative strategies.
+ *   npx tsx bench/search.bench.ts --entries 100000
+ *   DATABASE_URL=postgres://…/mokuhyo_bench --keep npx tsx bench/search.bench.ts --municipalities 100 --entries 1000000
+ * Prints p50/p95 of the full public search (capped count + one page + highlight) for 2-character
+ * and 3+-character queries, two terms, the grade filter, the last page of a capped result and the
+ * filter lists (facets). --entries sets the departments per municipality (8 goals of 15 items, both
+ * blocks, --years years). --keep uses the database DATABASE_URL names as it is (made and dropped by
+ * you), generating the corpus only when it holds none, so a large corpus is made once.
+ * --compare also times bare match counts of the alternative strategies.
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { openDatabase, parseDatabaseUrl } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/schema.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
 import { gramsOf } from '../src/search/entries.ts';
+import { searchFacets } from '../src/search/facets.ts';
 import { refreshAllGrades, refreshMunicipalityGrades } from '../src/search/grade-index.ts';
 import { containsPattern, ftsString, termConditions } from '../src/search/match.repo.ts';
-import { search } from '../src/search/search.service.ts';
+import { COUNT_CAP, PAGE_SIZE, search } from '../src/search/search.service.ts';
 import { createTestDb, type TestDb } from '../src/test-support/test-db.ts';
-import { generateCorpus } from './search-corpus.ts';
+import { entriesPerDepartmentYear, generateCorpus } from './search-corpus.ts';
 
 const { values: args } = parseArgs({
   options: {
+    municipalities: { type: 'string', default: '1' },
     departments: { type: 'string', default: '20' },
+    entries: { type: 'string' },
+    keep: { type: 'boolean', default: false },
     years: { type: 'string', default: '10' },
     runs: { type: 'string', default: '20' },
     compare: { type: 'boolean', default: false },
@@ -31,7 +44,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
 }
 
-async function time(label: string, queries: string[], run: (q: string) => Promise<number>): Promise<void> {
+async function time(
+  label: string,
+  queries: string[],
+  run: (q: string) => Promise<number | string>,
+): Promise<void> {
   const all: number[] = [];
   const perQuery: string[] = [];
   for (const q of queries) {
@@ -49,8 +66,11 @@ async function time(label: string, queries: string[], run: (q: string) => Promis
   all.sort((a, b) => a - b);
   const p50 = percentile(all, 0.5).toFixed(2);
   const p95 = percentile(all, 0.95).toFixed(2);
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   console.log(
-    `${label.padEnd(44)} p50 ${p50.padStart(7)} ms  p95 ${p95.padStart(7)} ms   ${perQuery.join(' ')}`,
+    `${label.padEnd(44)} p50 ${p50.padStart(7)} ms  p95 ${p95.padStart(7)} ms  [load ${load}]   ${perQuery.join(' ')}`,
   );
 }
 
@@ -120,16 +140,14 @@ async function comparePostgres(db: Kysely<Database>): Promise<void> {
 
 /**
  * The grade filter, and what keeping grades costs. The corpus has no numbers to evaluate, so its
- * entries are labelled as a graded city's would be (all but the newest year); the refresh is timed on
- * the demo city, whose years are really evaluated.
+ * entries are labelled as a graded city's would be (all but the newest year, search-corpus.ts); the
+ * refresh is timed on the demo city, whose years are really evaluated.
  */
-async function benchGrades(db: TestDb): Promise<void> {
-  await sql`update search_entry set grade = case id % 3 when 0 then '達成' when 1 then '概ね達成' else '未達成' end
-    where year < (select max(year) from search_entry)`.execute(db.kysely);
-  if (db.engine === 'postgres') await sql`vacuum analyze search_entry`.execute(db.kysely);
-  const graded = (q: string) => search(db, { q, grade: '未達成' }).then((r) => r.total);
+async function benchGrades(db: TestDb, withDemo: boolean): Promise<void> {
+  const graded = (q: string) => search(db, { q, grade: '未達成' }).then(hitCount);
   await time('search(): 2-char queries, grade filter', SHORT, graded);
   await time('search(): 3+-char queries, grade filter', LONG, graded);
+  if (!withDemo) return;
   await loadDemo(db);
   const demo = await db.kysely
     .selectFrom('municipality')
@@ -149,27 +167,88 @@ async function benchGrades(db: TestDb): Promise<void> {
   }
 }
 
-const db = await createTestDb();
-try {
+/**
+ * PostgreSQL: loads the corpus with search_entry's secondary indexes dropped and then builds them
+ * again from their own definitions (pg_indexes), as a bulk load would; GIN indexes are far quicker
+ * to build at once than to grow row by row. SQLite keeps its FTS5 triggers.
+ */
+async function withoutSearchIndexes<T>(db: TestDb, work: () => Promise<T>): Promise<T> {
+  if (db.engine !== 'postgres') return work();
+  const { rows } = await sql<{ indexname: string; indexdef: string }>`select indexname, indexdef
+    from pg_indexes where tablename = 'search_entry' and indexname <> 'search_entry_pkey'`.execute(db.kysely);
+  for (const { indexname } of rows) await sql`drop index ${sql.id(indexname)}`.execute(db.kysely);
+  const result = await work();
   const started = performance.now();
-  const entries = await generateCorpus(db.kysely, {
-    departments: Number(args.departments),
-    years: Number(args.years),
-    goals: 8,
-    items: 15,
+  await db.kysely.connection().execute(async (connection) => {
+    await sql`set maintenance_work_mem = '256MB'`.execute(connection);
+    for (const { indexdef } of rows) await sql.raw(indexdef).execute(connection);
   });
+  console.error(`  ${rows.length} indexes built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return result;
+}
+
+/** The hit count as the page shows it: `1000+` once counting stopped. */
+const hitCount = (r: { total: number; capped: boolean }) => (r.capped ? `${r.total}+` : String(r.total));
+
+async function openBenchDb(): Promise<TestDb> {
+  if (!args.keep) return createTestDb();
+  const target = parseDatabaseUrl(process.env.DATABASE_URL);
+  const db = openDatabase(target);
+  await migrateToLatest(db);
+  return { ...db, url: process.env.DATABASE_URL ?? '' };
+}
+
+const db = await openBenchDb();
+try {
+  const municipalities = Number(args.municipalities);
+  const years = Number(args.years);
+  const shape = { goals: 8, items: 15 };
+  const departments =
+    args.entries === undefined
+      ? Number(args.departments)
+      : Math.max(
+          1,
+          Math.round(Number(args.entries) / (municipalities * years * entriesPerDepartmentYear(shape))),
+        );
+  const stored = await db.kysely
+    .selectFrom('search_entry')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const started = performance.now();
+  let entries = Number(stored.n);
+  if (entries === 0) {
+    entries = await withoutSearchIndexes(db, () =>
+      generateCorpus(db.kysely, { municipalities, departments, years, ...shape }, (done, made) => {
+        if (done % 10 === 0 || done === municipalities)
+          console.error(
+            `  ${done}/${municipalities} municipalities, ${made} entries, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+          );
+      }),
+    );
+  }
   const seconds = (performance.now() - started) / 1000;
   // Steady state: VACUUM merges the GIN pending lists, as autovacuum does after an import.
   if (db.engine === 'postgres') await sql`vacuum analyze`.execute(db.kysely);
+  else await sql`analyze`.execute(db.kysely);
   console.log(
-    `${db.engine}: ${entries} entries stored and indexed in ${seconds.toFixed(1)} s; ${RUNS} runs/query`,
+    `${db.engine}: ${entries} entries (${municipalities} municipalities × ${departments} departments × ${years} years) stored and indexed in ${seconds.toFixed(1)} s; ${RUNS} runs/query; count cap ${COUNT_CAP}`,
   );
-  console.log('(per query: term:hits@p50 ms)');
-  const full = (q: string) => search(db, { q }).then((r) => r.total);
+  console.log('(per query: term:hits@p50 ms; 1000+ = more than the cap)');
+  const full = (q: string) => search(db, { q }).then(hitCount);
   await time('search(): 2-char queries', SHORT, full);
   await time('search(): 3+-char queries', LONG, full);
   await time('search(): two terms (2 + 3+ chars)', ['移住 相談会', '寄附 ポータル', '健診 受診率'], full);
-  await benchGrades(db);
+  const lastPage = COUNT_CAP / PAGE_SIZE;
+  await time(`search(): 2-char queries, page ${lastPage}`, SHORT, (q) =>
+    search(db, { q, page: lastPage }).then((r) => `${hitCount(r)}p${r.page}`),
+  );
+  await time('search(): 2-char queries, one municipality', SHORT, (q) =>
+    search(db, { q, municipality: municipalities === 1 ? 'bench' : 'bench001' }).then(hitCount),
+  );
+  await time('searchFacets() (the filter lists)', ['-'], () =>
+    searchFacets(db.kysely).then((f) => `${f.years.length}y/${f.departments.length}d/${f.grades.length}g`),
+  );
+  await benchGrades(db, !args.keep);
   if (args.compare) {
     console.log('bare match counts (select count(*) … where <strategy>):');
     if (db.engine === 'sqlite') await compareSqlite(db.kysely);

@@ -6,18 +6,30 @@ import { charLength } from './query.ts';
 /** All SQL of matching a folded query against `search_entry as e`, on either engine. */
 
 /**
+ * How a page query uses the term conditions: `index` lets the full-text indexes find the matching
+ * entries (then they are sorted); `filter` only tests each entry met while walking the display-order
+ * index (search_entry_display), which is cheaper once the hits are many: the walk stops after the page.
+ * SQLite is told which (its planner cannot estimate FTS5 matches); PostgreSQL's planner chooses.
+ */
+export type MatchUse = 'index' | 'filter';
+
+/**
  * SQL conditions (on `search_entry as e`) that hold when the folded key contains every term.
  * By term length, measured in bench/search.bench.ts:
  * - 3+ characters: the trigram index (SQLite FTS5 MATCH; PostgreSQL pg_trgm GIN with LIKE);
  * - 2 characters: the bigram token index (SQLite FTS5 `ascii` table; PostgreSQL GIN over the array);
  * - 1 character: a scan (instr / LIKE): any index would return most rows anyway.
  */
-export function termConditions(engine: Engine, terms: string[]): Array<RawBuilder<SqlBool>> {
+export function termConditions(
+  engine: Engine,
+  terms: string[],
+  use: MatchUse = 'index',
+): Array<RawBuilder<SqlBool>> {
   const long = terms.filter((t) => charLength(t) >= 3);
   const pairs = terms.filter((t) => charLength(t) === 2).map(gramToken);
   const single = terms.filter((t) => charLength(t) === 1);
   return engine === 'sqlite'
-    ? sqliteConditions(long, pairs, single)
+    ? sqliteConditions(long, pairs, single, use)
     : postgresConditions(long, pairs, single);
 }
 
@@ -26,16 +38,24 @@ export function ftsString(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-function sqliteConditions(long: string[], pairs: string[], single: string[]): Array<RawBuilder<SqlBool>> {
+function sqliteConditions(
+  long: string[],
+  pairs: string[],
+  single: string[],
+  use: MatchUse,
+): Array<RawBuilder<SqlBool>> {
+  // `+e.id` is not the rowid column to the planner: the matches become a set each walked entry is
+  // looked up in, instead of the rows the query starts from.
+  const id = use === 'index' ? sql`e.id` : sql`+e.id`;
   const conditions: Array<RawBuilder<SqlBool>> = [];
   if (long.length > 0) {
     const match = long.map(ftsString).join(' AND ');
-    conditions.push(sql<SqlBool>`e.id in (select rowid from search_fts where search_fts match ${match})`);
+    conditions.push(sql<SqlBool>`${id} in (select rowid from search_fts where search_fts match ${match})`);
   }
   if (pairs.length > 0) {
     const match = pairs.map(ftsString).join(' AND ');
     conditions.push(
-      sql<SqlBool>`e.id in (select rowid from search_bigram where search_bigram match ${match})`,
+      sql<SqlBool>`${id} in (select rowid from search_bigram where search_bigram match ${match})`,
     );
   }
   for (const term of single) conditions.push(sql<SqlBool>`instr(e.folded, ${term}) > 0`);
@@ -47,6 +67,11 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
+/**
+ * PostgreSQL gets the same conditions either way: its planner estimates LIKE and array containment
+ * from column statistics and itself chooses between walking the display-order index (many hits) and
+ * sorting what the GIN indexes find (few), per page.
+ */
 function postgresConditions(long: string[], pairs: string[], single: string[]): Array<RawBuilder<SqlBool>> {
   const conditions = [...long, ...single].map(
     (term) => sql<SqlBool>`e.folded like ${containsPattern(term)} escape '\\'`,
@@ -56,8 +81,8 @@ function postgresConditions(long: string[], pairs: string[], single: string[]): 
   return conditions;
 }
 
-function allOf(engine: Engine, terms: string[]): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(${sql.join(termConditions(engine, terms), sql` and `)})`;
+function allOf(engine: Engine, terms: string[], use: MatchUse): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.join(termConditions(engine, terms, use), sql` and `)})`;
 }
 
 /** Terms of the municipalities whose own variant pairs fold the query differently. */
@@ -70,14 +95,19 @@ export interface LocalTerms {
  * Every term on the entries of municipalities folding with the built-in dictionary; each group of
  * `local` municipalities matches its own terms on its own entries only.
  */
-export function variantCondition(engine: Engine, terms: string[], local: LocalTerms[]): RawBuilder<SqlBool> {
-  if (local.length === 0) return allOf(engine, terms);
+export function variantCondition(
+  engine: Engine,
+  terms: string[],
+  local: LocalTerms[],
+  use: MatchUse = 'index',
+): RawBuilder<SqlBool> {
+  if (local.length === 0) return allOf(engine, terms, use);
   const localIds = local.flatMap((g) => g.municipalityIds);
   const branches = [
-    sql<SqlBool>`(e.municipality_id not in (${sql.join(localIds)}) and ${allOf(engine, terms)})`,
+    sql<SqlBool>`(e.municipality_id not in (${sql.join(localIds)}) and ${allOf(engine, terms, use)})`,
     ...local.map(
       (g) =>
-        sql<SqlBool>`(e.municipality_id in (${sql.join(g.municipalityIds)}) and ${allOf(engine, g.terms)})`,
+        sql<SqlBool>`(e.municipality_id in (${sql.join(g.municipalityIds)}) and ${allOf(engine, g.terms, use)})`,
     ),
   ];
   return sql<SqlBool>`(${sql.join(branches, sql` or `)})`;

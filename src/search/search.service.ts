@@ -1,10 +1,10 @@
 import type { Db } from '../db/database.ts';
 import type { BlockKind } from '../db/schema.ts';
 import type { Segment } from './highlight.ts';
-import { type EntryFilter, entryCount, entryPage, PAGE_SIZE } from './search.repo.ts';
+import { COUNT_CAP, type EntryFilter, entryCount, entryPage, PAGE_SIZE } from './search.repo.ts';
 import { foldQuery } from './variant-query.ts';
 
-export { PAGE_SIZE };
+export { COUNT_CAP, PAGE_SIZE };
 
 export interface SearchParams extends EntryFilter {
   q: string;
@@ -31,7 +31,10 @@ export interface SearchHit {
 export interface SearchResult {
   /** The folded terms (ANDed); empty when the query was blank. */
   terms: string[];
+  /** How many entries match; at most COUNT_CAP. */
   total: number;
+  /** More than `total` entries match: counting and paging stop at COUNT_CAP. */
+  capped: boolean;
   page: number;
   pageCount: number;
   hits: SearchHit[];
@@ -41,20 +44,20 @@ export interface SearchResult {
 export async function search(db: Db, params: SearchParams): Promise<SearchResult> {
   const folded = await foldQuery(db.kysely, params.q);
   const { terms } = folded;
-  if (terms.length === 0) return { terms, total: 0, page: 1, pageCount: 0, hits: [] };
-  const condition = folded.condition(db.engine);
+  if (terms.length === 0) return { terms, total: 0, capped: false, page: 1, pageCount: 0, hits: [] };
   const requested = Math.max(1, Math.trunc(params.page ?? 1));
-  let rows = await entryPage(db, params, condition, requested);
-  // The total rides along on every row (one pass over the matches); only a page past the end
-  // needs a separate count, to show the last page instead.
-  let total = Number(rows[0]?.total ?? 0);
-  let page = requested;
-  if (rows.length === 0 && requested > 1) {
-    total = await entryCount(db, params, condition);
-    page = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    if (total > 0) rows = await entryPage(db, params, condition, page);
-  }
+  // Counting stops past the cap, so a common word costs no more than a rare one.
+  const counted = await entryCount(db, params, folded.condition(db.engine, 'index'), COUNT_CAP);
+  const capped = counted > COUNT_CAP;
+  const total = Math.min(counted, COUNT_CAP);
   const pageCount = Math.ceil(total / PAGE_SIZE);
+  // A page past the end reads as the last page.
+  const page = Math.max(1, Math.min(requested, pageCount));
+  // Many hits: walk the display order and stop after the page; few: find them all and sort them.
+  const rows =
+    total === 0
+      ? []
+      : await entryPage(db, params, folded.condition(db.engine, capped ? 'filter' : 'index'), page, capped);
   const hits = rows.map((r): SearchHit => {
     const highlight = (text: string) => folded.highlight(r.municipality_id, text);
     const mark = (text: string | null) => (text === null ? null : highlight(text));
@@ -78,5 +81,5 @@ export async function search(db: Db, params: SearchParams): Promise<SearchResult
           }),
     };
   });
-  return { terms, total, page, pageCount, hits };
+  return { terms, total, capped, page, pageCount, hits };
 }

@@ -2,7 +2,7 @@ import type { Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { Engine } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { highlight, type Segment } from './highlight.ts';
-import { type LocalTerms, variantCondition } from './match.repo.ts';
+import { type LocalTerms, type MatchUse, variantCondition } from './match.repo.ts';
 import { parseQuery } from './query.ts';
 import { pairsByMunicipality } from './variants.repo.ts';
 import { builtinVariants, type VariantDictionary, variantsWith } from './variants.ts';
@@ -16,7 +16,7 @@ export interface FoldedQuery {
   /** The terms with the built-in dictionary (what the page echoes); empty for a blank query. */
   terms: string[];
   /** The term conditions on `search_entry as e` (call only with terms). */
-  condition(engine: Engine): RawBuilder<SqlBool>;
+  condition(engine: Engine, use?: MatchUse): RawBuilder<SqlBool>;
   /** Marks the terms in a text of that municipality's entry. */
   highlight(municipalityId: number, text: string): Segment[];
 }
@@ -41,7 +41,7 @@ export async function foldQuery(db: Kysely<Database>, q: string): Promise<Folded
   for (const group of local.values()) for (const id of group.municipalityIds) termsOf.set(id, group.terms);
   return {
     terms,
-    condition: (engine) => variantCondition(engine, terms, [...local.values()]),
+    condition: (engine, use) => variantCondition(engine, terms, [...local.values()], use),
     highlight: (municipalityId, text) =>
       highlight(
         text,

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { MAX_QUERY_LENGTH } from '../../search/query.ts';
-import { PAGE_SIZE, search } from '../../search/search.service.ts';
+import { COUNT_CAP, PAGE_SIZE, search } from '../../search/search.service.ts';
 import { searchUrls } from '../../views/search.urls.ts';
 import type { ApiApp } from '../api-app.ts';
 import { errorResponses, json } from './schemas.ts';
@@ -13,9 +13,22 @@ const segments = z
 
 const searchResultSchema = z.object({
   terms: z.array(z.string()).describe('The folded terms, all of which a hit contains'),
-  total: z.number(),
+  total: z
+    .number()
+    .describe(
+      `How many entries match, counted up to ${COUNT_CAP}: when more match, total is ${COUNT_CAP} and totalCapped is true`,
+    ),
+  totalCapped: z
+    .boolean()
+    .describe(
+      `true: more entries match than total says; only the first ${COUNT_CAP} (newest fiscal year first) can be paged — add terms or filters to reach the others`,
+    ),
   page: z.number(),
-  pageCount: z.number(),
+  pageCount: z
+    .number()
+    .describe(
+      `Pages of pageSize hits over the total (at most ${COUNT_CAP}) hits; a page past the last reads as the last`,
+    ),
   pageSize: z.number(),
   hits: z.array(
     z.object({
@@ -60,12 +73,12 @@ export function registerSearchApi(api: ApiApp, db: Db): void {
     }),
     async (c) => {
       const { department, ...query } = c.req.valid('query');
-      const result = await search(db, { ...query, departmentId: department });
+      const { capped, ...result } = await search(db, { ...query, departmentId: department });
       const hits = result.hits.map((hit) => ({
         ...hit,
         tableUrl: searchUrls.hit({ ...hit, code: hit.municipality.code, departmentId: hit.department.id }),
       }));
-      return c.json({ ...result, pageSize: PAGE_SIZE, hits }, 200);
+      return c.json({ ...result, totalCapped: capped, pageSize: PAGE_SIZE, hits }, 200);
     },
   );
 }

@@ -10,15 +10,14 @@ export function SearchResults({ result, q }: { result: SearchResultView; q: stri
   return (
     <section class="search-results" aria-labelledby="search-results-heading">
       <h2 id="search-results-heading" class="search-results__heading">
-        「{q.trim()}」の検索結果 <span class="search-results__count">{result.total}件</span>
+        「{q.trim()}」の検索結果 <span class="search-results__count">{result.totalLabel}</span>
       </h2>
       {result.total === 0 ? (
         <NoHits />
       ) : (
         <>
-          <p class="search-results__range">
-            {result.total}件中 {result.first}〜{result.last}件目を表示（新しい年度から順）
-          </p>
+          <p class="search-results__range">{rangeText(result)}</p>
+          {result.capped ? <CappedNotice shown={result.total} /> : null}
           <ol class="search-hits" start={result.first}>
             {result.hits.map((hit) => (
               <Hit hit={hit} />
@@ -28,6 +27,21 @@ export function SearchResults({ result, q }: { result: SearchResultView; q: stri
         </>
       )}
     </section>
+  );
+}
+
+/** 「120件中 1〜20件目を表示」; past the cap 「1,000件以上のうち 1〜20件目を表示」. */
+function rangeText(result: SearchResultView): string {
+  const of = result.capped ? `${result.totalLabel}のうち` : `${result.totalLabel}中`;
+  return `${of} ${result.first}〜${result.last}件目を表示（新しい年度から順）`;
+}
+
+/** Counting and paging stop at the cap: say so, and how to reach the rest. */
+function CappedNotice({ shown }: { shown: number }) {
+  return (
+    <p class="search-results__capped">
+      {`見つかった項目が多いため、新しい年度から順に${shown.toLocaleString('ja-JP')}件目までを表示しています。それより古い項目は、語を増やすか、年度・部局・区分で絞り込んで探してください。`}
+    </p>
   );
 }
 

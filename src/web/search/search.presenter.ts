@@ -29,6 +29,10 @@ export interface PageLink {
 
 export interface SearchResultView {
   total: number;
+  /** More hits than counted: the page says 「1,000件以上」 and pages through the first 1,000. */
+  capped: boolean;
+  /** The count as shown: 「123件」 or 「1,000件以上」. */
+  totalLabel: string;
   first: number;
   last: number;
   hits: SearchHitView[];
@@ -94,6 +98,8 @@ export async function presentSearch(db: Db, asked: SearchQuery): Promise<SearchP
     ...view,
     result: {
       total: result.total,
+      capped: result.capped,
+      totalLabel: result.capped ? `${result.total.toLocaleString('ja-JP')}件以上` : `${result.total}件`,
       first,
       last: first === 0 ? 0 : first + result.hits.length - 1,
       hits: result.hits.map((h) => hitView(h, several)),
