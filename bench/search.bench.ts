@@ -127,10 +127,10 @@ async function benchGrades(db: TestDb): Promise<void> {
   await sql`update search_entry set grade = case id % 3 when 0 then '達成' when 1 then '概ね達成' else '未達成' end
     where year < (select max(year) from search_entry)`.execute(db.kysely);
   if (db.engine === 'postgres') await sql`vacuum analyze search_entry`.execute(db.kysely);
-  const graded = (q: string) => search(db, { q, grade: '未達成' }).then((r) => r.total);
+  const graded = (q: string) => search(db.kysely, { q, grade: '未達成' }).then((r) => r.total);
   await time('search(): 2-char queries, grade filter', SHORT, graded);
   await time('search(): 3+-char queries, grade filter', LONG, graded);
-  await loadDemo(db);
+  await loadDemo(db.kysely);
   const demo = await db.kysely
     .selectFrom('municipality')
     .select('id')
@@ -165,7 +165,7 @@ try {
     `${db.engine}: ${entries} entries stored and indexed in ${seconds.toFixed(1)} s; ${RUNS} runs/query`,
   );
   console.log('(per query: term:hits@p50 ms)');
-  const full = (q: string) => search(db, { q }).then((r) => r.total);
+  const full = (q: string) => search(db.kysely, { q }).then((r) => r.total);
   await time('search(): 2-char queries', SHORT, full);
   await time('search(): 3+-char queries', LONG, full);
   await time('search(): two terms (2 + 3+ chars)', ['移住 相談会', '寄附 ポータル', '健診 受診率'], full);

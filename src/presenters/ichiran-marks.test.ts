@@ -15,7 +15,7 @@ describe('evaluation marks on the public 一覧表', () => {
   let base: string;
   let departmentId: number;
   const html = async (url: string) => {
-    const res = await createApp(db).request(url);
+    const res = await createApp(db.kysely).request(url);
     assert.equal(res.status, 200, url);
     return res.text();
   };
@@ -23,7 +23,7 @@ describe('evaluation marks on the public 一覧表', () => {
 
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
     const m = await db.kysely.selectFrom('municipality').selectAll().executeTakeFirstOrThrow();
     const d = await db.kysely
       .selectFrom('department')

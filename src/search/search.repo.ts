@@ -1,5 +1,4 @@
-import { type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
-import type { Db } from '../db/database.ts';
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { BlockKind, Database } from '../db/schema.ts';
 import { blockPublished, yearPublished } from '../domain/publication/publication.repo.ts';
 
@@ -31,13 +30,18 @@ const ENTRY_PUBLISHED = blockPublished(ENTRY);
 const ENTRY_YEAR_PUBLISHED = yearPublished(ENTRY);
 
 /** One page of the matching entries, each row carrying the total; empty past the last page. */
-export function entryPage(db: Db, filter: EntryFilter, condition: RawBuilder<SqlBool>, page: number) {
+export function entryPage(
+  db: Kysely<Database>,
+  filter: EntryFilter,
+  condition: RawBuilder<SqlBool>,
+  page: number,
+) {
   return pageRows(filtered(db, filter, condition), page);
 }
 
 /** How many entries match (only needed for a page past the end). */
 export async function entryCount(
-  db: Db,
+  db: Kysely<Database>,
   filter: EntryFilter,
   condition: RawBuilder<SqlBool>,
 ): Promise<number> {
@@ -81,8 +85,8 @@ function pageRows(base: EntryQuery, page: number) {
   );
 }
 
-function filtered(db: Db, params: EntryFilter, condition: RawBuilder<SqlBool>): EntryQuery {
-  let query: EntryQuery = db.kysely
+function filtered(db: Kysely<Database>, params: EntryFilter, condition: RawBuilder<SqlBool>): EntryQuery {
+  let query: EntryQuery = db
     .selectFrom('search_entry as e')
     .innerJoin('department as d', 'd.id', 'e.department_id')
     .innerJoin('municipality as m', 'm.id', 'e.municipality_id')

@@ -1,5 +1,6 @@
-import type { Db } from '../db/database.ts';
-import type { BlockKind } from '../db/schema.ts';
+import type { Kysely } from 'kysely';
+import { engineOf } from '../db/database.ts';
+import type { BlockKind, Database } from '../db/schema.ts';
 import type { Segment } from './highlight.ts';
 import { type EntryFilter, entryCount, entryPage, PAGE_SIZE } from './search.repo.ts';
 import { foldQuery } from './variant-query.ts';
@@ -38,11 +39,11 @@ export interface SearchResult {
 }
 
 /** Public search: published blocks only, newest fiscal year first, then department, then table order. */
-export async function search(db: Db, params: SearchParams): Promise<SearchResult> {
-  const folded = await foldQuery(db.kysely, params.q);
+export async function search(db: Kysely<Database>, params: SearchParams): Promise<SearchResult> {
+  const folded = await foldQuery(db, params.q);
   const { terms } = folded;
   if (terms.length === 0) return { terms, total: 0, page: 1, pageCount: 0, hits: [] };
-  const condition = folded.condition(db.engine);
+  const condition = folded.condition(engineOf(db));
   const requested = Math.max(1, Math.trunc(params.page ?? 1));
   let rows = await entryPage(db, params, condition, requested);
   // The total rides along on every row (one pass over the matches); only a page past the end

@@ -17,7 +17,10 @@ after(async () => {
 
 test('the public sees a block only while its phase is published', async () => {
   const doc = makeDocument({ department: '公開部', planYear: 2024 });
-  const { municipality } = await importSources(db, [sourceOf(doc)], { published: true, municipality: 'pub' });
+  const { municipality } = await importSources(db.kysely, [sourceOf(doc)], {
+    published: true,
+    municipality: 'pub',
+  });
   const m = await db.kysely
     .selectFrom('municipality')
     .selectAll()

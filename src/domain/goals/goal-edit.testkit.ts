@@ -21,7 +21,7 @@ let users = 100;
 export async function editFixture(): Promise<EditFixture> {
   const db = await createTestDb();
   await importSources(
-    db,
+    db.kysely,
     [sourceOf(makeDocument({ department: 'テスト部' }), makeDocument({ department: 'ほか部' }))],
     { published: true, municipality: { code: 'test', name: 'テスト市' } },
   );

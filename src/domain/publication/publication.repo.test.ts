@@ -25,7 +25,7 @@ before(async () => {
   const docs = ['甲部', '乙部'].flatMap((department) =>
     [2023, 2024].map((planYear) => makeDocument({ department, planYear })),
   );
-  await importSources(db, [sourceOf(...docs)], { municipality: 'pubrepo', published: true });
+  await importSources(db.kysely, [sourceOf(...docs)], { municipality: 'pubrepo', published: true });
   const municipality = await db.kysely
     .selectFrom('municipality')
     .select('id')

@@ -52,7 +52,7 @@ export interface WorkflowFixture {
 export async function workflowFixture(): Promise<WorkflowFixture> {
   const db = await createTestDb();
   await importSources(
-    db,
+    db.kysely,
     [
       sourceOf(
         makeDocument({ department: OWN, planYear: 2026 }),

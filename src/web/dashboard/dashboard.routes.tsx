@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
 import { presentCityDashboard } from './city.presenter.ts';
@@ -11,7 +12,7 @@ import { presentDepartmentDashboard } from './department.presenter.ts';
  * Public evaluation dashboards; charts are inline SVG rendered here, so pages need no script. The pages (and
  * with them ECharts, tens of MB once loaded) are imported on the first dashboard shown, not at start.
  */
-export function registerDashboardRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerDashboardRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(dashboardUrls.stylesheet(), (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');
@@ -19,14 +20,14 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, db: Db): void {
   });
 
   app.get('/m/:code/dashboard/:year{[0-9]{4}}', async (c) => {
-    const view = await presentCityDashboard(db.kysely, c.req.param('code'), Number(c.req.param('year')));
+    const view = await presentCityDashboard(db, c.req.param('code'), Number(c.req.param('year')));
     const { CityDashboardPage } = await import('./city.page.tsx');
     return c.html(await renderPage(<CityDashboardPage view={view} />));
   });
 
   app.get('/m/:code/d/:id{[0-9]+}/dashboard/:year{[0-9]{4}}', async (c) => {
     const view = await presentDepartmentDashboard(
-      db.kysely,
+      db,
       c.req.param('code'),
       Number(c.req.param('id')),
       Number(c.req.param('year')),

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { copyPlanToNextYear, startYearEndReport } from '../../domain/goals/goal-edit.service.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -26,12 +27,16 @@ const COPY_REFUSALS: Record<string, string> = {
 };
 
 /** Copies a plan block (next year's plan, or this year's review); on success the new block opens. */
-async function copyAction(c: Context<AppEnv>, db: Db, kind: 'next' | 'review'): Promise<Response> {
+async function copyAction(
+  c: Context<AppEnv>,
+  db: Kysely<Database>,
+  kind: 'next' | 'review',
+): Promise<Response> {
   const session = requireSession(c);
   const input = { departmentId: numberParam(c, 'departmentId'), year: numberParam(c, 'year') };
   try {
     const { to } = await (kind === 'next' ? copyPlanToNextYear : startYearEndReport)(
-      db.kysely,
+      db,
       session.actor,
       input,
     );
@@ -39,13 +44,13 @@ async function copyAction(c: Context<AppEnv>, db: Db, kind: 'next' | 'review'): 
   } catch (error) {
     const message = error instanceof AppError ? COPY_REFUSALS[error.code] : undefined;
     if (!message) throw error;
-    const view = await presentEditList(db.kysely, session, message);
+    const view = await presentEditList(db, session, message);
     return c.html(await renderPage(<EditListPage view={view} />), 409);
   }
 }
 
 /** The staff editor of goals and items (issue "Staff editing"). */
-export function registerEditorRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerEditorRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(editorUrls.stylesheet(), (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');
@@ -55,7 +60,7 @@ export function registerEditorRoutes(app: Hono<AppEnv>, db: Db): void {
   app.get(editorUrls.list(), async (c) => {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
-    const view = await presentEditList(db.kysely, requireSession(c));
+    const view = await presentEditList(db, requireSession(c));
     return c.html(await renderPage(<EditListPage view={view} />));
   });
 
@@ -63,7 +68,7 @@ export function registerEditorRoutes(app: Hono<AppEnv>, db: Db): void {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
     const flash = readFlash((name) => c.req.query(name));
-    const view = await presentBlock(db.kysely, requireSession(c), addressOf(c), { flash });
+    const view = await presentBlock(db, requireSession(c), addressOf(c), { flash });
     return c.html(await renderPage(<BlockPage view={view} />));
   });
 

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { BlockAddress } from '../../domain/goals/goal-edit.types.ts';
 import { AppError, httpStatusOf } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -25,7 +26,7 @@ export const numberParam = (c: Context<AppEnv>, name: string) => Number(c.req.pa
  */
 export async function attempt(
   c: Context<AppEnv>,
-  db: Db,
+  db: Kysely<Database>,
   address: BlockAddress,
   base: ProblemBase | ((error: AppError) => Problem),
   run: () => Promise<Flash>,
@@ -36,7 +37,7 @@ export async function attempt(
   } catch (error) {
     if (!(error instanceof AppError) || !RECOVERABLE.has(error.code)) throw error;
     const problem = toProblem(base, error);
-    const view = await presentBlock(db.kysely, session, address, { problem });
+    const view = await presentBlock(db, session, address, { problem });
     return c.html(await renderPage(<BlockPage view={view} />), httpStatusOf(error.code) as 400);
   }
 }
