@@ -33,7 +33,7 @@ export async function startServer(config: Config, options: ListenOptions = {}): 
   const db = await openMigratedDatabase(config.database);
   if (config.demoOnEmpty) {
     // Under the startup lock: two servers starting on one empty database must not both load it.
-    const demo = await withStartupLock(db, () => loadDemoIfEmpty(db.kysely));
+    const demo = await withStartupLock(db.kysely, () => loadDemoIfEmpty(db.kysely));
     if (demo)
       logger.info(
         { municipality: demo.municipality.name, documents: demo.documents.length },

@@ -29,7 +29,7 @@ async function fresh(url: string): Promise<TestDb> {
 before(async () => {
   origin = await fresh(sqliteUrl);
   await fillLikeACity(origin);
-  originContents = await readContents(origin);
+  originContents = await readContents(origin.kysely);
 });
 after(async () => {
   for (const db of made) await db.destroy();
@@ -43,11 +43,11 @@ test(`copy SQLite → ${pgUrl ? 'PostgreSQL' : 'SQLite'} → SQLite: every table
     report.rows,
     Object.values(originContents.tables).reduce((n, r) => n + r.length, 0),
   );
-  assert.deepEqual(differences(originContents, await readContents(middle)), []);
+  assert.deepEqual(differences(originContents, await readContents(middle.kysely)), []);
 
   const back = await fresh(sqliteUrl);
   await copyDatabase(middle, back);
-  assert.deepEqual(differences(originContents, await readContents(back)), []);
+  assert.deepEqual(differences(originContents, await readContents(back.kysely)), []);
 
   // The copies work as databases, not only as data: the full-text index answers as the origin's does.
   const entry = await back.kysely
@@ -77,12 +77,12 @@ test('a target that holds data is refused and left as it was', async () => {
     .insertInto('municipality')
     .values({ code: '000001', name: '別の市', created_at: '2026-01-01T00:00:00.000Z' })
     .execute();
-  const was = await readContents(target);
+  const was = await readContents(target.kysely);
   await assert.rejects(
     copyDatabase(origin, target),
     (e: unknown) => e instanceof AppError && e.code === 'CONFLICT' && /already holds data/.test(e.message),
   );
-  assert.deepEqual(differences(was, await readContents(target)), []);
+  assert.deepEqual(differences(was, await readContents(target.kysely)), []);
 });
 
 test('a database is not copied onto itself', () => {
@@ -106,5 +106,5 @@ test('text PostgreSQL cannot store is named, and the target is left empty', {
     .execute();
   const target = await fresh(pgUrl!);
   await assert.rejects(copyDatabase(odd, target), /municipality id 1, column name, holds a NUL character/);
-  assert.equal((await readContents(target)).tables.municipality?.length, 0);
+  assert.equal((await readContents(target.kysely)).tables.municipality?.length, 0);
 });

@@ -21,7 +21,7 @@ test('a backup of an older schema is restored, then migrated up to this code, de
   const dir = await mkdtemp(join(tmpdir(), 'mokuhyo-old-'));
   try {
     // A database as an older mokuhyo left it: rows written, the search index built by its migration.
-    await inWriteTransaction(old, async (conn) => {
+    await inWriteTransaction(old.kysely, async (conn) => {
       await dropSchema(conn, old.engine);
       await migrateInTransaction(conn, old.engine, '20261123230000_initial');
       await sql`insert into municipality (id, code, name, created_at) values (1, '000001', '旧市', ${at})`.execute(
@@ -38,7 +38,7 @@ test('a backup of an older schema is restored, then migrated up to this code, de
         values (1, 1, 1, 0, null, '待ち時間の計測', '平均10分以内', 1, ${at}, ${at})`.execute(conn);
       await migrateInTransaction(conn, old.engine, BEFORE_GRADES);
     });
-    const oldContents = await readContents(old);
+    const oldContents = await readContents(old.kysely);
     assert.equal(oldContents.migrations.at(-1), BEFORE_GRADES);
     assert.equal(
       oldContents.tables.search_entry?.length,
@@ -53,7 +53,7 @@ test('a backup of an older schema is restored, then migrated up to this code, de
 
     const known = await knownMigrations();
     assert.deepEqual(report.upgradedWith, known.slice(known.indexOf(BEFORE_GRADES) + 1));
-    const restored = await readContents(target);
+    const restored = await readContents(target.kysely);
     assert.deepEqual(restored.migrations, known);
     // Rows come back as they were; columns added by the newer migrations are compared no further.
     const oldColumns = (rows: Record<string, unknown>[] | undefined, like: Record<string, unknown>[] = []) =>
