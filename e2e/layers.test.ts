@@ -40,6 +40,33 @@ test('a domain module importing web/ fails, naming the edge', () => {
   assert.match(result.stderr, /src\/domain\/sneaky\.ts -> src\/web\/app\.tsx/);
 });
 
+test('a web module importing a repository fails; through its service, or from a test kit, it passes', () => {
+  const root = copyTree('repo');
+  const direct =
+    "import { listTopDepartments } from '../../domain/departments/department.repo.ts';\nexport const f = listTopDepartments;\n";
+  writeFileSync(join(root, 'src/web/editor/sneaky.ts'), direct);
+  const bad = run(root);
+  assert.equal(bad.status, 1);
+  assert.match(
+    bad.stderr,
+    /repository imported past its service.*src\/web\/editor\/sneaky\.ts -> src\/domain\/departments\/department\.repo\.ts/,
+  );
+  writeFileSync(join(root, 'src/api/routes/sneaky.ts'), direct);
+  assert.match(
+    run(root).stderr,
+    /src\/api\/routes\/sneaky\.ts -> src\/domain\/departments\/department\.repo\.ts/,
+  );
+  rmSync(join(root, 'src/api/routes/sneaky.ts'));
+  rmSync(join(root, 'src/web/editor/sneaky.ts'));
+  writeFileSync(join(root, 'src/web/editor/sneaky.testkit.ts'), direct);
+  writeFileSync(
+    join(root, 'src/web/editor/sneaky.ts'),
+    "import { listTopDepartments } from '../../domain/departments/department.service.ts';\nexport const f = listTopDepartments;\n",
+  );
+  const good = run(root);
+  assert.equal(good.status, 0, good.stderr);
+});
+
 test('a query written in a service fails; the same query in a repository passes', () => {
   const root = copyTree('sql');
   const query = "export const q = (db: any) => db.selectFrom('goal').selectAll().execute();\n";

@@ -1,5 +1,6 @@
-// The direction rule of ARCHITECTURE.md, checked: layers point one way (web/api → services → repos → db) and
-// SQL lives in repositories. Violations that predate the rule are listed in scripts/layers-baseline.json; a
+// The direction rule of ARCHITECTURE.md, checked: layers point one way (web/api → services → repos → db),
+// SQL lives in repositories, and web/ and api/ reach repositories only through services (no `*.repo.ts`
+// import outside test kits). Violations that predate the rule are listed in scripts/layers-baseline.json; a
 // new one fails, and so does a listed one that no longer exists (the list only shrinks: `--update` rewrites it).
 // Usage: node scripts/check-layers.mjs [--root DIR] [--update]
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -75,6 +76,8 @@ const forbidden = {
   demo: ['web', 'api', 'cli'],
   'test-support': [],
 };
+/** Top folders whose modules call services, never repositories (`*.repo.ts`) directly; test kits may. */
+const servicesOnly = ['web', 'api'];
 const migrationsDir = 'src/db/migrations';
 const sqlPattern = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql(`|<)/g;
 
@@ -105,7 +108,12 @@ function check() {
       const targetTop = topOf(target);
       const fromMigration = rel.startsWith(migrationsDir) && !target.startsWith(migrationsDir);
       const allowedForMigration = target === 'src/db/migration-kit.ts';
-      if ((fromMigration && !allowedForMigration) || (forbidden[top] ?? []).includes(targetTop)) {
+      const skipsServices = servicesOnly.includes(top) && target.endsWith('.repo.ts');
+      if (
+        (fromMigration && !allowedForMigration) ||
+        (forbidden[top] ?? []).includes(targetTop) ||
+        skipsServices
+      ) {
         found.imports.push(`${rel} -> ${target}`);
       }
     }
@@ -135,7 +143,12 @@ try {
 }
 const problems = [];
 for (const edge of found.imports) {
-  if (!baseline.imports.includes(edge)) problems.push(`import against the layer direction: ${edge}`);
+  if (baseline.imports.includes(edge)) continue;
+  problems.push(
+    edge.endsWith('.repo.ts')
+      ? `repository imported past its service (web/api call services): ${edge}`
+      : `import against the layer direction: ${edge}`,
+  );
 }
 for (const edge of baseline.imports) {
   if (!found.imports.includes(edge)) problems.push(`fixed, remove from the baseline (--update): ${edge}`);

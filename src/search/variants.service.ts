@@ -15,6 +15,8 @@ import {
 import { builtinVariants, inconsistentForms, type VariantPair, variantsWith } from './variants.ts';
 
 /** The stable refusals; the settings page words them in Japanese (search-variants.errors.ts). */
+export type { StoredVariantPair } from './variants.repo.ts';
+
 export const VARIANT_REFUSALS = {
   missing: 'both forms are needed',
   space: 'a form holds no spaces',

@@ -10,6 +10,8 @@ import {
   listAuditForMunicipality,
 } from './audit.repo.ts';
 
+export type { AuditEvent } from './audit.repo.ts';
+
 export interface GoalHistory {
   goal: {
     id: number;

@@ -3,6 +3,9 @@ import type { Database, DepartmentRow } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { findTopDepartment, listTopDepartments } from './department.repo.ts';
 
+/** Plain reads the web and API layers use: one department by id, a city's top-level departments in order. */
+export { getDepartment, listTopDepartments } from './department.repo.ts';
+
 /** A top-level department by its exact name (or numeric id), with the names on offer when it is not there. */
 export async function requireDepartment(
   db: Kysely<Database>,

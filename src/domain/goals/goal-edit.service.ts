@@ -15,6 +15,7 @@ import {
 import {
   blockGoals,
   deleteGoalIfVersion,
+  goalItems,
   goalSnapshot,
   insertGoal,
   setGoalOrder,
@@ -24,6 +25,7 @@ import { type BlockAddress, type Direction, type GoalSnapshot, StaleError } from
 import { neighbourIndex, renumberedAfterRemoval } from './order.ts';
 
 export { copyPlanToNextYear, startYearEndReport } from './block-copy.service.ts';
+export { itemSnapshot } from './goal-edit.repo.ts';
 export { createItem, editItem } from './item-edit.service.ts';
 export { deleteItem, moveItem } from './item-order.service.ts';
 export { addQuantity, correctQuantity, removeQuantity } from './quantity-edit.service.ts';
@@ -99,6 +101,16 @@ export async function editGoal(
 }
 
 /** Deletes a goal with its items; the goals after it move up a row when the rows were numbered 1..n. */
+/** What deleting a goal would remove, for its confirmation page: the goal as stored and its item count. */
+export async function goalDeletion(
+  db: Kysely<Database>,
+  goalId: number,
+): Promise<{ goal: GoalSnapshot; itemCount: number } | null> {
+  const goal = await goalSnapshot(db, goalId);
+  if (!goal) return null;
+  return { goal, itemCount: (await goalItems(db, goalId)).length };
+}
+
 export async function deleteGoal(
   db: Kysely<Database>,
   actor: Actor,

@@ -10,6 +10,9 @@ import {
   setLocalGovCode,
 } from './municipality.repo.ts';
 
+/** A city's name by id, for the staff header. */
+export { municipalityName } from './municipality.repo.ts';
+
 export const DEFAULT_MUNICIPALITY = { code: 'default', name: '（自治体名未設定）' };
 
 /**

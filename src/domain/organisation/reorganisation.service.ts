@@ -116,4 +116,5 @@ export async function deleteReorganisation(db: Kysely<Database>, actor: Actor, i
   await inTransaction(db, run);
 }
 
+export type { Reorganisation } from './reorganisation.repo.ts';
 export { listReorganisations };

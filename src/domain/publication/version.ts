@@ -9,6 +9,8 @@ import { type PublicationVersion, publicationVersion } from './version.repo.ts';
 let changes = 0;
 
 /** Called where every publishable change is recorded: readers in this process stop trusting what they hold. */
+export type { PublicationVersion };
+
 export function notePublicationChange(): void {
   changes += 1;
 }

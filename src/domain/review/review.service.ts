@@ -22,6 +22,8 @@ const REVIEWERS: readonly Action[] = [
   'workflow.submit',
 ];
 
+export type { ContentGoal } from './content.repo.ts';
+
 export interface ReviewInput {
   departmentId: number;
   year: number;

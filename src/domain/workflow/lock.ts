@@ -3,6 +3,8 @@ import type { BlockKind, Database, PhaseState } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { findPhaseState, phaseOfBlock } from './phase-status.repo.ts';
 
+export { phaseOfBlock };
+
 /** Content is editable only while its phase is a draft (new, or returned with 差し戻し). */
 const EDITABLE: ReadonlySet<PhaseState> = new Set(['draft']);
 

@@ -8,6 +8,8 @@ import {
   printBrowserLaunches,
   withPrintPage,
 } from './print-page.ts';
+import { formFontInstalled } from './system-font.ts';
+import { warmUpDocument } from './warm-up.tsx';
 
 after(() => closePrintBrowser());
 
@@ -32,4 +34,34 @@ test('a server keeps one Chromium between PDFs: the second print launches none',
   const second = await withPrintPage((print) => print(doc('五')));
   assert.equal(printBrowserLaunches(), before + 3, 'one launch for the four warm prints');
   for (const pdf of [first, second, ...both]) assert.equal(countPdfPages(pdf), 1);
+});
+
+/** The embedded fonts' names, subset prefix dropped (Chromium writes font dictionaries uncompressed). */
+function embeddedFonts(pdf: Uint8Array): string[] {
+  const text = Buffer.from(pdf).toString('latin1');
+  return [...text.matchAll(/\/FontDescriptor[\s\S]*?\/FontName\s*\/[A-Z]{6}\+([\w-]+)/g)].map(
+    (m) => m[1] ?? '',
+  );
+}
+
+test('with BIZ UDPGothic installed, the PDF is set in it: one embedded font per weight, no web font subsets', {
+  skip: pdfAvailable() ? false : 'Chromium is not installed (apt-get install -y chromium)',
+  timeout: 180_000,
+}, async (t) => {
+  if (!(await formFontInstalled())) {
+    t.skip('BIZ UDPGothic is not installed (apt-get install -y fonts-morisawa-bizud-gothic)');
+    return;
+  }
+  keepPrintBrowserWarm();
+  const html = await warmUpDocument();
+  // Twice: the second print runs on the page the first one handed back.
+  for (const round of [1, 2]) {
+    const pdf = await withPrintPage((print) => print(html));
+    assert.equal(countPdfPages(pdf), 1);
+    assert.deepEqual(
+      embeddedFonts(pdf).sort(),
+      ['BIZUDPGothic-Bold', 'BIZUDPGothic-Regular'],
+      `print ${round}: the form font's two weights, each embedded once`,
+    );
+  }
 });

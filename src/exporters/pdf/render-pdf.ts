@@ -7,8 +7,8 @@ import { type PrintToPdf, withPrintPage } from './print-page.ts';
 /**
  * The tables as an A4-landscape PDF, printed by Chromium from the same HTML as the print view.
  * Several tables (or `book`: the whole-city view) make a book whose 目次 names each department's first page.
- * Each call takes a Chromium of its own (a few hundred MB): callers bound how many run at once (the web's
- * render queue; the CLI renders one after the other).
+ * Each call takes a Chromium page of its own (a server's warm browser keeps ready ones; a CLI export launches
+ * a browser): callers bound how many run at once (the web's render queue; the CLI renders one after the other).
  */
 export function renderPdf(tables: TableExport[], options: { book?: boolean } = {}): Promise<Uint8Array> {
   return withPrintPage(async (print) => {

@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../domain/audit/audit.repo.ts';
+import type { AuditEvent } from '../../domain/audit/audit.service.ts';
 import {
   auditActionLabel,
   auditCodedValue,

@@ -1,45 +1,31 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import { listTopDepartments } from '../../domain/departments/department.repo.ts';
+import type { CityYear } from '../../domain/evaluation/city-year.service.ts';
 import {
   averageOf,
-  evaluateDepartmentYear,
   type GoalEvaluation,
   type GradeScale,
   type RollUp,
 } from '../../domain/evaluation/index.ts';
-import { openPublicReader } from '../../domain/publication/reader.ts';
-import { AppError } from '../../errors.ts';
 import type { CityDashboardView, DepartmentSummary } from './dashboard.view.ts';
 import { goalGradeBars } from './grades.ts';
 
 /**
- * The city-wide dashboard of one fiscal year. Only departments whose plan and review blocks are
+ * The city-wide dashboard of one fiscal year (loadCityYear). Only departments whose plan and review blocks are
  * both published take part, so the city totals never include unpublished figures; the others are
  * listed as 未公表 so that no department silently drops out.
  */
-export async function presentCityDashboard(
-  db: Kysely<Database>,
-  code: string,
-  year: number,
-): Promise<CityDashboardView> {
-  const reader = await openPublicReader(db, code);
-  const { municipality } = reader;
-  const publication = await reader.publication();
-  const years = publication.fullYears();
-  if (!years.includes(year)) throw new AppError('NOT_FOUND', `no published evaluation for ${year}`);
+export function presentCityDashboard(city: CityYear, year: number): CityDashboardView {
+  const { municipality, years } = city;
   const departments: DepartmentSummary[] = [];
   const pending: CityDashboardView['pending'] = [];
   const rollUps: RollUp[] = [];
   const goals: GoalEvaluation[] = [];
   let scale: GradeScale | undefined;
-  for (const department of await listTopDepartments(db, municipality.id)) {
-    const state = publication.of(department.id, year);
-    if (state !== 'full') {
-      pending.push({ id: department.id, name: department.name, state });
+  for (const department of city.departments) {
+    if (department.state !== 'full') {
+      pending.push({ id: department.id, name: department.name, state: department.state });
       continue;
     }
-    const evaluation = await evaluateDepartmentYear(db, department.id, year);
+    const { evaluation } = department;
     if (evaluation.goals.length === 0) {
       pending.push({ id: department.id, name: department.name, state: 'none' });
       continue;

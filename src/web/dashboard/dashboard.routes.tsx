@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { loadCityYear } from '../../domain/evaluation/city-year.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
 import { presentCityDashboard } from './city.presenter.ts';
@@ -20,7 +21,8 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, db: Kysely<Database>)
   });
 
   app.get('/m/:code/dashboard/:year{[0-9]{4}}', async (c) => {
-    const view = await presentCityDashboard(db, c.req.param('code'), Number(c.req.param('year')));
+    const year = Number(c.req.param('year'));
+    const view = presentCityDashboard(await loadCityYear(db, c.req.param('code'), year), year);
     const { CityDashboardPage } = await import('./city.page.tsx');
     return c.html(await renderPage(<CityDashboardPage view={view} />));
   });

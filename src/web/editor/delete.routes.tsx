@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { goalItems, goalSnapshot, itemSnapshot } from '../../domain/goals/goal-edit.repo.ts';
-import { deleteGoal, deleteItem } from '../../domain/goals/goal-edit.service.ts';
+import { loadBlockPage } from '../../domain/goals/block-page.service.ts';
+import { deleteGoal, deleteItem, goalDeletion, itemSnapshot } from '../../domain/goals/goal-edit.service.ts';
 import { isStaleError } from '../../domain/goals/goal-edit.types.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -28,18 +28,19 @@ async function confirmView(
   const session = requireSession(c);
   const address = addressOf(c);
   // The block page check: the actor may see this department (and learns whether it is editable there).
-  const block = await presentBlock(db, session, address);
+  const block = presentBlock(session, address, await loadBlockPage(db, session.actor, address));
   const id = numberParam(c, entity === 'goal' ? 'goalId' : 'itemId');
   const base = { csrfToken: session.csrfToken, staleMessage };
   if (entity === 'goal') {
-    const goal = await goalSnapshot(db, id);
-    if (!goal || !block.goals.some((g) => g.id === id)) throw new AppError('NOT_FOUND', `no goal ${id} here`);
-    const items = await goalItems(db, id);
+    const found = await goalDeletion(db, id);
+    if (!found || !block.goals.some((g) => g.id === id))
+      throw new AppError('NOT_FOUND', `no goal ${id} here`);
+    const { goal, itemCount } = found;
     return {
       ...base,
       name: `重点目標${goal.no}`,
       lines: [{ label: '重点目標', value: goal.title }],
-      consequence: items.length > 0 ? `この重点目標の取組項目 ${items.length}件も削除されます。` : undefined,
+      consequence: itemCount > 0 ? `この重点目標の取組項目 ${itemCount}件も削除されます。` : undefined,
       version: goal.version,
       action: editorUrls.goalDelete(address, id),
       cancelHref: `${editorUrls.block(address)}#goal-${id}`,

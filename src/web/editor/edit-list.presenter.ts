@@ -1,28 +1,15 @@
-import type { Kysely } from 'kysely';
-import type { BlockKind, Database } from '../../db/schema.ts';
-import { can } from '../../domain/auth/policy.ts';
+import type { BlockKind } from '../../db/schema.ts';
 import type { SessionContext } from '../../domain/auth/session.service.ts';
-import { listTopDepartments } from '../../domain/departments/department.repo.ts';
 import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
-import { blockGoalCounts } from '../../domain/goals/goal.repo.ts';
-import { phaseOfBlock, phaseStatesOfDepartments } from '../../domain/workflow/phase-status.repo.ts';
+import type { EditList } from '../../domain/goals/block-page.service.ts';
+import { phaseOfBlock } from '../../domain/workflow/lock.ts';
 import { editorUrls } from './editor.urls.ts';
 import type { BlockCell, EditListView } from './editor.view.ts';
 import { stateLabel, yearLabel } from './labels.ts';
 
-/** The departments the actor may edit, each with its years (newest first) and what can be started. */
-export async function presentEditList(
-  db: Kysely<Database>,
-  session: SessionContext,
-  error?: string,
-): Promise<EditListView> {
-  const { actor } = session;
-  const departments = (await listTopDepartments(db, actor.municipalityId)).filter((d) =>
-    can(actor, 'goal.edit', { municipalityId: actor.municipalityId, departmentId: d.id }),
-  );
-  const ids = departments.map((d) => d.id);
-  const rows = await blockGoalCounts(db, ids);
-  const phaseStates = await phaseStatesOfDepartments(db, ids);
+/** The departments the actor may edit (loadEditList), each with its years (newest first) and what can be started. */
+export function presentEditList(session: SessionContext, list: EditList, error?: string): EditListView {
+  const { departments, blocks: rows, phaseStates } = list;
   return {
     csrfToken: session.csrfToken,
     error,

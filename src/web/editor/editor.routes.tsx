@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { loadBlockPage, loadEditList } from '../../domain/goals/block-page.service.ts';
 import { copyPlanToNextYear, startYearEndReport } from '../../domain/goals/goal-edit.service.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -44,7 +45,7 @@ async function copyAction(
   } catch (error) {
     const message = error instanceof AppError ? COPY_REFUSALS[error.code] : undefined;
     if (!message) throw error;
-    const view = await presentEditList(db, session, message);
+    const view = presentEditList(session, await loadEditList(db, session.actor), message);
     return c.html(await renderPage(<EditListPage view={view} />), 409);
   }
 }
@@ -60,7 +61,8 @@ export function registerEditorRoutes(app: Hono<AppEnv>, db: Kysely<Database>): v
   app.get(editorUrls.list(), async (c) => {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
-    const view = await presentEditList(db, requireSession(c));
+    const session = requireSession(c);
+    const view = presentEditList(session, await loadEditList(db, session.actor));
     return c.html(await renderPage(<EditListPage view={view} />));
   });
 
@@ -68,7 +70,10 @@ export function registerEditorRoutes(app: Hono<AppEnv>, db: Kysely<Database>): v
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
     const flash = readFlash((name) => c.req.query(name));
-    const view = await presentBlock(db, requireSession(c), addressOf(c), { flash });
+    const session = requireSession(c);
+    const address = addressOf(c);
+    const page = await loadBlockPage(db, session.actor, address);
+    const view = presentBlock(session, address, page, { flash });
     return c.html(await renderPage(<BlockPage view={view} />));
   });
 

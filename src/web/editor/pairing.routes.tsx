@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { loadBlockPage } from '../../domain/goals/block-page.service.ts';
 import { pairingChoices, pairPlanGoal } from '../../domain/lineage/pairing.service.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -26,7 +27,7 @@ async function pairingView(c: Context<AppEnv>, db: Kysely<Database>): Promise<Pa
   const session = requireSession(c);
   const address = planAddress(c);
   // The plan block page's own check: who may read this department, and whether the block is editable.
-  const block = await presentBlock(db, session, address);
+  const block = presentBlock(session, address, await loadBlockPage(db, session.actor, address));
   return {
     departmentName: block.departmentName,
     planYearLabel: yearLabel(address.year),

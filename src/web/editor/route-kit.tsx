@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { loadBlockPage } from '../../domain/goals/block-page.service.ts';
 import type { BlockAddress } from '../../domain/goals/goal-edit.types.ts';
 import { AppError, httpStatusOf } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -37,7 +38,9 @@ export async function attempt(
   } catch (error) {
     if (!(error instanceof AppError) || !RECOVERABLE.has(error.code)) throw error;
     const problem = toProblem(base, error);
-    const view = await presentBlock(db, session, address, { problem });
+    const view = presentBlock(session, address, await loadBlockPage(db, session.actor, address), {
+      problem,
+    });
     return c.html(await renderPage(<BlockPage view={view} />), httpStatusOf(error.code) as 400);
   }
 }

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { canAnywhere } from '../../domain/auth/policy.ts';
-import { listTopDepartments } from '../../domain/departments/department.repo.ts';
+import { listTopDepartments } from '../../domain/departments/department.service.ts';
 import { AppError, type ErrorCode, httpStatusOf } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { formBody } from '../../http/request-body.ts';

@@ -1,4 +1,4 @@
-import type { PublicationVersion } from '../../domain/publication/version.repo.ts';
+import type { PublicationVersion } from '../../domain/publication/version.ts';
 
 const tokyoDay = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Tokyo',

@@ -14,7 +14,7 @@ import {
 } from '../../domain/auth/account.service.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { authorize } from '../../domain/auth/policy.ts';
-import { listTopDepartments } from '../../domain/departments/department.repo.ts';
+import { listTopDepartments } from '../../domain/departments/department.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { formBody } from '../../http/request-body.ts';
 import { renderPage } from '../../views/render.tsx';

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database, Phase } from '../../db/schema.ts';
 import { authorize, can } from '../../domain/auth/policy.ts';
-import { listTopDepartments } from '../../domain/departments/department.repo.ts';
+import { listTopDepartments } from '../../domain/departments/department.service.ts';
 import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
 import { phases } from '../../domain/workflow/labels.ts';
 import { openPhaseEarly } from '../../domain/workflow/phase-opening.service.ts';

@@ -1,4 +1,4 @@
-import type { Reorganisation } from '../../domain/organisation/reorganisation.repo.ts';
+import type { Reorganisation } from '../../domain/organisation/reorganisation.service.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { formatTokyo } from '../components/datetime.ts';
 import { yearLabel } from './reorganisation.fields.tsx';

@@ -1,4 +1,4 @@
-import type { Reorganisation } from '../../domain/organisation/reorganisation.repo.ts';
+import type { Reorganisation } from '../../domain/organisation/reorganisation.service.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';

@@ -2,9 +2,9 @@ import type { Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { authorize, can } from '../../domain/auth/policy.ts';
-import { listTopDepartments } from '../../domain/departments/department.repo.ts';
+import { listTopDepartments } from '../../domain/departments/department.service.ts';
 import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
-import { listFiscalYears } from '../../domain/fiscal-years/fiscal-year.repo.ts';
+import { listFiscalYears } from '../../domain/fiscal-years/fiscal-year.service.ts';
 import {
   deleteReorganisation,
   listReorganisations,

@@ -1,4 +1,4 @@
-import type { StoredVariantPair } from '../../search/variants.repo.ts';
+import type { StoredVariantPair } from '../../search/variants.service.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { ErrorSummary, type FieldError } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { municipalityName } from '../../domain/municipalities/municipality.repo.ts';
+import { municipalityName } from '../../domain/municipalities/municipality.service.ts';
 import { countWaiting } from '../../domain/workflow/inbox.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { withStaffHeader } from '../components/staff-bar.tsx';

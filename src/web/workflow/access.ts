@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, DepartmentRow } from '../../db/schema.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { authorize } from '../../domain/auth/policy.ts';
-import { getDepartment } from '../../domain/departments/department.repo.ts';
+import { getDepartment } from '../../domain/departments/department.service.ts';
 import { AppError } from '../../errors.ts';
 
 /** A top-level department of the actor's city that the actor may read (own department for editors). */

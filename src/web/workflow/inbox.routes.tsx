@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { reviewLinksOf } from '../../domain/review/review.service.ts';
-import { countUnread, listInbox, markRead } from '../../domain/workflow/notification.repo.ts';
+import { countUnread, listInbox, markRead } from '../../domain/workflow/notification.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';

@@ -1,12 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { Database, Phase, PhaseState } from '../../db/schema.ts';
+import type { Phase, PhaseState } from '../../db/schema.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
-import { authorize, can } from '../../domain/auth/policy.ts';
-import { listTopDepartments } from '../../domain/departments/department.repo.ts';
+import { can } from '../../domain/auth/policy.ts';
 import { formatDueDate } from '../../domain/workflow/deadline-clock.ts';
 import { phaseLabels, phases, stateLabels } from '../../domain/workflow/labels.ts';
-import { countUnread } from '../../domain/workflow/notification.repo.ts';
-import { yearProgress } from '../../domain/workflow/overdue.ts';
+import type { YearMatrix } from '../../domain/workflow/pages.service.ts';
 import { workflowUrls, yearHeading } from './format.ts';
 
 export interface MatrixCell {
@@ -27,18 +24,12 @@ export interface MatrixView {
   overdueCount: number;
 }
 
-/** Departments × phases for one fiscal year: the planning office's overview. */
-export async function presentMatrix(
-  db: Kysely<Database>,
-  actor: Actor,
-  year: number,
-  now: Date,
-): Promise<MatrixView> {
+/** Departments × phases for one fiscal year (loadYearMatrix): the planning office's overview. */
+export function presentMatrix(actor: Actor, year: number, matrix: YearMatrix): MatrixView {
   const municipalityId = actor.municipalityId;
-  authorize(actor, 'internal.read', { municipalityId });
-  const progress = await yearProgress(db, { municipalityId, fiscalYear: year, now });
+  const { progress } = matrix;
   const overdueCount = progress.cells.filter((c) => c.overdue).length;
-  const rows = (await listTopDepartments(db, municipalityId)).map((d) => ({
+  const rows = matrix.departments.map((d) => ({
     name: d.name,
     href: can(actor, 'internal.read', { municipalityId, departmentId: d.id })
       ? workflowUrls.panel(d.id, year)
@@ -56,7 +47,7 @@ export async function presentMatrix(
   return {
     year,
     title: `${yearHeading(year)} 全部局の進行状況`,
-    unread: await countUnread(db, actor.userId),
+    unread: matrix.unread,
     opened: progress.fiscalYearId !== undefined,
     canOpen: can(actor, 'fiscalYear.open', { municipalityId }),
     columns: phases.map((phase) => ({

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { authorize } from '../../domain/auth/policy.ts';
 import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
 import { phases } from '../../domain/workflow/labels.ts';
+import { loadYearMatrix } from '../../domain/workflow/pages.service.ts';
 import { openFiscalYear, setDeadline } from '../../domain/workflow/year.service.ts';
 import { ensureYearPhases } from '../../domain/workflow/year-phases.service.ts';
 import { httpStatusOf } from '../../errors.ts';
@@ -27,7 +28,9 @@ async function renderMatrix(
   authorize(session.actor, 'internal.read', { municipalityId: session.actor.municipalityId });
   // A year that exists gets every department's phases (new departments, imported years) before it is shown.
   await ensureYearPhases(db, session.actor.municipalityId, Number(c.req.param('year')));
-  const view = await presentMatrix(db, session.actor, Number(c.req.param('year')), new Date());
+  const year = Number(c.req.param('year'));
+  const matrix = await loadYearMatrix(db, session.actor, year, new Date());
+  const view = presentMatrix(session.actor, year, matrix);
   return c.html(
     await renderPage(<MatrixPage view={{ ...view, ...extra, csrfToken: session.csrfToken }} />),
     status,

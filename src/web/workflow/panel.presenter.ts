@@ -1,15 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { Database, Phase, PhaseState } from '../../db/schema.ts';
+import type { Phase, PhaseState } from '../../db/schema.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { can } from '../../domain/auth/policy.ts';
-import { findFiscalYearId } from '../../domain/fiscal-years/fiscal-year.repo.ts';
 import { mayReview } from '../../domain/review/review.service.ts';
 import { stepsOfStage } from '../../domain/workflow/chain.ts';
 import { daysLeft, formatDueDate } from '../../domain/workflow/deadline-clock.ts';
 import { actionLabels, phaseLabels, stateLabels } from '../../domain/workflow/labels.ts';
-import { countUnread } from '../../domain/workflow/notification.repo.ts';
-import { loadDepartmentYear, type PhaseSnapshot, waitingFor } from '../../domain/workflow/panel.query.ts';
-import { phaseClosedReason } from '../../domain/workflow/phase-opening.service.ts';
+import type { PanelData } from '../../domain/workflow/pages.service.ts';
+import { type PhaseSnapshot, waitingFor } from '../../domain/workflow/panel.query.ts';
 import { isLate } from '../../domain/workflow/reminder-plan.ts';
 import {
   policyOf,
@@ -61,34 +58,26 @@ const reportLinks: Partial<Record<Phase, (d: number, y: number) => string>> = {
   final: workflowUrls.final,
 };
 
-export async function presentPanel(
-  db: Kysely<Database>,
+/** The workflow panel of a department's year (loadPanel): phases, the actor's buttons, history. */
+export function presentPanel(
   actor: Actor,
   department: { id: number; name: string; municipality_id: number },
   year: number,
   now: Date,
-): Promise<Omit<PanelView, 'csrfToken' | 'notice' | 'error'>> {
+  loaded: PanelData,
+): Omit<PanelView, 'csrfToken' | 'notice' | 'error'> {
   const base = {
     departmentId: department.id,
     departmentName: department.name,
     year,
     title: `${department.name} ${yearHeading(year)}の手続き`,
-    unread: await countUnread(db, actor.userId),
+    unread: loaded.unread,
     canOpen: can(actor, 'fiscalYear.open', { municipalityId: department.municipality_id }),
   };
-  const fiscalYearId = await findFiscalYearId(db, department.municipality_id, year);
-  if (fiscalYearId === undefined) return { ...base, phases: [], history: [] };
-  const data = await loadDepartmentYear(db, department.municipality_id, department.id, fiscalYearId);
+  const data = loaded.year;
+  if (data === undefined) return { ...base, phases: [], history: [] };
   const scope = { municipalityId: department.municipality_id, departmentId: department.id };
-  const closed = new Map<Phase, string | undefined>();
-  for (const p of data.phases) {
-    if (p.status === 'draft') {
-      closed.set(
-        p.phase,
-        await phaseClosedReason(db, { departmentId: department.id, fiscalYearId, phase: p.phase }, now),
-      );
-    }
-  }
+  const { closed } = loaded;
   const phases: PhaseView[] = data.phases.map((p) => {
     // Not open yet (phase-order.ts): say what must happen first instead of offering 提出.
     const notOpen = closed.get(p.phase);

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { isPhaseIncomplete } from '../../domain/workflow/completeness.ts';
+import { loadPanel } from '../../domain/workflow/pages.service.ts';
 import { type WorkflowAction, workflowActions } from '../../domain/workflow/state-machine.ts';
 import { transition } from '../../domain/workflow/transition.service.ts';
 import { AppError, httpStatusOf } from '../../errors.ts';
@@ -37,7 +38,9 @@ async function renderPanel(
   const session = requireSession(c);
   const department = await readableDepartment(db, session.actor, idParam(c.req.param('departmentId')));
   const year = Number(c.req.param('year'));
-  const view = await presentPanel(db, session.actor, department, year, new Date());
+  const now = new Date();
+  const loaded = await loadPanel(db, session.actor, department, year, now);
+  const view = presentPanel(session.actor, department, year, now, loaded);
   return c.html(
     await renderPage(<PanelPage view={{ ...view, ...extra, csrfToken: session.csrfToken }} />),
     status,

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database, Phase } from '../../db/schema.ts';
+import { loadPanel } from '../../domain/workflow/pages.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
 import { editorUrls } from '../editor/editor.urls.ts';
@@ -30,7 +31,9 @@ export function registerPublishConfirm(app: Hono<AppEnv>, db: Kysely<Database>):
     const department = await readableDepartment(db, session.actor, idParam(c.req.param('departmentId')));
     const year = Number(c.req.param('year'));
     const phase = phaseParam(c.req.param('phase'));
-    const panel = await presentPanel(db, session.actor, department, year, new Date());
+    const now = new Date();
+    const loaded = await loadPanel(db, session.actor, department, year, now);
+    const panel = presentPanel(session.actor, department, year, now, loaded);
     const p = panel.phases.find((x) => x.phase === phase);
     const seen = c.req.query('version');
     return c.html(

@@ -1,17 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { Database, Phase } from '../../db/schema.ts';
+import type { Phase } from '../../db/schema.ts';
 import type { Assessment } from '../../db/tables/workflow.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { can } from '../../domain/auth/policy.ts';
-import { answeredTargets } from '../../domain/evaluation/answered-targets.ts';
-import { findFiscalYearId } from '../../domain/fiscal-years/fiscal-year.repo.ts';
-import { loadBlock } from '../../domain/goals/goal.repo.ts';
-import { pendingReturn } from '../../domain/review/snapshot.repo.ts';
-import { loadAssessments } from '../../domain/workflow/final.repo.ts';
-import { type InterimEntry, loadInterim } from '../../domain/workflow/interim.repo.ts';
 import { stateLabels } from '../../domain/workflow/labels.ts';
-import { countUnread } from '../../domain/workflow/notification.repo.ts';
-import { findPhaseState } from '../../domain/workflow/phase-status.repo.ts';
+import type { ReportData } from '../../domain/workflow/pages.service.ts';
 import type { ReturnNote } from '../components/return-notice.tsx';
 import { formatInstant, yearHeading } from './format.ts';
 import { reviewUrls } from './review.urls.ts';
@@ -48,33 +40,17 @@ export interface ReportView {
   returnNote?: ReturnNote;
 }
 
-/** The 中間報告 (plan items + progress) or 期末評価 (review goals + assessments) of a department's year. */
-export async function presentReport(
-  db: Kysely<Database>,
+/** The 中間報告 (plan items + progress) or 期末評価 (review goals + assessments) of a department's year (loadReport). */
+export function presentReport(
   actor: Actor,
   department: { id: number; name: string; municipality_id: number },
   year: number,
   phase: Extract<Phase, 'interim' | 'final'>,
-): Promise<ReportView> {
-  const fiscalYearId = (await findFiscalYearId(db, department.municipality_id, year)) ?? -1;
-  const status = await findPhaseState(db, { departmentId: department.id, fiscalYearId, phase });
+  data: ReportData,
+): ReportView {
+  const { status, answers, interim, assessments } = data;
   const scope = { municipalityId: department.municipality_id, departmentId: department.id };
-  const block = await loadBlock(db, {
-    departmentId: department.id,
-    fiscalYearId,
-    block: phase === 'interim' ? 'plan' : 'review',
-  });
-  const answers =
-    phase === 'final'
-      ? answeredTargets(
-          await loadBlock(db, { departmentId: department.id, fiscalYearId, block: 'plan' }),
-          block,
-        )
-      : undefined;
-  const interim: Map<number, InterimEntry> =
-    phase === 'interim' ? await loadInterim(db, department.id, fiscalYearId) : new Map();
-  const assessments = phase === 'final' ? await loadAssessments(db, department.id, fiscalYearId) : [];
-  const goals: ReportGoal[] = block.map((g) => {
+  const goals: ReportGoal[] = data.goals.map((g) => {
     const a = assessments.find((x) => x.goalId === g.id)?.assessment;
     return {
       id: g.id,
@@ -106,26 +82,16 @@ export async function presentReport(
     departmentId: department.id,
     year,
     title: `${department.name} ${yearHeading(year)} ${phase === 'interim' ? '中間報告' : '期末報告・評価'}`,
-    unread: await countUnread(db, actor.userId),
+    unread: data.unread,
     statusLabel: status ? stateLabels[status] : '未開始',
     editable: status === 'draft' && can(actor, 'evaluation.edit', scope),
     goals,
-    returnNote: await returnNoteOf(db, { departmentId: department.id, fiscalYearId, phase }, year, status),
-  };
-}
-
-async function returnNoteOf(
-  db: Kysely<Database>,
-  key: { departmentId: number; fiscalYearId: number; phase: Phase },
-  year: number,
-  status: string | undefined,
-): Promise<ReturnNote | undefined> {
-  if (status !== 'draft') return undefined;
-  const note = await pendingReturn(db, key);
-  if (!note) return undefined;
-  return {
-    ...note,
-    at: formatInstant(note.at),
-    reviewHref: reviewUrls.phase(key.departmentId, year, key.phase),
+    returnNote: data.returnNote
+      ? {
+          ...data.returnNote,
+          at: formatInstant(data.returnNote.at),
+          reviewHref: reviewUrls.phase(department.id, year, phase),
+        }
+      : undefined,
   };
 }

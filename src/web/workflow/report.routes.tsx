@@ -5,6 +5,7 @@ import type { Assessment } from '../../db/tables/workflow.ts';
 import { saveAssessment } from '../../domain/workflow/final.service.ts';
 import { saveInterimProgress } from '../../domain/workflow/interim.service.ts';
 import { saveInterimGoal } from '../../domain/workflow/interim-goal.service.ts';
+import { loadReport } from '../../domain/workflow/pages.service.ts';
 import { AppError, httpStatusOf } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
@@ -28,7 +29,9 @@ async function renderReport(
 ) {
   const session = requireSession(c);
   const department = await readableDepartment(db, session.actor, idParam(c.req.param('departmentId')));
-  const report = await presentReport(db, session.actor, department, Number(c.req.param('year')), phase);
+  const year = Number(c.req.param('year'));
+  const data = await loadReport(db, session.actor, department, year, phase);
+  const report = presentReport(session.actor, department, year, phase, data);
   const view = { ...report, ...extra, csrfToken: session.csrfToken };
   return c.html(
     await renderPage(phase === 'interim' ? <InterimPage view={view} /> : <FinalPage view={view} />),

@@ -1,13 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { can } from '../../domain/auth/policy.ts';
 import type { GoalEvaluation } from '../../domain/evaluation/index.ts';
-import type { ContentGoal } from '../../domain/review/content.repo.ts';
 import type { GoalChange } from '../../domain/review/content-diff.ts';
-import type { PhaseReview } from '../../domain/review/review.service.ts';
+import type { ContentGoal, PhaseReview } from '../../domain/review/review.service.ts';
 import { phaseLabels, stateLabels } from '../../domain/workflow/labels.ts';
-import { countUnread } from '../../domain/workflow/notification.repo.ts';
 import type { IchiranDocument } from '../../format/document.schema.ts';
 import { formatRate, quantityText, TARGET_STATUS_LABELS } from '../../views/evaluation-labels.ts';
 import { yearPairLabel } from '../../views/year-label.ts';
@@ -87,11 +83,7 @@ function resultsOf(goals: GoalEvaluation[], content: ContentGoal[]): ResultGoal[
 }
 
 /** The review page's view: labels, links by role, and the changes in the order a reviewer reads them. */
-export async function presentReview(
-  db: Kysely<Database>,
-  actor: Actor,
-  review: PhaseReview,
-): Promise<ReviewView> {
+export function presentReview(actor: Actor, review: PhaseReview, unread: number): ReviewView {
   const { department, year, phase } = review;
   const scope = { municipalityId: department.municipalityId, departmentId: department.id };
   const links = [
@@ -110,7 +102,7 @@ export async function presentReview(
   }
   return {
     title: `${department.name} ${yearHeading(year)} ${phaseLabels[phase]}の内容確認`,
-    unread: await countUnread(db, actor.userId),
+    unread,
     statusLabel: review.status ? stateLabels[review.status] : '未開始',
     phaseLabel: phaseLabels[phase],
     noteLabel: NOTE_LABELS[phase],

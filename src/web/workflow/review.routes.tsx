@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { reviewPhase } from '../../domain/review/review.service.ts';
+import { countUnread } from '../../domain/workflow/notification.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
@@ -47,7 +48,7 @@ export function registerReviewRoutes(app: Hono<AppEnv>, db: Kysely<Database>): v
       year: Number(c.req.param('year')),
       phase: phaseParam(c.req.param('phase')),
     });
-    const view = await presentReview(db, actor, review);
+    const view = presentReview(actor, review, await countUnread(db, actor.userId));
     return c.html(await renderPage(<ReviewPage view={view} />));
   });
 }
