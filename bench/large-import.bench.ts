@@ -23,7 +23,7 @@ const db = await createTestDb();
 try {
   const doc = makeLargeDocument(goals, items);
   const started = performance.now();
-  await importSources(db, [sourceOf(doc)], { municipality: 'bench' });
+  await importSources(db.kysely, [sourceOf(doc)], { municipality: 'bench' });
   const seconds = (performance.now() - started) / 1000;
   const links = await db.kysely
     .selectFrom('goal_link')

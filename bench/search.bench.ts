@@ -144,11 +144,11 @@ async function comparePostgres(db: Kysely<Database>): Promise<void> {
  * refresh is timed on the demo city, whose years are really evaluated.
  */
 async function benchGrades(db: TestDb, withDemo: boolean): Promise<void> {
-  const graded = (q: string) => search(db, { q, grade: '未達成' }).then(hitCount);
+  const graded = (q: string) => search(db.kysely, { q, grade: '未達成' }).then(hitCount);
   await time('search(): 2-char queries, grade filter', SHORT, graded);
   await time('search(): 3+-char queries, grade filter', LONG, graded);
   if (!withDemo) return;
-  await loadDemo(db);
+  await loadDemo(db.kysely);
   const demo = await db.kysely
     .selectFrom('municipality')
     .select('id')
@@ -194,7 +194,7 @@ async function openBenchDb(): Promise<TestDb> {
   if (!args.keep) return createTestDb();
   const target = parseDatabaseUrl(process.env.DATABASE_URL);
   const db = openDatabase(target);
-  await migrateToLatest(db);
+  await migrateToLatest(db.kysely);
   return { ...db, url: process.env.DATABASE_URL ?? '' };
 }
 
@@ -234,16 +234,16 @@ try {
     `${db.engine}: ${entries} entries (${municipalities} municipalities × ${departments} departments × ${years} years) stored and indexed in ${seconds.toFixed(1)} s; ${RUNS} runs/query; count cap ${COUNT_CAP}`,
   );
   console.log('(per query: term:hits@p50 ms; 1000+ = more than the cap)');
-  const full = (q: string) => search(db, { q }).then(hitCount);
+  const full = (q: string) => search(db.kysely, { q }).then(hitCount);
   await time('search(): 2-char queries', SHORT, full);
   await time('search(): 3+-char queries', LONG, full);
   await time('search(): two terms (2 + 3+ chars)', ['移住 相談会', '寄附 ポータル', '健診 受診率'], full);
   const lastPage = COUNT_CAP / PAGE_SIZE;
   await time(`search(): 2-char queries, page ${lastPage}`, SHORT, (q) =>
-    search(db, { q, page: lastPage }).then((r) => `${hitCount(r)}p${r.page}`),
+    search(db.kysely, { q, page: lastPage }).then((r) => `${hitCount(r)}p${r.page}`),
   );
   await time('search(): 2-char queries, one municipality', SHORT, (q) =>
-    search(db, { q, municipality: municipalities === 1 ? 'bench' : 'bench001' }).then(hitCount),
+    search(db.kysely, { q, municipality: municipalities === 1 ? 'bench' : 'bench001' }).then(hitCount),
   );
   await time('searchFacets() (the filter lists)', ['-'], () =>
     searchFacets(db.kysely).then((f) => `${f.years.length}y/${f.departments.length}d/${f.grades.length}g`),

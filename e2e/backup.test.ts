@@ -20,7 +20,7 @@ before(async () => {
   file = join(work, 'city.mokuhyo.gz');
   city = await createTestDb();
   await fillLikeACity(city);
-  cityContents = await readContents(city);
+  cityContents = await readContents(city.kysely);
   target = await createTestDb();
 });
 after(async () => {
@@ -42,7 +42,7 @@ test('restore into an empty database gives every table back', async () => {
   const r = await runCli(['restore', file], { DATABASE_URL: target.url });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^restored \d+ rows of \d+ tables/);
-  assert.deepEqual(differences(cityContents, await readContents(target)), []);
+  assert.deepEqual(differences(cityContents, await readContents(target.kysely)), []);
 });
 
 test('restore over data is refused without --force, and replaces it with --force', async () => {
@@ -51,7 +51,7 @@ test('restore over data is refused without --force, and replaces it with --force
   assert.match(refused.stderr, /already holds data .*--force/);
   const forced = await runCli(['restore', file, '--force'], { DATABASE_URL: target.url });
   assert.equal(forced.status, 0, forced.stderr);
-  assert.deepEqual(differences(cityContents, await readContents(target)), []);
+  assert.deepEqual(differences(cityContents, await readContents(target.kysely)), []);
 });
 
 test('restore of a file that is not a backup says so and exits 2', async () => {
@@ -67,7 +67,7 @@ test('db copy --to a SQLite path moves the city into a new file', async () => {
   assert.match(r.stdout, /^copied \d+ rows of \d+ tables from .* to .*copy\.sqlite in [\d.]+ s\n$/);
   const copy = openDatabase({ engine: 'sqlite', target: path });
   try {
-    assert.deepEqual(differences(cityContents, await readContents(copy)), []);
+    assert.deepEqual(differences(cityContents, await readContents(copy.kysely)), []);
   } finally {
     await copy.destroy();
   }

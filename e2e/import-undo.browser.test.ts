@@ -28,7 +28,7 @@ for (const width of [1280, 390]) {
   }, async () => {
     const department = `取消確認部${width}`;
     const { importId } = await importSources(
-      server.db,
+      server.db.kysely,
       [sourceOf(makeDocument({ department, planYear: 2024 }))],
       {
         actor: planning.actor,

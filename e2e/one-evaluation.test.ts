@@ -28,7 +28,7 @@ let departmentId = 0;
 
 before(async () => {
   server = await startTestServer();
-  departmentId = await rateDemoYear(server.db);
+  departmentId = await rateDemoYear(server.db.kysely);
 });
 after(async () => {
   await browser?.close();

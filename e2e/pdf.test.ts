@@ -70,9 +70,9 @@ let db: TestDb;
 before(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'mokuhyo-pdf-'));
   db = await createTestDb();
-  await loadDemo(db);
+  await loadDemo(db.kysely);
   if (existsSync(SEED)) {
-    await importSources(db, [readSource('seed.txt', readFileSync(SEED))], {
+    await importSources(db.kysely, [readSource('seed.txt', readFileSync(SEED))], {
       published: true,
       municipality: { code: 'seed', name: '種市' },
     });
@@ -86,7 +86,7 @@ after(async () => {
 describe('PDF of the 一覧表', () => {
   it('prints the seed on A4 landscape with page numbers and the header row on every page', async (t) => {
     if (!toolsReady(t)) return;
-    const tables = await loadTables(db, { municipality: 'seed', planYear: 2022, audience: 'public' });
+    const tables = await loadTables(db.kysely, { municipality: 'seed', planYear: 2022, audience: 'public' });
     const pdf = await renderPdf(tables);
     const pages = assertA4LandscapePdf(pdf);
     assert.ok(pages >= 2, `the seed is longer than one page (${pages})`);
@@ -104,7 +104,11 @@ describe('PDF of the 一覧表', () => {
 
   it('prints the whole demo city with a 目次 whose page numbers are right', async (t) => {
     if (!toolsReady(t)) return;
-    const tables = await loadTables(db, { municipality: 'minatodai', planYear: 2025, audience: 'public' });
+    const tables = await loadTables(db.kysely, {
+      municipality: 'minatodai',
+      planYear: 2025,
+      audience: 'public',
+    });
     const pdf = await renderPdf(tables, { book: true });
     const pages = assertA4LandscapePdf(pdf);
     assert.ok(bare(pageText(pdf, 1)).includes('みなと台市重点目標一覧表令和7年度'));
@@ -138,7 +142,7 @@ describe('PDF of the 一覧表', () => {
       .select('id')
       .where('name', '=', '総務部')
       .executeTakeFirstOrThrow();
-    const res = await createApp(db).request(`/m/minatodai/d/${row.id}/2025.pdf`);
+    const res = await createApp(db.kysely).request(`/m/minatodai/d/${row.id}/2025.pdf`);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/pdf');
     const pdf = new Uint8Array(await res.arrayBuffer());

@@ -24,7 +24,7 @@ before(async () => {
     ],
   };
   await importSources(
-    server.testDb,
+    server.testDb.kysely,
     [sourceOf(makeDocument({ department: '期限部', planYear: 2025, plan }))],
     {
       published: true,

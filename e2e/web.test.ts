@@ -57,7 +57,7 @@ test('the seed table reads like the official form', {
   skip: chromiumSkip || (!existsSync(seed) && 'no seed'),
 }, async () => {
   const source = readSource('seed.txt', readFileSync(seed));
-  await importSources(server.db, [source], {
+  await importSources(server.db.kysely, [source], {
     published: true,
     municipality: { code: 'ueda', name: '上田市' },
   });

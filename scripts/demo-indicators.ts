@@ -18,8 +18,8 @@ const strip = (html: string) =>
 
 const db = await createTestDb();
 try {
-  await loadDemo(db);
-  const app = createApp(db);
+  await loadDemo(db.kysely);
+  const app = createApp(db.kysely);
   const seen = new Set<string>();
   for (let year = 2020; year <= 2030; year += 1) {
     const city = await app.request(`/m/minatodai/dashboard/${year}`);

@@ -33,7 +33,7 @@ export async function startServer(config: Config, options: ListenOptions = {}): 
   const db = await openMigratedDatabase(config.database);
   if (config.demoOnEmpty) {
     // Under the startup lock: two servers starting on one empty database must not both load it.
-    const demo = await withStartupLock(db, () => loadDemoIfEmpty(db));
+    const demo = await withStartupLock(db.kysely, () => loadDemoIfEmpty(db.kysely));
     if (demo)
       logger.info(
         { municipality: demo.municipality.name, documents: demo.documents.length },
@@ -46,7 +46,7 @@ export async function startServer(config: Config, options: ListenOptions = {}): 
         "printf '%s' 'YOUR-PASSWORD' | mokuhyo user add admin --role admin --password-stdin",
     );
   }
-  const app = createApp(db);
+  const app = createApp(db.kysely);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: options.hostname }, () => resolve(s));
   });

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Db } from '../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { formFirst } from '../http/request-body.ts';
@@ -17,13 +18,13 @@ import { registerWorkflowApi } from './routes/workflow.api.ts';
 export type ApiApp = OpenAPIHono<AppEnv>;
 
 /** Route groups other modules add (editor, workflow, evaluation) register here. */
-export const apiRegistrations: Array<(api: ApiApp, db: Db) => void> = [];
+export const apiRegistrations: Array<(api: ApiApp, db: Kysely<Database>) => void> = [];
 
 /**
  * The JSON API under /api, described at /api/openapi.json. Same services and the same session and
  * CSRF rules as the pages: a state-changing call sends the session cookie and X-CSRF-Token.
  */
-export function createApi(db: Db): ApiApp {
+export function createApi(db: Kysely<Database>): ApiApp {
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {

@@ -13,7 +13,7 @@ before(async () => {
   db = await createTestDb();
   const m = await insertMunicipality(db.kysely, { code: 'api', name: 'API市' });
   admin = await makeUser(db.kysely, m.id, 'admin');
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(async () => {
   await db.destroy();

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, PostgresIntrospector, SqliteDialect, SqliteIntrospector } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../errors.ts';
 import { logger } from '../logger.ts';
@@ -9,6 +9,11 @@ import type { Database } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
+/**
+ * The open database as its owner holds it: the composition root (server, CLI commands, test set-up,
+ * backup/restore/copy) opens and closes it. Everything that queries takes `Kysely<Database>` (its `kysely`,
+ * or a transaction of it) and asks `engineOf` when it needs the engine.
+ */
 export interface Db {
   kysely: Kysely<Database>;
   engine: Engine;
@@ -69,4 +74,15 @@ export function openDatabase(target: DbTarget): Db {
   );
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, engine: 'postgres', location: redact(target.target), destroy: () => kysely.destroy() };
+}
+
+/**
+ * The engine behind a handle, a transaction of it included, read from its dialect (the introspector it
+ * makes, which runs no query): what a query needs when SQLite and PostgreSQL differ.
+ */
+export function engineOf(db: Kysely<Database>): Engine {
+  const introspector = db.introspection;
+  if (introspector instanceof SqliteIntrospector) return 'sqlite';
+  if (introspector instanceof PostgresIntrospector) return 'postgres';
+  throw new AppError('INTERNAL', 'the database handle is neither SQLite nor PostgreSQL');
 }

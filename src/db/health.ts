@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
-import type { Db } from './database.ts';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './schema.ts';
 
 /** One round trip to the database: /healthz answers only when it succeeds (it throws otherwise). */
-export async function pingDatabase(db: Db): Promise<void> {
-  await sql`select 1`.execute(db.kysely);
+export async function pingDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
 }

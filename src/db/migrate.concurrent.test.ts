@@ -48,8 +48,8 @@ test('two servers migrate one fresh database at once: both start, each migration
 test('two servers load the demo into one empty database at once: it is loaded once', { skip }, async () => {
   const [a, b] = servers as [Db, Db];
   const results = await Promise.all([
-    withStartupLock(a, () => loadDemoIfEmpty(a)),
-    withStartupLock(b, () => loadDemoIfEmpty(b)),
+    withStartupLock(a.kysely, () => loadDemoIfEmpty(a.kysely)),
+    withStartupLock(b.kysely, () => loadDemoIfEmpty(b.kysely)),
   ]);
   assert.equal(results.filter((r) => r !== undefined).length, 1, 'one server loaded it, the other found it');
   const municipalities = await a.kysely.selectFrom('municipality').select('code').execute();

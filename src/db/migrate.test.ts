@@ -20,7 +20,7 @@ test('migrations create every table and a second run is a no-op', async () => {
     ]) {
       assert.ok(names.includes(t), `table ${t} exists on ${db.engine}`);
     }
-    assert.deepEqual(await migrateToLatest(db), []);
+    assert.deepEqual(await migrateToLatest(db.kysely), []);
   } finally {
     await db.destroy();
   }

@@ -9,7 +9,7 @@ import {
   sql,
 } from 'kysely';
 import { AppError } from '../errors.ts';
-import type { Db } from './database.ts';
+import { engineOf } from './database.ts';
 import type { Database } from './schema.ts';
 
 const folder = new URL('./migrations/', import.meta.url);
@@ -31,9 +31,9 @@ class FolderMigrationProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: db.kysely, provider: new FolderMigrationProvider() });
-  return outcome(await migrator.migrateToLatest(), db.engine);
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new FolderMigrationProvider() });
+  return outcome(await migrator.migrateToLatest(), engineOf(db));
 }
 
 function outcome(result: MigrationResultSet, engine: string): string[] {
@@ -57,9 +57,9 @@ const STARTUP_LOCK_ID = 7_240_117_301_337n;
  * once: the others wait here, then find the work done. The lock lives on one pooled connection;
  * `work` uses the others. SQLite is one host's file, reached by one server: no lock is needed.
  */
-export async function withStartupLock<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  if (db.engine !== 'postgres') return work();
-  return db.kysely.connection().execute(async (connection) => {
+export async function withStartupLock<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
+  if (engineOf(db) !== 'postgres') return work();
+  return db.connection().execute(async (connection) => {
     await sql`select pg_advisory_lock(${sql.lit(STARTUP_LOCK_ID)})`.execute(connection);
     try {
       return await work();

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 import { listMunicipalities } from '../domain/municipalities/municipality.repo.ts';
 import { recordPastInterims } from '../domain/workflow/phase-status.repo.ts';
 import { type ImportResult, importSources } from '../importer/import.service.ts';
@@ -19,7 +20,7 @@ const municipalityFile = z.object({
  * The fictional みなと台市, loaded through the real importer (interchange JSON), so the demo shows
  * exactly what an import gives.
  */
-export async function loadDemo(db: Db): Promise<ImportResult> {
+export async function loadDemo(db: Kysely<Database>): Promise<ImportResult> {
   const municipality = municipalityFile.parse(
     JSON.parse(await readFile(new URL('municipality.json', folder), 'utf8')),
   );
@@ -37,13 +38,13 @@ export async function loadDemo(db: Db): Promise<ImportResult> {
     published: true,
   });
   // The demo's finished years read in order: 目標設定, 中間報告 and 期末報告 all published.
-  const city = (await listMunicipalities(db.kysely)).find((m) => m.code === municipality.code);
-  if (city) await recordPastInterims(db.kysely, city.id);
+  const city = (await listMunicipalities(db)).find((m) => m.code === municipality.code);
+  if (city) await recordPastInterims(db, city.id);
   return result;
 }
 
 /** Loads the demo only into a database that holds no municipality at all. */
-export async function loadDemoIfEmpty(db: Db): Promise<ImportResult | undefined> {
-  if ((await listMunicipalities(db.kysely)).length > 0) return undefined;
+export async function loadDemoIfEmpty(db: Kysely<Database>): Promise<ImportResult | undefined> {
+  if ((await listMunicipalities(db)).length > 0) return undefined;
   return loadDemo(db);
 }

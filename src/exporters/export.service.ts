@@ -1,4 +1,5 @@
-import type { Db } from '../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { listTopDepartments } from '../domain/departments/department.repo.ts';
 import { requireDepartment } from '../domain/departments/department.service.ts';
 import { findExistingMunicipality } from '../domain/municipalities/municipality.service.ts';
@@ -32,19 +33,19 @@ export interface ExportRequest extends TableSelection {
 }
 
 /** Loads the tables a selection names, in department order. */
-export async function loadTables(db: Db, selection: TableSelection): Promise<TableExport[]> {
-  const municipality = await findExistingMunicipality(db.kysely, selection.municipality);
+export async function loadTables(db: Kysely<Database>, selection: TableSelection): Promise<TableExport[]> {
+  const municipality = await findExistingMunicipality(db, selection.municipality);
   const ref = { code: municipality.code, name: municipality.name, localGovCode: municipality.local_gov_code };
-  const reader = readerFor(db.kysely, municipality, selection.audience);
+  const reader = readerFor(db, municipality, selection.audience);
   if (selection.department !== undefined) {
-    const department = await requireDepartment(db.kysely, municipality.id, selection.department);
+    const department = await requireDepartment(db, municipality.id, selection.department);
     const { document, lineagePairs } = await reader.table(department, selection.planYear);
     return [
       { municipality: ref, department: { id: department.id, name: department.name }, document, lineagePairs },
     ];
   }
   const tables: TableExport[] = [];
-  for (const department of await listTopDepartments(db.kysely, municipality.id)) {
+  for (const department of await listTopDepartments(db, municipality.id)) {
     const years = await reader.planYears(department.id);
     if (!years.includes(selection.planYear)) continue;
     const { document, lineagePairs } = await reader.table(department, selection.planYear);
@@ -63,7 +64,7 @@ export async function loadTables(db: Db, selection: TableSelection): Promise<Tab
   return tables;
 }
 
-export async function exportTables(db: Db, request: ExportRequest): Promise<ExportOutput> {
+export async function exportTables(db: Kysely<Database>, request: ExportRequest): Promise<ExportOutput> {
   const tables = await loadTables(db, request);
   switch (request.format) {
     case 'json': {

@@ -16,7 +16,7 @@ before(async () => {
   db = await createTestDb();
   const m = await insertMunicipality(db.kysely, { code: 'body', name: '本文市' });
   planning = await makeUser(db.kysely, m.id, 'planning');
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(async () => {
   await db.destroy();

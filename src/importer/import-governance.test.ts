@@ -18,7 +18,7 @@ const today = new Date('2026-12-03T09:00:00Z');
 
 before(async () => {
   db = await createTestDb();
-  await importSources(db, [sourceOf(makeDocument({ department: '準備部' }))], {
+  await importSources(db.kysely, [sourceOf(makeDocument({ department: '準備部' }))], {
     municipality: { code: 'gov', name: '統制市' },
     today,
   });
@@ -73,7 +73,11 @@ async function footprint(): Promise<Record<string, number>> {
 const options = { municipality: 'gov', today };
 
 test('an import lands as drafts of 目標設定 and 期末報告, invisible to the public, audited as such', async () => {
-  await importSources(db, [sourceOf(makeDocument({ department: '下書き部', planYear: 2026 }))], options);
+  await importSources(
+    db.kysely,
+    [sourceOf(makeDocument({ department: '下書き部', planYear: 2026 }))],
+    options,
+  );
   assert.deepEqual(await states('下書き部'), { 'goal_setting 2026': 'draft', 'final 2025': 'draft' });
   const department = {
     id: await departmentId('下書き部'),
@@ -100,7 +104,7 @@ test('an import lands as drafts of 目標設定 and 期末報告, invisible to t
   // A draft may be imported over again: it is still the department's own working copy.
   const revised = makeDocument({ department: '下書き部', planYear: 2026 });
   revised.plan.goals.pop();
-  const again = await importSources(db, [sourceOf(revised)], options);
+  const again = await importSources(db.kysely, [sourceOf(revised)], options);
   assert.ok(again.documents[0]?.replaced);
   assert.equal(
     (await loadDocument(db.kysely, department, 2026, { includeDrafts: true })).plan.goals.length,
@@ -109,7 +113,7 @@ test('an import lands as drafts of 目標設定 and 期末報告, invisible to t
 });
 
 test('a submitted 目標設定 is never overwritten: refused naming the block, nothing written', async () => {
-  await importSources(db, [sourceOf(makeDocument({ department: '提出部', planYear: 2026 }))], options);
+  await importSources(db.kysely, [sourceOf(makeDocument({ department: '提出部', planYear: 2026 }))], options);
   const id = await departmentId('提出部');
   await transition(db.kysely, actor('editor', id), {
     departmentId: id,
@@ -122,7 +126,7 @@ test('a submitted 目標設定 is never overwritten: refused naming the block, n
   // The refused table comes second: the good table before it must not land either.
   const good = makeDocument({ department: '無関係部', planYear: 2026 });
   const refused = importSources(
-    db,
+    db.kysely,
     [sourceOf(good), sourceOf(makeDocument({ department: '提出部', planYear: 2026 }))],
     options,
   );
@@ -142,7 +146,7 @@ test('a submitted 目標設定 is never overwritten: refused naming the block, n
 
 test('a published 期末報告 (the review half) is never overwritten by a draft import', async () => {
   const name = '公表部';
-  await importSources(db, [sourceOf(makeDocument({ department: name, planYear: 2026 }))], {
+  await importSources(db.kysely, [sourceOf(makeDocument({ department: name, planYear: 2026 }))], {
     ...options,
     published: true,
   });
@@ -150,7 +154,7 @@ test('a published 期末報告 (the review half) is never overwritten by a draft
   await setBlockState(db, { departmentId: await departmentId(name), year: 2026, block: 'plan' }, 'draft');
   const before = await footprint();
   await assert.rejects(
-    importSources(db, [sourceOf(makeDocument({ department: name, planYear: 2026 }))], options),
+    importSources(db.kysely, [sourceOf(makeDocument({ department: name, planYear: 2026 }))], options),
     (error: unknown) => {
       assert.ok(error instanceof AppError);
       assert.equal(error.code, 'LOCKED');
@@ -163,7 +167,7 @@ test('a published 期末報告 (the review half) is never overwritten by a draft
 
 test('only planning and admin load published history; editors are refused before anything is written', async () => {
   const name = '履歴部';
-  await importSources(db, [sourceOf(makeDocument({ department: name, planYear: 2020 }))], {
+  await importSources(db.kysely, [sourceOf(makeDocument({ department: name, planYear: 2020 }))], {
     ...options,
     actor: actor('planning'),
     published: true,
@@ -172,7 +176,7 @@ test('only planning and admin load published history; editors are refused before
   const editor = actor('editor', id);
   const before = await footprint();
   await assert.rejects(
-    importSources(db, [sourceOf(makeDocument({ department: name, planYear: 2021 }))], {
+    importSources(db.kysely, [sourceOf(makeDocument({ department: name, planYear: 2021 }))], {
       ...options,
       actor: editor,
       published: true,
@@ -181,7 +185,7 @@ test('only planning and admin load published history; editors are refused before
       error instanceof AppError && error.code === 'FORBIDDEN' && /企画担当と管理者だけ/.test(error.message),
   );
   assert.deepEqual(await footprint(), before);
-  await importSources(db, [sourceOf(makeDocument({ department: name, planYear: 2021 }))], {
+  await importSources(db.kysely, [sourceOf(makeDocument({ department: name, planYear: 2021 }))], {
     ...options,
     actor: actor('admin'),
     published: true,
@@ -213,17 +217,17 @@ test('only planning and admin load published history; editors are refused before
 test('published history may replace published history, never a block in the middle of approval', async () => {
   const name = '訂正部';
   const history = { ...options, published: true };
-  await importSources(db, [sourceOf(makeDocument({ department: name, planYear: 2022 }))], history);
+  await importSources(db.kysely, [sourceOf(makeDocument({ department: name, planYear: 2022 }))], history);
   const corrected = makeDocument({ department: name, planYear: 2022 });
   corrected.plan.goals.pop();
-  const result = await importSources(db, [sourceOf(corrected)], history);
+  const result = await importSources(db.kysely, [sourceOf(corrected)], history);
   assert.deepEqual(
     result.documents[0]?.changes.map((c) => `${c.kind} ${c.block} ${c.goalNo}`),
     ['removed plan 2'],
   );
   await setBlockState(db, { departmentId: await departmentId(name), year: 2022, block: 'plan' }, 'accepted');
   const before = await footprint();
-  await assert.rejects(importSources(db, [sourceOf(corrected)], history), (error: unknown) => {
+  await assert.rejects(importSources(db.kysely, [sourceOf(corrected)], history), (error: unknown) => {
     assert.ok(error instanceof AppError);
     assert.equal(error.code, 'LOCKED');
     assert.match(
@@ -238,7 +242,7 @@ test('published history may replace published history, never a block in the midd
 test('a plan year after next 年度 or before 平成 needs an explicit confirmation', async () => {
   const before = await footprint();
   const year = (planYear: number) => sourceOf(makeDocument({ department: '年度部', planYear }));
-  await assert.rejects(importSources(db, [year(2049)], options), (error: unknown) => {
+  await assert.rejects(importSources(db.kysely, [year(2049)], options), (error: unknown) => {
     assert.ok(error instanceof AppError);
     assert.equal(error.code, 'INVALID_INPUT');
     assert.equal(error.location.field, 'planYear');
@@ -247,22 +251,25 @@ test('a plan year after next 年度 or before 平成 needs an explicit confirmat
     assert.match(error.message, /--allow-year/);
     return true;
   });
-  await assert.rejects(importSources(db, [year(2028)], options), { code: 'INVALID_INPUT' });
-  await assert.rejects(importSources(db, [year(1988)], options), /昭和63年度（1988年度）は、平成元年度/);
+  await assert.rejects(importSources(db.kysely, [year(2028)], options), { code: 'INVALID_INPUT' });
+  await assert.rejects(
+    importSources(db.kysely, [year(1988)], options),
+    /昭和63年度（1988年度）は、平成元年度/,
+  );
   assert.deepEqual(await footprint(), before);
 
-  await importSources(db, [year(2027)], options);
-  await importSources(db, [year(1989)], options);
-  await importSources(db, [year(2049)], { ...options, allowYear: true });
+  await importSources(db.kysely, [year(2027)], options);
+  await importSources(db.kysely, [year(1989)], options);
+  await importSources(db.kysely, [year(2049)], { ...options, allowYear: true });
   assert.equal((await states('年度部'))['goal_setting 2049'], 'draft');
 });
 
 test('the 年度 the year check compares with is Tokyo’s', async () => {
   const doc = () => sourceOf(makeDocument({ department: '境界部', planYear: 2028 }));
   // 2027-03-31T15:00Z is 2027-04-01 in Tokyo: 令和9年度 has begun, so 2028 is next year.
-  await importSources(db, [doc()], { municipality: 'gov', today: new Date('2027-03-31T15:00:00Z') });
+  await importSources(db.kysely, [doc()], { municipality: 'gov', today: new Date('2027-03-31T15:00:00Z') });
   await assert.rejects(
-    importSources(db, [doc()], { municipality: 'gov', today: new Date('2027-03-31T14:59:59Z') }),
+    importSources(db.kysely, [doc()], { municipality: 'gov', today: new Date('2027-03-31T14:59:59Z') }),
     { code: 'INVALID_INPUT' },
   );
 });

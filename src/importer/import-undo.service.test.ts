@@ -23,7 +23,7 @@ let db: Db;
 let admin: Actor;
 before(async () => {
   db = await createTestDb();
-  await importSources(db, [sourceOf(makeDocument({ department: '準備部' }))], { municipality: CITY });
+  await importSources(db.kysely, [sourceOf(makeDocument({ department: '準備部' }))], { municipality: CITY });
   const city = await findMunicipality(db.kysely, CITY);
   assert.ok(city);
   admin = systemActor(city.id);
@@ -34,7 +34,7 @@ after(async () => {
 
 async function exported(department: string, planYear: number): Promise<IchiranDocument | 'none'> {
   try {
-    const out = await exportTables(db, {
+    const out = await exportTables(db.kysely, {
       municipality: CITY,
       department,
       planYear,
@@ -60,15 +60,15 @@ function revisionOf(department: string): IchiranDocument {
   });
 }
 
-const hits = async (q: string) => (await search(db, { q, municipality: CITY })).total;
+const hits = async (q: string) => (await search(db.kysely, { q, municipality: CITY })).total;
 
 test('a table imported over a stored block is undone: the block, its phase and search are as before', async () => {
   const original = makeDocument({ department: '戻し部' });
-  await importSources(db, [sourceOf(original)], { municipality: CITY, published: true });
+  await importSources(db.kysely, [sourceOf(original)], { municipality: CITY, published: true });
   const before = await exported('戻し部', 2023);
   assert.equal(await hits('省エネルギー'), 0);
 
-  const result = await importSources(db, [sourceOf(revisionOf('戻し部'))], {
+  const result = await importSources(db.kysely, [sourceOf(revisionOf('戻し部'))], {
     municipality: CITY,
     published: true,
   });
@@ -76,7 +76,7 @@ test('a table imported over a stored block is undone: the block, its phase and s
   assert.ok((await hits('省エネルギー')) > 0, 'the new text is found after the import');
   assert.equal(await hits('待機児童'), 0, 'the old plan text is gone after the import');
 
-  const undone = await undoImport(db, admin, result.importId);
+  const undone = await undoImport(db.kysely, admin, result.importId);
   assert.equal(undone.blocks.length, 2);
   assert.deepEqual(await exported('戻し部', 2023), before);
   assert.equal(await hits('省エネルギー'), 0, 'the new text is gone from search');
@@ -86,7 +86,7 @@ test('a table imported over a stored block is undone: the block, its phase and s
     events.some((e) => e.action === 'import.undo' && e.summary.includes(`import ${result.importId}`)),
   );
 
-  await assert.rejects(undoImport(db, admin, result.importId), (error: unknown) => {
+  await assert.rejects(undoImport(db.kysely, admin, result.importId), (error: unknown) => {
     assert.ok(error instanceof UndoRefusedError);
     assert.match(error.message, /すでに取り消されています/);
     return true;
@@ -94,11 +94,11 @@ test('a table imported over a stored block is undone: the block, its phase and s
 });
 
 test('an import into an empty department is undone by removing its blocks and draft phases', async () => {
-  const result = await importSources(db, [sourceOf(makeDocument({ department: '新設部' }))], {
+  const result = await importSources(db.kysely, [sourceOf(makeDocument({ department: '新設部' }))], {
     municipality: CITY,
   });
   assert.notEqual(await exported('新設部', 2023), 'none');
-  await undoImport(db, admin, result.importId);
+  await undoImport(db.kysely, admin, result.importId);
   assert.equal(await exported('新設部', 2023), 'none');
   const department = await findTopDepartment(db.kysely, admin.municipalityId, '新設部');
   assert.ok(department);
@@ -112,8 +112,8 @@ test('an import into an empty department is undone by removing its blocks and dr
 });
 
 test('an edit after the import refuses the undo, naming the block; nothing is restored', async () => {
-  await importSources(db, [sourceOf(makeDocument({ department: '編集部' }))], { municipality: CITY });
-  const result = await importSources(db, [sourceOf(revisionOf('編集部'))], { municipality: CITY });
+  await importSources(db.kysely, [sourceOf(makeDocument({ department: '編集部' }))], { municipality: CITY });
+  const result = await importSources(db.kysely, [sourceOf(revisionOf('編集部'))], { municipality: CITY });
   const department = await findTopDepartment(db.kysely, admin.municipalityId, '編集部');
   const fiscalYearId = await findFiscalYearId(db.kysely, admin.municipalityId, 2023);
   assert.ok(department && fiscalYearId);
@@ -127,7 +127,7 @@ test('an edit after the import refuses the undo, naming the block; nothing is re
   });
   const edited = await exported('編集部', 2023);
 
-  await assert.rejects(undoImport(db, editor.actor, result.importId), (error: unknown) => {
+  await assert.rejects(undoImport(db.kysely, editor.actor, result.importId), (error: unknown) => {
     assert.ok(error instanceof UndoRefusedError);
     assert.match(error.message, /編集部 令和5年度（2023年度）の数値目標（当年度）.*取り消せません/);
     assert.match(error.english, /編集部 2023 plan block changed/);
@@ -137,7 +137,7 @@ test('an edit after the import refuses the undo, naming the block; nothing is re
 });
 
 test('a viewer, or an editor of another department, may not undo', async () => {
-  const result = await importSources(db, [sourceOf(makeDocument({ department: '権限部' }))], {
+  const result = await importSources(db.kysely, [sourceOf(makeDocument({ department: '権限部' }))], {
     municipality: CITY,
   });
   const other = await findTopDepartment(db.kysely, admin.municipalityId, '準備部');
@@ -146,7 +146,7 @@ test('a viewer, or an editor of another department, may not undo', async () => {
   const editor = await makeUser(db.kysely, admin.municipalityId, 'editor', other.id);
   for (const actor of [viewer.actor, editor.actor]) {
     await assert.rejects(
-      undoImport(db, actor, result.importId),
+      undoImport(db.kysely, actor, result.importId),
       (e: unknown) => e instanceof AppError && e.code === 'FORBIDDEN',
     );
   }
@@ -154,7 +154,7 @@ test('a viewer, or an editor of another department, may not undo', async () => {
 });
 
 test('an import of published history is undone only by planning or admin, not the department editor', async () => {
-  const result = await importSources(db, [sourceOf(makeDocument({ department: '公表部' }))], {
+  const result = await importSources(db.kysely, [sourceOf(makeDocument({ department: '公表部' }))], {
     municipality: CITY,
     published: true,
   });
@@ -162,10 +162,10 @@ test('an import of published history is undone only by planning or admin, not th
   assert.ok(department);
   const editor = await makeUser(db.kysely, admin.municipalityId, 'editor', department.id);
   await assert.rejects(
-    undoImport(db, editor.actor, result.importId),
+    undoImport(db.kysely, editor.actor, result.importId),
     (e: unknown) => e instanceof AppError && e.code === 'FORBIDDEN',
   );
   const planning = await makeUser(db.kysely, admin.municipalityId, 'planning');
-  await undoImport(db, planning.actor, result.importId);
+  await undoImport(db.kysely, planning.actor, result.importId);
   assert.equal(await exported('公表部', 2023), 'none');
 });

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Db } from '../db/database.ts';
 import type { BlockKind, Database, PhaseState } from '../db/schema.ts';
 import type { ImportSnapshotRow } from '../db/tables/import-undo.ts';
 import { appendAudit } from '../domain/audit/audit.repo.ts';
@@ -98,8 +97,8 @@ export interface UndoResult {
  * Puts every block an import wrote back as it was, in one transaction, audited. Refused when the import
  * was already undone, or when any of its blocks changed since (naming the first that did).
  */
-export async function undoImport(db: Db, actor: Actor, importId: number): Promise<UndoResult> {
-  return db.kysely.transaction().execute(async (trx) => {
+export async function undoImport(db: Kysely<Database>, actor: Actor, importId: number): Promise<UndoResult> {
+  return db.transaction().execute(async (trx) => {
     const run = await findImportRun(trx, actor.municipalityId, importId);
     if (!run) throw new AppError('NOT_FOUND', `取り込み ${importId} は見つかりません。`, { field: 'import' });
     const snapshots = await snapshotsOf(trx, importId);
@@ -182,8 +181,8 @@ async function departmentNames(
 }
 
 /** `mokuhyo import --undo ID`: the operator undoes for the import's own municipality. */
-export async function undoImportAsOperator(db: Db, importId: number): Promise<UndoResult> {
-  const municipalityId = await importRunMunicipality(db.kysely, importId);
+export async function undoImportAsOperator(db: Kysely<Database>, importId: number): Promise<UndoResult> {
+  const municipalityId = await importRunMunicipality(db, importId);
   if (municipalityId === undefined) {
     throw new AppError('NOT_FOUND', `no import ${importId}: see the import history`, { field: 'import' });
   }

@@ -16,7 +16,7 @@ after(async () => {
 });
 
 async function exported(department: string, planYear: number): Promise<IchiranDocument> {
-  const out = await exportTables(db, {
+  const out = await exportTables(db.kysely, {
     municipality: 'imp',
     department,
     planYear,
@@ -31,7 +31,7 @@ test('import then export gives the same document', async () => {
     department: '往復部',
     warnings: [{ message: 'goal 2: target numbering ② appears twice', line: 7 }],
   });
-  const result = await importSources(db, [sourceOf(doc)], { municipality: 'imp' });
+  const result = await importSources(db.kysely, [sourceOf(doc)], { municipality: 'imp' });
   assert.equal(result.documents[0]?.replaced, false);
   assert.equal(result.documents[0]?.changes.filter((c) => c.kind === 'added').length, 4);
   assert.deepEqual(await exported('往復部', 2023), doc);
@@ -40,7 +40,7 @@ test('import then export gives the same document', async () => {
 test('re-import replaces exactly its two years and reports added, changed, removed', async () => {
   const first = makeDocument({ department: '差分部', planYear: 2023 });
   const next = makeDocument({ department: '差分部', planYear: 2024 });
-  await importSources(db, [sourceOf(first, next)], { municipality: 'imp' });
+  await importSources(db.kysely, [sourceOf(first, next)], { municipality: 'imp' });
   const nextBefore = await exported('差分部', 2024);
 
   const revised = makeDocument({
@@ -57,7 +57,7 @@ test('re-import replaces exactly its two years and reports added, changed, remov
       ],
     },
   });
-  const result = await importSources(db, [sourceOf(revised)], { municipality: 'imp' });
+  const result = await importSources(db.kysely, [sourceOf(revised)], { municipality: 'imp' });
   const report = result.documents[0];
   assert.ok(report?.replaced);
   const describe = (kind: string) =>
@@ -80,9 +80,9 @@ test('a failure while storing writes nothing, even for the files before it', asy
   assert.ok(firstItem);
   // A comparator the database CHECK refuses: the insert fails after the first file was stored.
   firstItem.quantities = [{ value: 1, unit: '回', comparator: 'about' as '=' }];
-  await assert.rejects(importSources(db, [sourceOf(good), sourceOf(bad)], { municipality: 'imp' }));
+  await assert.rejects(importSources(db.kysely, [sourceOf(good), sourceOf(bad)], { municipality: 'imp' }));
   await assert.rejects(
-    exportTables(db, {
+    exportTables(db.kysely, {
       municipality: 'imp',
       department: '成功部',
       planYear: 2023,
@@ -97,7 +97,7 @@ test('a failure while storing writes nothing, even for the files before it', asy
 
 test('an unchanged re-import keeps ids and reports nothing', async () => {
   const doc = makeDocument({ department: '不変部' });
-  await importSources(db, [sourceOf(doc)], { municipality: 'imp' });
+  await importSources(db.kysely, [sourceOf(doc)], { municipality: 'imp' });
   const ids = async () =>
     (
       await db.kysely
@@ -109,7 +109,7 @@ test('an unchanged re-import keeps ids and reports nothing', async () => {
         .execute()
     ).map((r) => r.id);
   const before = await ids();
-  const result = await importSources(db, [sourceOf(doc)], { municipality: 'imp' });
+  const result = await importSources(db.kysely, [sourceOf(doc)], { municipality: 'imp' });
   assert.deepEqual(result.documents[0]?.changes, []);
   assert.deepEqual(await ids(), before);
 });

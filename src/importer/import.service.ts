@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { Db } from '../db/database.ts';
 import type { Database, MunicipalityRow } from '../db/schema.ts';
 import { appendAudit } from '../domain/audit/audit.repo.ts';
 import { type Actor, systemActor } from '../domain/auth/actor.ts';
@@ -64,13 +63,13 @@ export interface ImportOptions {
  * Every rule (role, year, the state of each block) is checked before anything is written.
  */
 export async function importSources(
-  db: Db,
+  db: Kysely<Database>,
   sources: ParsedSource[],
   options: ImportOptions = {},
   onDocument?: (report: DocumentReport) => void,
 ): Promise<ImportResult> {
   const published = options.published ?? false;
-  return db.kysely.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     let municipality = await resolveMunicipality(trx, options.municipality);
     if (options.localGovCode !== undefined) {
       municipality = await assignLocalGovCode(trx, municipality, options.localGovCode);

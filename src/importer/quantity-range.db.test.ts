@@ -19,7 +19,7 @@ test('a 309-digit target survives import → JSON export → re-import with no q
     plan: { fiscalYear: 2023, goals: [{ no: 1, title: '大きな数', items: [{ no: 1, text: 'x', target }] }] },
   });
   const municipality = { code: 'big', name: '大数市' };
-  await importSources(db, [sourceOf(doc)], { published: true, municipality });
+  await importSources(db.kysely, [sourceOf(doc)], { published: true, municipality });
   const values = await db.kysely.selectFrom('quantity').select('value').execute();
   assert.ok(values.length > 0);
   assert.ok(
@@ -27,7 +27,7 @@ test('a 309-digit target survives import → JSON export → re-import with no q
     'no Inf stored',
   );
 
-  const exported = await exportTables(db, {
+  const exported = await exportTables(db.kysely, {
     format: 'json',
     department: '大数部',
     planYear: 2023,
@@ -42,8 +42,8 @@ test('a 309-digit target survives import → JSON export → re-import with no q
     item?.quantities?.map((q) => [q.value, q.unit]),
     [[3, '回']],
   );
-  await importSources(db, [reread], { published: true, municipality });
-  const again = await exportTables(db, {
+  await importSources(db.kysely, [reread], { published: true, municipality });
+  const again = await exportTables(db.kysely, {
     format: 'json',
     department: '大数部',
     planYear: 2023,

@@ -15,7 +15,7 @@ export async function backupDatabase(db: Db, out: string, onTable?: OnTable): Pr
   const started = performance.now();
   const writer = archiveWriter(out);
   try {
-    const header = await snapshot(db, observed(writer, onTable));
+    const header = await snapshot(db.kysely, observed(writer, onTable));
     return { ...reportOf(header, [], started), bytes: await writer.bytes() };
   } catch (error) {
     await writer.abort();

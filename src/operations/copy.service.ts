@@ -14,13 +14,13 @@ import { type OnTable, observed, reportOf, type TransferReport } from './transfe
  */
 export async function copyDatabase(source: Db, target: Db, onTable?: OnTable): Promise<TransferReport> {
   const started = performance.now();
-  return inWriteTransaction(target, async (conn) => {
+  return inWriteTransaction(target.kysely, async (conn) => {
     const loader = databaseLoader(conn, target.engine, {
       replace: false,
       source: source.location,
       afterUpgrade: fillDerivedData,
     });
-    const header = await snapshot(source, observed(loader, onTable));
+    const header = await snapshot(source.kysely, observed(loader, onTable));
     return reportOf(header, loader.result().upgradedWith, started);
   });
 }

@@ -31,7 +31,7 @@ async function fresh(url: string): Promise<TestDb> {
 before(async () => {
   origin = await fresh(sqliteUrl);
   await fillLikeACity(origin);
-  originContents = await readContents(origin);
+  originContents = await readContents(origin.kysely);
 });
 after(async () => {
   for (const db of made) await db.destroy();
@@ -45,11 +45,11 @@ test(`copy SQLite → ${pgUrl ? 'PostgreSQL' : 'SQLite'} → SQLite: every table
     report.rows,
     Object.values(originContents.tables).reduce((n, r) => n + r.length, 0),
   );
-  assert.deepEqual(differences(originContents, await readContents(middle)), []);
+  assert.deepEqual(differences(originContents, await readContents(middle.kysely)), []);
 
   const back = await fresh(sqliteUrl);
   await copyDatabase(middle, back);
-  assert.deepEqual(differences(originContents, await readContents(back)), []);
+  assert.deepEqual(differences(originContents, await readContents(back.kysely)), []);
 
   // The copies work as databases, not only as data: the full-text index answers as the origin's does.
   const entry = await back.kysely
@@ -76,12 +76,12 @@ test(`copy SQLite → ${pgUrl ? 'PostgreSQL' : 'SQLite'} → SQLite: every table
 test('a target that holds data is refused and left as it was', async () => {
   const target = await fresh(pgUrl ?? sqliteUrl);
   await addMunicipality(target.kysely, '000001', '別の市');
-  const was = await readContents(target);
+  const was = await readContents(target.kysely);
   await assert.rejects(
     copyDatabase(origin, target),
     (e: unknown) => e instanceof AppError && e.code === 'CONFLICT' && /already holds data/.test(e.message),
   );
-  assert.deepEqual(differences(was, await readContents(target)), []);
+  assert.deepEqual(differences(was, await readContents(target.kysely)), []);
 });
 
 test('a database is not copied onto itself', () => {
@@ -102,5 +102,5 @@ test('text PostgreSQL cannot store is named, and the target is left empty', {
   await addMunicipality(odd.kysely, '000002', 'ぬる\u0000市');
   const target = await fresh(pgUrl!);
   await assert.rejects(copyDatabase(odd, target), /municipality id 1, column name, holds a NUL character/);
-  assert.equal((await readContents(target)).tables.municipality?.length, 0);
+  assert.equal((await readContents(target.kysely)).tables.municipality?.length, 0);
 });

@@ -15,7 +15,7 @@ import { openMigratedDatabase } from './open-database.ts';
 test('upgrading a database with data to the search-grade migration fills in the grades', async () => {
   const db = await createTestDb();
   try {
-    await loadDemo(db);
+    await loadDemo(db.kysely);
     const grades = async (kysely = db.kysely) =>
       (await kysely.selectFrom('search_entry').select(['id', 'grade']).orderBy('id').execute()).map(
         (r) => `${r.id}:${r.grade ?? '-'}`,
@@ -43,7 +43,7 @@ test('upgrading a database with data to the search-grade migration fills in the 
 test('upgrading a database indexed before the 表記ゆれ dictionary refolds its keys: 寄付 finds 寄附', async () => {
   const db = await createTestDb();
   try {
-    await loadDemo(db);
+    await loadDemo(db.kysely);
     const keys = async (kysely = db.kysely) =>
       (await kysely.selectFrom('search_entry').select(['id', 'folded', 'grams']).orderBy('id').execute()).map(
         (r) => `${r.id}:${r.folded}:${r.grams}`,

@@ -25,8 +25,8 @@ export async function fillDerivedData(conn: Kysely<Database>, applied: string[])
 export async function openMigratedDatabase(target: DbTarget): Promise<Db> {
   const db = openDatabase(target);
   try {
-    await withStartupLock(db, async () => {
-      const applied = await migrateToLatest(db);
+    await withStartupLock(db.kysely, async () => {
+      const applied = await migrateToLatest(db.kysely);
       if (needsDerivedData(applied)) {
         await db.kysely.transaction().execute((trx) => refreshAllGrades(trx));
       }

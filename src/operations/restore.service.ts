@@ -22,7 +22,7 @@ export async function restoreDatabase(
   options: RestoreOptions,
 ): Promise<TransferReport> {
   const started = performance.now();
-  return inWriteTransaction(db, async (conn) => {
+  return inWriteTransaction(db.kysely, async (conn) => {
     const loader = databaseLoader(conn, db.engine, {
       replace: options.force,
       source: file,

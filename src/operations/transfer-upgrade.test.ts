@@ -21,13 +21,13 @@ test('a backup of an older schema is restored, then migrated up to this code, de
   const dir = await mkdtemp(join(tmpdir(), 'mokuhyo-old-'));
   try {
     // A database as an older mokuhyo left it: rows written, the search index built by its migration.
-    await inWriteTransaction(old, async (conn) => {
+    await inWriteTransaction(old.kysely, async (conn) => {
       await dropSchema(conn, old.engine);
       await migrateInTransaction(conn, old.engine, '20261123230000_initial');
       await oldCityAtInitialSchema(conn, at);
       await migrateInTransaction(conn, old.engine, BEFORE_GRADES);
     });
-    const oldContents = await readContents(old);
+    const oldContents = await readContents(old.kysely);
     assert.equal(oldContents.migrations.at(-1), BEFORE_GRADES);
     assert.equal(
       oldContents.tables.search_entry?.length,
@@ -42,7 +42,7 @@ test('a backup of an older schema is restored, then migrated up to this code, de
 
     const known = await knownMigrations();
     assert.deepEqual(report.upgradedWith, known.slice(known.indexOf(BEFORE_GRADES) + 1));
-    const restored = await readContents(target);
+    const restored = await readContents(target.kysely);
     assert.deepEqual(restored.migrations, known);
     // Rows come back as they were; columns added by the newer migrations are compared no further.
     const oldColumns = (rows: Record<string, unknown>[] | undefined, like: Record<string, unknown>[] = []) =>

@@ -24,7 +24,7 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mokuhyo-backup-'));
   source = await createTestDb();
   await fillLikeACity(source);
-  before_ = await readContents(source);
+  before_ = await readContents(source.kysely);
   archive = join(dir, 'city.mokuhyo.gz');
   await backupDatabase(source, archive);
 });
@@ -59,11 +59,11 @@ describe('backup then restore into an empty database', () => {
       report.rows,
       Object.values(before_.tables).reduce((n, r) => n + r.length, 0),
     );
-    assert.deepEqual(differences(before_, await readContents(target)), []);
+    assert.deepEqual(differences(before_, await readContents(target.kysely)), []);
   });
 
   test('the source is unchanged by its backup', async () => {
-    assert.deepEqual(differences(before_, await readContents(source)), []);
+    assert.deepEqual(differences(before_, await readContents(source.kysely)), []);
   });
 
   test('the audit trail stays append-only after a restore', async () => {
@@ -86,13 +86,13 @@ describe('restore into a database that holds data', () => {
   before(async () => {
     target = await createTestDb();
     await addMunicipality(target.kysely, '000001', '別の市');
-    other = await readContents(target);
+    other = await readContents(target.kysely);
   });
   after(async () => target?.destroy());
 
   test('is refused without --force, and changes nothing', async () => {
     await assert.rejects(restoreDatabase(target, archive, { force: false }), isCode('CONFLICT'));
-    assert.deepEqual(differences(other, await readContents(target)), []);
+    assert.deepEqual(differences(other, await readContents(target.kysely)), []);
   });
 
   test('a damaged backup changes nothing, even with --force', async () => {
@@ -107,7 +107,7 @@ describe('restore into a database that holds data', () => {
     const notGzip = join(dir, 'plain.json');
     await writeFile(notGzip, '{"format":"mokuhyo-backup"}\n');
     await assert.rejects(restoreDatabase(target, notGzip, { force: true }), isCode('NOT_A_DOCUMENT'));
-    assert.deepEqual(differences(other, await readContents(target)), []);
+    assert.deepEqual(differences(other, await readContents(target.kysely)), []);
   });
 
   test('a backup from a newer mokuhyo is refused, and changes nothing', async () => {
@@ -120,12 +120,12 @@ describe('restore into a database that holds data', () => {
     const newer = join(dir, 'newer.gz');
     await writeFile(newer, gzipSync(lines.join('\n')));
     await assert.rejects(restoreDatabase(target, newer, { force: true }), /newer mokuhyo/);
-    assert.deepEqual(differences(other, await readContents(target)), []);
+    assert.deepEqual(differences(other, await readContents(target.kysely)), []);
   });
 
   test('with --force replaces it: every table compares equal to the source', async () => {
     await restoreDatabase(target, archive, { force: true });
-    assert.deepEqual(differences(before_, await readContents(target)), []);
+    assert.deepEqual(differences(before_, await readContents(target.kysely)), []);
   });
 });
 
@@ -134,7 +134,7 @@ test('a backup is a snapshot: a write during it neither waits nor appears in it'
   const server = openDatabase(parseDatabaseUrl(source.url));
   const rows: unknown[][] = [];
   try {
-    const header = await snapshot(source, {
+    const header = await snapshot(source.kysely, {
       async begin() {
         await failedLogin(server.kysely, 'during-backup', '2026-12-01T00:00:00.000Z');
       },
@@ -164,11 +164,11 @@ test('the same file restores on the other engine', {
   const pgAgain = await createTestDb();
   try {
     await restoreDatabase(lite, archive, { force: false });
-    assert.deepEqual(differences(before_, await readContents(lite)), []);
+    assert.deepEqual(differences(before_, await readContents(lite.kysely)), []);
     const fromLite = join(dir, 'from-sqlite.gz');
     await backupDatabase(lite, fromLite);
     await restoreDatabase(pgAgain, fromLite, { force: false });
-    assert.deepEqual(differences(before_, await readContents(pgAgain)), []);
+    assert.deepEqual(differences(before_, await readContents(pgAgain.kysely)), []);
   } finally {
     await lite.destroy();
     await pgAgain.destroy();

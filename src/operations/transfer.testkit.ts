@@ -32,7 +32,7 @@ export const MUST_HOLD_ROWS = [
  * a goal copied from a newer one, values that are easy to lose on the way: non-BMP text, control characters, an infinite quantity.
  */
 export async function fillLikeACity(db: TestDb): Promise<void> {
-  await loadDemo(db);
+  await loadDemo(db.kysely);
   const k: Kysely<Database> = db.kysely;
   const city = await demoMunicipalityId(k);
   const planner = await makeUser(k, city, 'planning');

@@ -17,7 +17,7 @@ describe('evaluation marks on the public 一覧表', () => {
   let base: string;
   let departmentId: number;
   const html = async (url: string) => {
-    const res = await createApp(db).request(url);
+    const res = await createApp(db.kysely).request(url);
     assert.equal(res.status, 200, url);
     return res.text();
   };
@@ -25,7 +25,7 @@ describe('evaluation marks on the public 一覧表', () => {
 
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
     const m = await findMunicipality(db.kysely, 'minatodai');
     assert.ok(m);
     departmentId = await departmentIdOf(db.kysely, m.id, '総務部');

@@ -13,10 +13,10 @@ describe('the search filters by grade where results are public (demo city)', () 
 
   /** Every hit for the query and grade, page by page. */
   const allHits = async (q: string, grade?: string) => {
-    const first = await search(db, { q, grade });
+    const first = await search(db.kysely, { q, grade });
     const hits = [...first.hits];
     for (let page = 2; page <= first.pageCount; page++)
-      hits.push(...(await search(db, { q, grade, page })).hits);
+      hits.push(...(await search(db.kysely, { q, grade, page })).hits);
     assert.equal(hits.length, first.total);
     return hits;
   };
@@ -57,7 +57,7 @@ describe('the search filters by grade where results are public (demo city)', () 
 
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
     somu = await departmentId(db.kysely, '総務部');
   });
   after(() => db.destroy());
@@ -81,7 +81,7 @@ describe('the search filters by grade where results are public (demo city)', () 
     const graded = everything.filter((h) => h.grade !== null).length;
     let filtered = 0;
     for (const grade of ['達成', '概ね達成', '未達成'])
-      filtered += (await search(db, { q: 'の', grade })).total;
+      filtered += (await search(db.kysely, { q: 'の', grade })).total;
     assert.equal(filtered, graded, 'the grades partition the graded hits');
     assert.ok(
       everything.some((h) => h.grade === null && h.year === 2025),
@@ -90,7 +90,7 @@ describe('the search filters by grade where results are public (demo city)', () 
   });
 
   test('grades combine with the other filters', async () => {
-    const result = await search(db, {
+    const result = await search(db.kysely, {
       q: 'の',
       grade: '達成',
       year: 2023,
@@ -104,22 +104,25 @@ describe('the search filters by grade where results are public (demo city)', () 
   });
 
   test('while the results of a year are not published, its grades are neither shown nor searchable', async () => {
-    const before = await search(db, { q: 'の', grade: '達成', year: 2024, departmentId: somu });
+    const before = await search(db.kysely, { q: 'の', grade: '達成', year: 2024, departmentId: somu });
     assert.ok(before.total > 0);
     await setFinal(2024, 'draft', somu);
     try {
-      assert.equal((await search(db, { q: 'の', grade: '達成', year: 2024, departmentId: somu })).total, 0);
-      const plan = await search(db, { q: 'の', year: 2024, departmentId: somu });
+      assert.equal(
+        (await search(db.kysely, { q: 'の', grade: '達成', year: 2024, departmentId: somu })).total,
+        0,
+      );
+      const plan = await search(db.kysely, { q: 'の', year: 2024, departmentId: somu });
       assert.ok(plan.total > 0, 'the published targets are still found');
       for (const h of plan.hits) assert.equal(h.grade, null, 'without their grade');
-      const elsewhere = await search(db, { q: 'の', grade: '達成', year: 2024 });
+      const elsewhere = await search(db.kysely, { q: 'の', grade: '達成', year: 2024 });
       assert.ok(elsewhere.total > 0, 'other departments keep theirs');
       assert.ok(elsewhere.hits.every((h) => h.department.id !== somu));
     } finally {
       await setFinal(2024, 'published', somu);
     }
     assert.equal(
-      (await search(db, { q: 'の', grade: '達成', year: 2024, departmentId: somu })).total,
+      (await search(db.kysely, { q: 'の', grade: '達成', year: 2024, departmentId: somu })).total,
       before.total,
     );
   });
@@ -128,7 +131,7 @@ describe('the search filters by grade where results are public (demo city)', () 
     for (const year of [2022, 2023, 2024]) await setFinal(year, 'draft');
     try {
       assert.deepEqual((await searchFacets(db.kysely)).grades, []);
-      assert.equal((await search(db, { q: 'の', grade: '達成' })).total, 0);
+      assert.equal((await search(db.kysely, { q: 'の', grade: '達成' })).total, 0);
     } finally {
       for (const year of [2022, 2023, 2024]) await setFinal(year, 'published');
     }

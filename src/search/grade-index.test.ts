@@ -38,7 +38,7 @@ describe('grades on search entries follow the evaluation (demo city)', () => {
 
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
     somu = await departmentId(db.kysely, '総務部');
     municipalityId = (await db.kysely.selectFrom('municipality').select('id').executeTakeFirstOrThrow()).id;
   });

@@ -58,7 +58,7 @@ const snapshot = async () =>
 describe('keeping the index in step with the stored tables', { skip: seedSkip }, () => {
   before(async () => {
     db = await createTestDb();
-    await importSeed(db);
+    await importSeed(db.kysely);
   });
   after(async () => {
     await db?.destroy();
@@ -70,10 +70,10 @@ describe('keeping the index in step with the stored tables', { skip: seedSkip },
     assert.equal(first.entries, first.goals + first.items);
     assert.equal(first.distinctItems, first.items);
     const before = await snapshot();
-    await importSeed(db);
+    await importSeed(db.kysely);
     assert.deepEqual(await counts(), first);
     assert.deepEqual(await snapshot(), before);
-    assert.equal((await search(db, { q: 'LINE@登録者' })).total, 1);
+    assert.equal((await search(db.kysely, { q: 'LINE@登録者' })).total, 1);
   });
 
   test('a re-import that changes the table changes what search finds', async () => {
@@ -91,13 +91,13 @@ describe('keeping the index in step with the stored tables', { skip: seedSkip },
       sizeBytes: 1,
       documents: [changed],
     };
-    await importSources(db, [source], { published: true, municipality: 'ueda' });
-    assert.equal((await search(db, { q: 'LINE@登録者' })).total, 0);
-    assert.equal((await search(db, { q: '検索索引テスト' })).total, 1);
+    await importSources(db.kysely, [source], { published: true, municipality: 'ueda' });
+    assert.equal((await search(db.kysely, { q: 'LINE@登録者' })).total, 0);
+    assert.equal((await search(db.kysely, { q: '検索索引テスト' })).total, 1);
     const now = await counts();
     assert.equal(now.entries, now.goals + now.items);
-    await importSeed(db);
-    assert.equal((await search(db, { q: '検索索引テスト' })).total, 0);
+    await importSeed(db.kysely);
+    assert.equal((await search(db.kysely, { q: '検索索引テスト' })).total, 0);
   });
 
   test('a rolled-back transaction leaves the index as it was', async () => {
@@ -143,10 +143,10 @@ describe('keeping the index in step with the stored tables', { skip: seedSkip },
   test("the migration's backfill builds the same entries as reindexing", async () => {
     const indexed = await snapshot();
     await db.kysely.deleteFrom('search_entry').execute();
-    assert.equal((await search(db, { q: '移住' })).total, 0);
+    assert.equal((await search(db.kysely, { q: '移住' })).total, 0);
     // Migrations see the database untyped.
     await backfill(db.kysely as unknown as MigrationDb);
     assert.deepEqual(await snapshot(), indexed);
-    assert.ok((await search(db, { q: '移住' })).total > 0);
+    assert.ok((await search(db.kysely, { q: '移住' })).total > 0);
   });
 });

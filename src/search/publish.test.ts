@@ -10,27 +10,27 @@ let db: TestDb;
 describe('publication decides what search shows', { skip: seedSkip }, () => {
   before(async () => {
     db = await createTestDb();
-    await importSeed(db);
+    await importSeed(db.kysely);
   });
   after(async () => {
     await db?.destroy();
   });
 
   test('unpublished blocks are not found', async () => {
-    const review = await search(db, { q: 'LINE@登録者' });
+    const review = await search(db.kysely, { q: 'LINE@登録者' });
     assert.equal(review.total, 1);
-    const plan = await search(db, { q: 'line@', block: 'plan' });
+    const plan = await search(db.kysely, { q: 'line@', block: 'plan' });
     assert.ok(plan.total > 0);
     const draft = (phase: 'final' | 'goal_setting', status: 'draft' | 'published') =>
       db.kysely.updateTable('phase_status').set({ status }).where('phase', '=', phase).execute();
     await draft('final', 'draft');
-    assert.equal((await search(db, { q: 'LINE@登録者' })).total, 0);
-    assert.equal((await search(db, { q: 'line@', block: 'plan' })).total, plan.total);
+    assert.equal((await search(db.kysely, { q: 'LINE@登録者' })).total, 0);
+    assert.equal((await search(db.kysely, { q: 'line@', block: 'plan' })).total, plan.total);
     await draft('goal_setting', 'draft');
-    assert.equal((await search(db, { q: 'line@' })).total, 0);
+    assert.equal((await search(db.kysely, { q: 'line@' })).total, 0);
     await draft('final', 'published');
     await draft('goal_setting', 'published');
-    assert.equal((await search(db, { q: 'LINE@登録者' })).total, 1);
+    assert.equal((await search(db.kysely, { q: 'LINE@登録者' })).total, 1);
   });
 
   test('an edit made outside the importer is searchable once its phase is reindexed', async () => {
@@ -46,12 +46,12 @@ describe('publication decides what search shows', { skip: seedSkip }, () => {
       .set({ text: '編集後の取組テキスト' })
       .where('id', '=', item.id)
       .execute();
-    assert.equal((await search(db, { q: '編集後の取組' })).total, 0);
+    assert.equal((await search(db.kysely, { q: '編集後の取組' })).total, 0);
     const key = { departmentId: item.department_id, fiscalYearId: item.fiscal_year_id };
     assert.equal(await reindexPhase(db.kysely, { ...key, phase: 'interim' }), 0);
     assert.ok((await reindexPhase(db.kysely, { ...key, phase: 'goal_setting' })) > 0);
-    assert.equal((await search(db, { q: '編集後の取組' })).total, 1);
-    await importSeed(db);
-    assert.equal((await search(db, { q: '編集後の取組' })).total, 0);
+    assert.equal((await search(db.kysely, { q: '編集後の取組' })).total, 1);
+    await importSeed(db.kysely);
+    assert.equal((await search(db.kysely, { q: '編集後の取組' })).total, 0);
   });
 });

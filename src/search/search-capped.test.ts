@@ -16,7 +16,7 @@ describe('a search with more hits than the count cap', () => {
 
   before(async () => {
     db = await createTestDb();
-    await importSources(db, [sourceOf(makeLargeDocument(40, 14))], {
+    await importSources(db.kysely, [sourceOf(makeLargeDocument(40, 14))], {
       published: true,
       municipality: { code: 'large', name: '大規模市' },
     });
@@ -50,17 +50,17 @@ describe('a search with more hits than the count cap', () => {
     test(`${q}: the count stops at the cap, and the pages follow the display order`, async () => {
       const expected = await expectedOrder(q);
       assert.ok(expected.length > COUNT_CAP, `${expected.length} matches`);
-      const first = await search(db, { q });
+      const first = await search(db.kysely, { q });
       assert.equal(first.total, COUNT_CAP);
       assert.equal(first.capped, true);
       assert.equal(first.pageCount, COUNT_CAP / PAGE_SIZE);
       assert.deepEqual(first.hits.map(keyOf), expected.slice(0, PAGE_SIZE));
-      const second = await search(db, { q, page: 2 });
+      const second = await search(db.kysely, { q, page: 2 });
       assert.deepEqual(second.hits.map(keyOf), expected.slice(PAGE_SIZE, 2 * PAGE_SIZE));
-      const last = await search(db, { q, page: first.pageCount });
+      const last = await search(db.kysely, { q, page: first.pageCount });
       assert.equal(last.page, first.pageCount);
       assert.deepEqual(last.hits.map(keyOf), expected.slice(COUNT_CAP - PAGE_SIZE, COUNT_CAP));
-      const beyond = await search(db, { q, page: first.pageCount + 1 });
+      const beyond = await search(db.kysely, { q, page: first.pageCount + 1 });
       assert.equal(beyond.page, first.pageCount, 'a page past the cap reads as the last page');
       assert.deepEqual(beyond.hits, last.hits);
       for (const term of parseQuery(q)) {
@@ -76,14 +76,14 @@ describe('a search with more hits than the count cap', () => {
   }
 
   test('under the cap the count is exact and the order the same', async () => {
-    const plan = await search(db, { q: '取組', block: 'plan' });
+    const plan = await search(db.kysely, { q: '取組', block: 'plan' });
     assert.equal(plan.capped, false);
     assert.equal(plan.total, 40 * 14);
     const expected = (await expectedOrder('取組')).filter((k) => k.includes('/plan/'));
     assert.deepEqual(plan.hits.map(keyOf), expected.slice(0, PAGE_SIZE));
-    const last = await search(db, { q: '取組', block: 'plan', page: plan.pageCount });
+    const last = await search(db.kysely, { q: '取組', block: 'plan', page: plan.pageCount });
     assert.deepEqual(last.hits.map(keyOf), expected.slice((plan.pageCount - 1) * PAGE_SIZE));
-    const titles = await search(db, { q: '推進' });
+    const titles = await search(db.kysely, { q: '推進' });
     assert.deepEqual([titles.total, titles.capped], [80, false]);
   });
 
@@ -106,7 +106,7 @@ describe('a search with more hits than the count cap', () => {
         ids.map((r) => r.id),
       )
       .execute();
-    const result = await search(db, { q: '取組' });
+    const result = await search(db.kysely, { q: '取組' });
     assert.deepEqual([result.total, result.capped, result.pageCount], [COUNT_CAP, false, 50]);
     assert.deepEqual(result.hits.map(keyOf), (await expectedOrder('取組')).slice(0, PAGE_SIZE));
   });

@@ -1,5 +1,4 @@
-import { type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
-import type { Db } from '../db/database.ts';
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { BlockKind, Database } from '../db/schema.ts';
 import { blockPublished, yearPublished } from '../domain/publication/publication.repo.ts';
 
@@ -41,7 +40,7 @@ export const COUNT_CAP = 1000;
  * The term condition should be the index-using one (MatchUse 'index').
  */
 export async function entryCount(
-  db: Db,
+  db: Kysely<Database>,
   filter: EntryFilter,
   condition: RawBuilder<SqlBool>,
   cap: number,
@@ -50,7 +49,7 @@ export async function entryCount(
     .select(sql<number>`1`.as('one'))
     .limit(cap + 1)
     .as('hits');
-  const counted = await db.kysely
+  const counted = await db
     .selectFrom(hits)
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirst();
@@ -65,7 +64,7 @@ export async function entryCount(
  * matches are found through the full-text indexes and sorted, which is cheaper for few hits.
  */
 export function entryPage(
-  db: Db,
+  db: Kysely<Database>,
   filter: EntryFilter,
   condition: RawBuilder<SqlBool>,
   page: number,
@@ -102,8 +101,8 @@ export function entryPage(
     .execute();
 }
 
-function filtered(db: Db, params: EntryFilter, condition: RawBuilder<SqlBool>): EntryQuery {
-  let query: EntryQuery = db.kysely
+function filtered(db: Kysely<Database>, params: EntryFilter, condition: RawBuilder<SqlBool>): EntryQuery {
+  let query: EntryQuery = db
     .selectFrom('search_entry as e')
     .innerJoin('department as d', 'd.id', 'e.department_id')
     .innerJoin('municipality as m', 'm.id', 'e.municipality_id')

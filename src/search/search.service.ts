@@ -1,5 +1,6 @@
-import type { Db } from '../db/database.ts';
-import type { BlockKind } from '../db/schema.ts';
+import type { Kysely } from 'kysely';
+import { engineOf } from '../db/database.ts';
+import type { BlockKind, Database } from '../db/schema.ts';
 import type { Segment } from './highlight.ts';
 import { COUNT_CAP, type EntryFilter, entryCount, entryPage, PAGE_SIZE } from './search.repo.ts';
 import { foldQuery } from './variant-query.ts';
@@ -41,13 +42,13 @@ export interface SearchResult {
 }
 
 /** Public search: published blocks only, newest fiscal year first, then department, then table order. */
-export async function search(db: Db, params: SearchParams): Promise<SearchResult> {
-  const folded = await foldQuery(db.kysely, params.q);
+export async function search(db: Kysely<Database>, params: SearchParams): Promise<SearchResult> {
+  const folded = await foldQuery(db, params.q);
   const { terms } = folded;
   if (terms.length === 0) return { terms, total: 0, capped: false, page: 1, pageCount: 0, hits: [] };
   const requested = Math.max(1, Math.trunc(params.page ?? 1));
   // Counting stops past the cap, so a common word costs no more than a rare one.
-  const counted = await entryCount(db, params, folded.condition(db.engine, 'index'), COUNT_CAP);
+  const counted = await entryCount(db, params, folded.condition(engineOf(db), 'index'), COUNT_CAP);
   const capped = counted > COUNT_CAP;
   const total = Math.min(counted, COUNT_CAP);
   const pageCount = Math.ceil(total / PAGE_SIZE);
@@ -57,7 +58,13 @@ export async function search(db: Db, params: SearchParams): Promise<SearchResult
   const rows =
     total === 0
       ? []
-      : await entryPage(db, params, folded.condition(db.engine, capped ? 'filter' : 'index'), page, capped);
+      : await entryPage(
+          db,
+          params,
+          folded.condition(engineOf(db), capped ? 'filter' : 'index'),
+          page,
+          capped,
+        );
   const hits = rows.map((r): SearchHit => {
     const highlight = (text: string) => folded.highlight(r.municipality_id, text);
     const mark = (text: string | null) => (text === null ? null : highlight(text));

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Db } from '../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { importSources } from '../importer/import.service.ts';
 import { readSource } from '../importer/read-source.ts';
@@ -9,7 +10,7 @@ import { parseQuery } from './query.ts';
 export const seedFile = new URL('../../../shared/seeds/000_e224602d88f71594.txt', import.meta.url);
 export const seedSkip: string | false = !existsSync(seedFile) && 'no ../shared/seeds';
 
-export async function importSeed(db: Db): Promise<void> {
+export async function importSeed(db: Kysely<Database>): Promise<void> {
   await importSources(db, [readSource('seed.txt', readFileSync(seedFile))], {
     published: true,
     municipality: { code: 'ueda', name: '上田市' },
@@ -17,7 +18,7 @@ export async function importSeed(db: Db): Promise<void> {
 }
 
 /** The seed and the demo city: two municipalities, several departments and years. */
-export async function loadSearchCorpus(db: Db): Promise<void> {
+export async function loadSearchCorpus(db: Kysely<Database>): Promise<void> {
   await importSeed(db);
   await loadDemo(db);
 }
@@ -26,9 +27,9 @@ export async function loadSearchCorpus(db: Db): Promise<void> {
  * What a search must find, computed the slow, obvious way: every published entry whose folded key
  * contains every term. Tests compare the indexed paths (trigram, bigram, scan) against it.
  */
-export async function expectedCount(db: Db, q: string): Promise<number> {
+export async function expectedCount(db: Kysely<Database>, q: string): Promise<number> {
   const terms = parseQuery(q);
-  const rows = await db.kysely
+  const rows = await db
     .selectFrom('search_entry as e')
     .innerJoin('phase_status as ps', (join) =>
       join

@@ -28,8 +28,8 @@ const marked = (r: SearchResult) =>
   );
 
 async function sameHits(a: string, b: string): Promise<number> {
-  const ra = await search(demo.db, { q: a, municipality: 'minatodai' });
-  const rb = await search(demo.db, { q: b, municipality: 'minatodai' });
+  const ra = await search(demo.db.kysely, { q: a, municipality: 'minatodai' });
+  const rb = await search(demo.db.kysely, { q: b, municipality: 'minatodai' });
   assert.equal(ra.total, rb.total, `${a} ${ra.total} / ${b} ${rb.total}`);
   assert.deepEqual(hitKeys(ra), hitKeys(rb));
   return ra.total;
@@ -61,7 +61,7 @@ async function assertIndexConsistent(): Promise<void> {
 test('寄付 finds what 寄附 finds and ゴミ what ごみ finds in the demo city, marking the text as written', async () => {
   assert.ok((await sameHits('寄付', '寄附')) >= 5);
   assert.ok((await sameHits('ゴミ', 'ごみ')) >= 5);
-  const kifu = await search(demo.db, { q: '寄付', municipality: 'minatodai' });
+  const kifu = await search(demo.db.kysely, { q: '寄付', municipality: 'minatodai' });
   assert.ok(marked(kifu).includes('寄附'), 'the original spelling is what gets marked');
   // Stored text stays as written: the goals and items still say 寄附 and ごみ.
   const stored = await demo.db.kysely
@@ -80,15 +80,15 @@ test('寄付 finds what 寄附 finds and ゴミ what ごみ finds in the demo ci
 });
 
 test('a pair added by the planning division takes effect at once, only in its city; removing it undoes it', async () => {
-  const before = await search(demo.db, { q: 'ダストボックス', municipality: 'minatodai' });
+  const before = await search(demo.db.kysely, { q: 'ダストボックス', municipality: 'minatodai' });
   assert.equal(before.total, 0);
-  const gomibako = await search(demo.db, { q: 'ごみ', municipality: 'minatodai' });
+  const gomibako = await search(demo.db.kysely, { q: 'ごみ', municipality: 'minatodai' });
   const { pair, refolded } = await addSearchVariant(demo.db.kysely, planning.actor, {
     variant: 'ダストボックス',
     canonical: 'ごみ',
   });
   assert.ok(refolded.scanned > 100);
-  const after = await search(demo.db, { q: 'ダストボックス', municipality: 'minatodai' });
+  const after = await search(demo.db.kysely, { q: 'ダストボックス', municipality: 'minatodai' });
   assert.equal(after.total, gomibako.total);
   assert.ok(marked(after).some((m) => m === 'ごみ' || m === 'ゴミ'));
   await assertIndexConsistent();
@@ -100,26 +100,26 @@ test('a pair added by the planning division takes effect at once, only in its ci
   assert.deepEqual(audit, [{ action: 'search_variant.add', actor_login: planning.login }]);
 
   await removeSearchVariant(demo.db.kysely, planning.actor, pair.id);
-  assert.equal((await search(demo.db, { q: 'ダストボックス', municipality: 'minatodai' })).total, 0);
+  assert.equal((await search(demo.db.kysely, { q: 'ダストボックス', municipality: 'minatodai' })).total, 0);
   await assertIndexConsistent();
 });
 
 test('a pair whose variant the stored texts hold refolds exactly those entries', async () => {
   // The demo says 生ごみ処理機; with 処理機 = コンポスター, コンポスター finds those items.
-  const machine = await search(demo.db, { q: '処理機', municipality: 'minatodai' });
+  const machine = await search(demo.db.kysely, { q: '処理機', municipality: 'minatodai' });
   assert.ok(machine.total > 0);
-  assert.equal((await search(demo.db, { q: 'コンポスター', municipality: 'minatodai' })).total, 0);
+  assert.equal((await search(demo.db.kysely, { q: 'コンポスター', municipality: 'minatodai' })).total, 0);
   const { pair, refolded } = await addSearchVariant(demo.db.kysely, planning.actor, {
     variant: '処理機',
     canonical: 'コンポスター',
   });
   assert.ok(refolded.changed > 0 && refolded.changed < refolded.scanned, 'only entries holding it');
-  const viaCanonical = await search(demo.db, { q: 'コンポスター', municipality: 'minatodai' });
+  const viaCanonical = await search(demo.db.kysely, { q: 'コンポスター', municipality: 'minatodai' });
   assert.deepEqual(hitKeys(viaCanonical), hitKeys(machine));
   assert.ok(marked(viaCanonical).includes('処理機'), 'the text as written is marked');
   await assertIndexConsistent();
   await removeSearchVariant(demo.db.kysely, planning.actor, pair.id);
-  assert.equal((await search(demo.db, { q: 'コンポスター', municipality: 'minatodai' })).total, 0);
+  assert.equal((await search(demo.db.kysely, { q: 'コンポスター', municipality: 'minatodai' })).total, 0);
   await assertIndexConsistent();
 });
 

@@ -1,4 +1,6 @@
-import type { Db } from '../db/database.ts';
+import type { Kysely } from 'kysely';
+import { engineOf } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 import {
   appliedMigrations,
   lastIds,
@@ -20,27 +22,28 @@ export interface DatabaseContents {
   lastIds: Record<string, number>;
 }
 
-export async function readContents(db: Db): Promise<DatabaseContents> {
-  const names = await listDataTables(db.kysely, db.engine);
+export async function readContents(db: Kysely<Database>): Promise<DatabaseContents> {
+  const engine = engineOf(db);
+  const names = await listDataTables(db, engine);
   const tables: DatabaseContents['tables'] = {};
   for (const name of names) {
-    const columns = (await tableColumns(db.kysely, db.engine, name)).sort();
-    const pk = await primaryKey(db.kysely, db.engine, name);
+    const columns = (await tableColumns(db, engine, name)).sort();
+    const pk = await primaryKey(db, engine, name);
     const rows: Record<string, unknown>[] = [];
-    for await (const batch of readRows(db.kysely, name, columns, pk)) {
+    for await (const batch of readRows(db, name, columns, pk)) {
       for (const r of batch) rows.push(Object.fromEntries(columns.map((c, i) => [c, normalise(r[i])])));
     }
     tables[name] = rows;
   }
-  const ids = await lastIds(db.kysely, db.engine, names);
+  const ids = await lastIds(db, engine, names);
   for (const name of names) {
     // A table's next id is past both its sequence and its rows, whichever the engine keeps.
-    const pk = (await primaryKey(db.kysely, db.engine, name))[0];
+    const pk = (await primaryKey(db, engine, name))[0];
     const max = Math.max(0, ...(tables[name] ?? []).map((r) => Number(pk ? r[pk] : 0)));
     ids.set(name, Math.max(ids.get(name) ?? 0, max));
   }
   return {
-    migrations: await appliedMigrations(db.kysely, db.engine),
+    migrations: await appliedMigrations(db, engine),
     tables,
     lastIds: Object.fromEntries(ids),
   };

@@ -17,8 +17,8 @@ export function useDemoApp(setup?: (demo: DemoApp) => Promise<void>): DemoApp {
   // One hook: node:test does not promise that a file's before hooks run in the order they were added.
   before(async () => {
     ctx.db = await createTestDb();
-    await loadDemo(ctx.db);
-    ctx.app = createApp(ctx.db);
+    await loadDemo(ctx.db.kysely);
+    ctx.app = createApp(ctx.db.kysely);
     await setup?.(ctx);
   });
   after(async () => {

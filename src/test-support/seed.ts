@@ -54,7 +54,7 @@ export async function importCity(
   const code = options.code ?? 'seed';
   const names = options.departments ?? ['総務部'];
   await importSources(
-    db,
+    db.kysely,
     [sourceOf(...names.map((department) => makeDocument({ department, planYear: options.planYear })))],
     { published: options.published ?? true, municipality: { code, name: options.name ?? `${code}市` } },
   );

@@ -21,7 +21,7 @@ export async function createTestDb(databaseUrl = process.env.DATABASE_URL): Prom
     const dir = mkdtempSync(join(tmpdir(), 'mokuhyo-test-'));
     const file = join(dir, 'test.sqlite');
     const db = openDatabase({ engine: 'sqlite', target: file });
-    await migrateToLatest(db);
+    await migrateToLatest(db.kysely);
     return {
       ...db,
       url: `sqlite:${file}`,
@@ -39,7 +39,7 @@ export async function createTestDb(databaseUrl = process.env.DATABASE_URL): Prom
   const url = new URL(target.target);
   url.pathname = `/${name}`;
   const db = openDatabase({ engine: 'postgres', target: url.toString() });
-  await migrateToLatest(db);
+  await migrateToLatest(db.kysely);
   return {
     ...db,
     url: url.toString(),

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { Kysely } from 'kysely';
 import { createApi } from '../api/api-app.ts';
 import { loadWebConfig } from '../config.ts';
-import type { Db } from '../db/database.ts';
+import { engineOf } from '../db/database.ts';
 import { pingDatabase } from '../db/health.ts';
+import type { Database } from '../db/schema.ts';
 import { isStaleError } from '../domain/goals/goal-edit.types.ts';
 import { attachmentDisposition } from '../domain/vocabulary/file-names.ts';
 import { isPhaseIncomplete } from '../domain/workflow/completeness.ts';
@@ -52,7 +54,7 @@ import { registerWorkflowRoutes } from './workflow/workflow.routes.tsx';
 
 const yearParam = '{[0-9]{4}}';
 
-export function createApp(db: Db): Hono<AppEnv> {
+export function createApp(db: Kysely<Database>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   // First of all: an anonymous public page answered from the cache is the whole answer, security headers and
@@ -106,18 +108,18 @@ export function createApp(db: Db): Hono<AppEnv> {
 
   app.get('/healthz', async (c) => {
     await pingDatabase(db);
-    return c.json({ status: 'ok', engine: db.engine });
+    return c.json({ status: 'ok', engine: engineOf(db) });
   });
 
-  app.get('/', async (c) => c.html(await renderPage(<IndexPage view={await presentIndex(db.kysely)} />)));
+  app.get('/', async (c) => c.html(await renderPage(<IndexPage view={await presentIndex(db)} />)));
 
   app.get('/m/:code', async (c) =>
-    c.html(await renderPage(<IndexPage view={await presentIndex(db.kysely, c.req.param('code'))} />)),
+    c.html(await renderPage(<IndexPage view={await presentIndex(db, c.req.param('code'))} />)),
   );
 
   app.get(`/m/:code/d/:id{[0-9]+}/:year{[0-9]{4}\\.json}`, async (c) => {
     const view = await presentIchiranhyo(
-      db.kysely,
+      db,
       c.req.param('code'),
       Number(c.req.param('id')),
       Number.parseInt(c.req.param('year'), 10),
@@ -127,7 +129,7 @@ export function createApp(db: Db): Hono<AppEnv> {
 
   app.get(`/m/:code/d/:id{[0-9]+}/:year{[0-9]{4}\\.xlsx}`, async (c) => {
     const view = await presentIchiranhyo(
-      db.kysely,
+      db,
       c.req.param('code'),
       Number(c.req.param('id')),
       Number.parseInt(c.req.param('year'), 10),
@@ -142,7 +144,7 @@ export function createApp(db: Db): Hono<AppEnv> {
 
   app.get(`/m/:code/d/:id{[0-9]+}/:year${yearParam}`, async (c) => {
     const view = await presentIchiranhyo(
-      db.kysely,
+      db,
       c.req.param('code'),
       Number(c.req.param('id')),
       Number(c.req.param('year')),

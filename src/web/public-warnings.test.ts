@@ -21,9 +21,12 @@ before(async () => {
     planYear: 2024,
     warnings: [{ message: WARNING, line: 7 }],
   });
-  await importSources(db, [sourceOf(doc)], { municipality: { code: 'pw', name: '警告市' }, published: true });
+  await importSources(db.kysely, [sourceOf(doc)], {
+    municipality: { code: 'pw', name: '警告市' },
+    published: true,
+  });
   departmentId = (await db.kysely.selectFrom('department').select('id').executeTakeFirstOrThrow()).id;
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(async () => {
   await db.destroy();
@@ -71,7 +74,7 @@ test('public pages, JSON, CSV, print and workbook carry no import warning', asyn
 });
 
 test('staff exports keep the warnings for whoever checks the table', async () => {
-  const out = await exportTables(db, {
+  const out = await exportTables(db.kysely, {
     municipality: 'pw',
     department: '警告部',
     planYear: 2024,
@@ -79,7 +82,7 @@ test('staff exports keep the warnings for whoever checks the table', async () =>
     audience: { includeDrafts: true },
   });
   assert.deepEqual(JSON.parse(String(out.body)).warnings, [{ message: WARNING, line: 7 }]);
-  const xlsx = await exportTables(db, {
+  const xlsx = await exportTables(db.kysely, {
     municipality: 'pw',
     department: '警告部',
     planYear: 2024,

@@ -26,7 +26,7 @@ before(async () => {
   otherDepartment = (await ensureDepartment(db.kysely, m.id, '総務部')).id;
   viewer = await makeUser(db.kysely, m.id, 'viewer');
   editor = await makeUser(db.kysely, m.id, 'editor', own.id);
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(async () => {
   await db.destroy();

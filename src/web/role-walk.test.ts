@@ -33,7 +33,7 @@ const actors: Record<string, TestUser | undefined> = {};
 
 before(async () => {
   db = await createTestDb();
-  await loadDemo(db);
+  await loadDemo(db.kysely);
   const municipalityId = await demoMunicipalityId(db.kysely);
   const target = await db.kysely
     .selectFrom('department')
@@ -72,7 +72,7 @@ before(async () => {
   actors.viewer = await makeUser(db.kysely, municipalityId, 'viewer');
   actors.otherEditor = await makeUser(db.kysely, municipalityId, 'editor', other.id);
   actors.otherApprover = await makeUser(db.kysely, municipalityId, 'approver', other.id);
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(async () => {
   await db.destroy();

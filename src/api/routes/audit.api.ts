@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import { type AuditEvent, cityLog, goalHistory } from '../../domain/audit/audit.service.ts';
 import type { ApiApp } from '../api-app.ts';
 import { requireActor } from './require-actor.ts';
@@ -35,7 +36,7 @@ const present = (e: AuditEvent) => ({
   after: e.after_json === null ? null : JSON.parse(e.after_json),
 });
 
-export function registerAuditApi(api: ApiApp, db: Db): void {
+export function registerAuditApi(api: ApiApp, db: Kysely<Database>): void {
   api.openapi(
     createRoute({
       method: 'get',
@@ -51,7 +52,7 @@ export function registerAuditApi(api: ApiApp, db: Db): void {
       },
     }),
     async (c) => {
-      const history = await goalHistory(db.kysely, requireActor(c), c.req.valid('param').id);
+      const history = await goalHistory(db, requireActor(c), c.req.valid('param').id);
       return c.json(history.events.map(present), 200);
     },
   );
@@ -70,7 +71,7 @@ export function registerAuditApi(api: ApiApp, db: Db): void {
     }),
     async (c) => {
       const { before, action } = c.req.valid('query');
-      const events = await cityLog(db.kysely, requireActor(c), { beforeId: before, action });
+      const events = await cityLog(db, requireActor(c), { beforeId: before, action });
       return c.json(events.map(present), 200);
     },
   );

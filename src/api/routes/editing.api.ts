@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import {
   createGoal,
   createItem,
@@ -48,7 +49,7 @@ const conflicts = {
 const id = (name: string) => z.object({ [name]: z.coerce.number().int().positive() });
 
 /** Editing over the API: the same services, rules, versions and audit as the editor pages. */
-export function registerEditingApi(api: ApiApp, db: Db): void {
+export function registerEditingApi(api: ApiApp, db: Kysely<Database>): void {
   const security = [{ session: [] }];
   api.openapi(
     createRoute({
@@ -73,7 +74,7 @@ export function registerEditingApi(api: ApiApp, db: Db): void {
       },
       responses: { 201: json(goalSchema, 'created'), ...conflicts },
     }),
-    async (c) => c.json(await createGoal(db.kysely, requireActor(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createGoal(db, requireActor(c), c.req.valid('json')), 201),
   );
   api.openapi(
     createRoute({
@@ -94,7 +95,7 @@ export function registerEditingApi(api: ApiApp, db: Db): void {
     }),
     async (c) =>
       c.json(
-        await editGoal(db.kysely, requireActor(c), {
+        await editGoal(db, requireActor(c), {
           goalId: Number(c.req.valid('param').goalId),
           ...c.req.valid('json'),
         }),
@@ -112,7 +113,7 @@ export function registerEditingApi(api: ApiApp, db: Db): void {
       responses: { 204: { description: 'deleted' }, ...conflicts },
     }),
     async (c) => {
-      await deleteGoal(db.kysely, requireActor(c), {
+      await deleteGoal(db, requireActor(c), {
         goalId: Number(c.req.valid('param').goalId),
         version: c.req.valid('query').version,
       });
@@ -131,7 +132,7 @@ export function registerEditingApi(api: ApiApp, db: Db): void {
     }),
     async (c) =>
       c.json(
-        await createItem(db.kysely, requireActor(c), {
+        await createItem(db, requireActor(c), {
           goalId: Number(c.req.valid('param').goalId),
           ...c.req.valid('json'),
         }),
@@ -155,7 +156,7 @@ export function registerEditingApi(api: ApiApp, db: Db): void {
     }),
     async (c) =>
       c.json(
-        await editItem(db.kysely, requireActor(c), {
+        await editItem(db, requireActor(c), {
           itemId: Number(c.req.valid('param').itemId),
           ...c.req.valid('json'),
         }),
@@ -173,7 +174,7 @@ export function registerEditingApi(api: ApiApp, db: Db): void {
       responses: { 204: { description: 'deleted' }, ...conflicts },
     }),
     async (c) => {
-      await deleteItem(db.kysely, requireActor(c), {
+      await deleteItem(db, requireActor(c), {
         itemId: Number(c.req.valid('param').itemId),
         version: c.req.valid('query').version,
       });

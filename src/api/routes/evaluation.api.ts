@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import {
   applyMatchAction,
   evaluationForEditor,
@@ -91,7 +92,7 @@ const matchResult = z.object({
   status: z.enum(['suggested', 'confirmed', 'rejected', 'manual', 'cleared']),
 });
 
-export function registerEvaluationApi(api: ApiApp, db: Db): void {
+export function registerEvaluationApi(api: ApiApp, db: Kysely<Database>): void {
   api.openapi(
     createRoute({
       method: 'get',
@@ -114,7 +115,7 @@ export function registerEvaluationApi(api: ApiApp, db: Db): void {
     }),
     async (c) => {
       const { departmentId, year } = c.req.valid('param');
-      return c.json(await evaluationForEditor(db.kysely, requireActor(c), departmentId, year), 200);
+      return c.json(await evaluationForEditor(db, requireActor(c), departmentId, year), 200);
     },
   );
 
@@ -140,7 +141,7 @@ export function registerEvaluationApi(api: ApiApp, db: Db): void {
     async (c) => {
       const { action, actualId } = c.req.valid('json');
       const result = await applyMatchAction(
-        db.kysely,
+        db,
         requireActor(c),
         c.req.valid('param').targetId,
         action,

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { documentSchema } from '../../format/document.schema.ts';
 import { formBody } from '../../http/request-body.ts';
@@ -34,7 +35,7 @@ const resultSchema = z.object({
   ),
 });
 
-export function registerImportApi(api: ApiApp, db: Db): void {
+export function registerImportApi(api: ApiApp, db: Kysely<Database>): void {
   api.openapi(
     createRoute({
       method: 'post',
@@ -63,7 +64,7 @@ export function registerImportApi(api: ApiApp, db: Db): void {
       if (!(file instanceof File))
         throw new AppError('INVALID_INPUT', 'send the file as multipart field "file"', { field: 'file' });
       const pending = await stagePendingImport(
-        db.kysely,
+        db,
         actor,
         file.name,
         new Uint8Array(await file.arrayBuffer()),

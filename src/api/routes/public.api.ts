@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import { documentSchema } from '../../format/document.schema.ts';
 import { presentIchiranhyo, presentIndex } from '../../presenters/catalog.presenter.ts';
 import type { ApiApp } from '../api-app.ts';
@@ -16,7 +17,7 @@ const catalogSchema = z.object({
   ),
 });
 
-export function registerPublicApi(api: ApiApp, db: Db): void {
+export function registerPublicApi(api: ApiApp, db: Kysely<Database>): void {
   api.openapi(
     createRoute({
       method: 'get',
@@ -25,7 +26,7 @@ export function registerPublicApi(api: ApiApp, db: Db): void {
       summary: 'Municipalities, departments and the plan years with published tables',
       responses: { 200: json(catalogSchema, 'the catalog') },
     }),
-    async (c) => c.json(await presentIndex(db.kysely), 200),
+    async (c) => c.json(await presentIndex(db), 200),
   );
 
   api.openapi(
@@ -45,7 +46,7 @@ export function registerPublicApi(api: ApiApp, db: Db): void {
     }),
     async (c) => {
       const { code, departmentId, planYear } = c.req.valid('param');
-      return c.json((await presentIchiranhyo(db.kysely, code, departmentId, planYear)).document, 200);
+      return c.json((await presentIchiranhyo(db, code, departmentId, planYear)).document, 200);
     },
   );
 }

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import { copyPlanToNextYear, moveGoal, moveItem } from '../../domain/goals/goal-edit.service.ts';
 import { saveAssessment } from '../../domain/workflow/final.service.ts';
 import { saveInterimProgress } from '../../domain/workflow/interim.service.ts';
@@ -15,7 +16,7 @@ const moveBody = z.object({ version: z.number().int(), direction: z.enum(['up', 
 const body = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 /** Reordering, starting a year, and the 中間報告 / 期末報告 entries. */
-export function registerReportsApi(api: ApiApp, db: Db): void {
+export function registerReportsApi(api: ApiApp, db: Kysely<Database>): void {
   api.openapi(
     createRoute({
       method: 'post',
@@ -28,7 +29,7 @@ export function registerReportsApi(api: ApiApp, db: Db): void {
     }),
     async (c) =>
       c.json(
-        await moveGoal(db.kysely, requireActor(c), {
+        await moveGoal(db, requireActor(c), {
           goalId: Number(c.req.valid('param').goalId),
           ...c.req.valid('json'),
         }),
@@ -47,7 +48,7 @@ export function registerReportsApi(api: ApiApp, db: Db): void {
     }),
     async (c) =>
       c.json(
-        await moveItem(db.kysely, requireActor(c), {
+        await moveItem(db, requireActor(c), {
           itemId: Number(c.req.valid('param').itemId),
           ...c.req.valid('json'),
         }),
@@ -71,7 +72,7 @@ export function registerReportsApi(api: ApiApp, db: Db): void {
     }),
     async (c) => {
       const { departmentId, year } = c.req.valid('param');
-      return c.json(await copyPlanToNextYear(db.kysely, requireActor(c), { departmentId, year }), 201);
+      return c.json(await copyPlanToNextYear(db, requireActor(c), { departmentId, year }), 201);
     },
   );
   api.openapi(
@@ -93,7 +94,7 @@ export function registerReportsApi(api: ApiApp, db: Db): void {
     }),
     async (c) =>
       c.json(
-        await openFiscalYear(db.kysely, requireActor(c), {
+        await openFiscalYear(db, requireActor(c), {
           year: c.req.valid('param').year,
           ...c.req.valid('json'),
         }),
@@ -121,7 +122,7 @@ export function registerReportsApi(api: ApiApp, db: Db): void {
       responses: { 200: { description: 'saved: the new version' }, ...errorResponses },
     }),
     async (c) => {
-      const version = await saveInterimProgress(db.kysely, requireActor(c), {
+      const version = await saveInterimProgress(db, requireActor(c), {
         itemId: Number(c.req.valid('param').itemId),
         ...c.req.valid('json'),
       });
@@ -148,7 +149,7 @@ export function registerReportsApi(api: ApiApp, db: Db): void {
       responses: { 200: { description: 'saved' }, ...errorResponses },
     }),
     async (c) => {
-      const result = await saveAssessment(db.kysely, requireActor(c), {
+      const result = await saveAssessment(db, requireActor(c), {
         goalId: Number(c.req.valid('param').goalId),
         ...c.req.valid('json'),
       });

@@ -28,7 +28,7 @@ const get = async (query: string) => {
 test('GET /api/search answers like the page: published hits, marks, links, grades', async () => {
   const { status, body } = await get(`q=${encodeURIComponent('移住')}`);
   assert.equal(status, 200);
-  assert.equal(body.total, (await search(demo.db, { q: '移住' })).total);
+  assert.equal(body.total, (await search(demo.db.kysely, { q: '移住' })).total);
   assert.ok(body.total > 0);
   assert.equal(body.pageSize, 20);
   for (const hit of body.hits) {

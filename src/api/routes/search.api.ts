@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import { MAX_QUERY_LENGTH } from '../../search/query.ts';
 import { COUNT_CAP, PAGE_SIZE, search } from '../../search/search.service.ts';
 import { searchUrls } from '../../views/search.urls.ts';
@@ -61,7 +62,7 @@ const querySchema = z.object({
 });
 
 /** The public search as JSON: the same published data, filters and order as the /search page. */
-export function registerSearchApi(api: ApiApp, db: Db): void {
+export function registerSearchApi(api: ApiApp, db: Kysely<Database>): void {
   api.openapi(
     createRoute({
       method: 'get',

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, getCookie } from 'hono/cookie';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import { roles } from '../../domain/auth/actor.ts';
 import { login, logout, resolveSession, SESSION_IDLE_MS } from '../../domain/auth/session.service.ts';
 import { AppError } from '../../errors.ts';
@@ -19,7 +20,7 @@ const meSchema = z.object({
   csrfToken: z.string().describe('send as X-CSRF-Token on every state-changing call'),
 });
 
-export function registerSessionApi(api: ApiApp, db: Db): void {
+export function registerSessionApi(api: ApiApp, db: Kysely<Database>): void {
   api.openapi(
     createRoute({
       method: 'post',
@@ -41,9 +42,9 @@ export function registerSessionApi(api: ApiApp, db: Db): void {
     async (c) => {
       const body = c.req.valid('json');
       const client = clientAddress(c);
-      const { token } = await login(db.kysely, { login: body.login, password: body.password, client });
+      const { token } = await login(db, { login: body.login, password: body.password, client });
       setSecureCookie(c, SESSION_COOKIE, token, { maxAge: SESSION_IDLE_MS / 1000 });
-      const session = await resolveSession(db.kysely, token);
+      const session = await resolveSession(db, token);
       if (!session) throw new AppError('INTERNAL', 'session vanished');
       return c.json(
         { ...session.actor, displayName: session.displayName, csrfToken: session.csrfToken },
@@ -82,7 +83,7 @@ export function registerSessionApi(api: ApiApp, db: Db): void {
     }),
     async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
-      if (token) await logout(db.kysely, token);
+      if (token) await logout(db, token);
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
       return c.body(null, 204);
     },

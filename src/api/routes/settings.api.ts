@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import {
   regradeYear,
   removeIndicator,
@@ -37,7 +38,7 @@ const gradeScaleSchema = z.union([
 ]);
 
 /** Evaluation settings and organisation changes: the domain validates, the API passes through. */
-export function registerSettingsApi(api: ApiApp, db: Db): void {
+export function registerSettingsApi(api: ApiApp, db: Kysely<Database>): void {
   api.openapi(
     createRoute({
       method: 'put',
@@ -53,7 +54,7 @@ export function registerSettingsApi(api: ApiApp, db: Db): void {
       responses: { 204: { description: 'saved' }, ...errorResponses },
     }),
     async (c) => {
-      await setIndicator(db.kysely, requireActor(c), c.req.valid('param').targetId, c.req.valid('json'));
+      await setIndicator(db, requireActor(c), c.req.valid('param').targetId, c.req.valid('json'));
       return c.body(null, 204);
     },
   );
@@ -68,7 +69,7 @@ export function registerSettingsApi(api: ApiApp, db: Db): void {
       responses: { 204: { description: 'removed' }, ...errorResponses },
     }),
     async (c) => {
-      await removeIndicator(db.kysely, requireActor(c), c.req.valid('param').targetId);
+      await removeIndicator(db, requireActor(c), c.req.valid('param').targetId);
       return c.body(null, 204);
     },
   );
@@ -84,7 +85,7 @@ export function registerSettingsApi(api: ApiApp, db: Db): void {
     }),
     async (c) => {
       const actor = requireActor(c);
-      await setGradeScale(db.kysely, actor, actor.municipalityId, c.req.valid('json'));
+      await setGradeScale(db, actor, actor.municipalityId, c.req.valid('json'));
       return c.body(null, 204);
     },
   );
@@ -116,7 +117,7 @@ export function registerSettingsApi(api: ApiApp, db: Db): void {
     async (c) => {
       const actor = requireActor(c);
       const year = c.req.valid('query').year ?? fiscalYearOf(new Date());
-      const scale = await scaleForYear(db.kysely, actor.municipalityId, year);
+      const scale = await scaleForYear(db, actor.municipalityId, year);
       return c.json({ fiscalYear: year, ...scale }, 200);
     },
   );
@@ -135,7 +136,7 @@ export function registerSettingsApi(api: ApiApp, db: Db): void {
     }),
     async (c) => {
       const actor = requireActor(c);
-      await regradeYear(db.kysely, actor, actor.municipalityId, c.req.valid('json').fiscalYear);
+      await regradeYear(db, actor, actor.municipalityId, c.req.valid('json').fiscalYear);
       return c.body(null, 204);
     },
   );
@@ -149,6 +150,6 @@ export function registerSettingsApi(api: ApiApp, db: Db): void {
       request: { body: { content: { 'application/json': { schema: reorganisationInputSchema } } } },
       responses: { 201: { description: 'recorded' }, ...errorResponses },
     }),
-    async (c) => c.json(await recordReorganisation(db.kysely, requireActor(c), c.req.valid('json')), 201),
+    async (c) => c.json(await recordReorganisation(db, requireActor(c), c.req.valid('json')), 201),
   );
 }

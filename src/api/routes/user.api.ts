@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import { roles } from '../../domain/auth/actor.ts';
 import { createUser } from '../../domain/auth/user.service.ts';
 import type { ApiApp } from '../api-app.ts';
@@ -15,7 +16,7 @@ const newUserSchema = z.object({
   department: z.string().optional().describe('editor and approver: department name or id'),
 });
 
-export function registerUserApi(api: ApiApp, db: Db): void {
+export function registerUserApi(api: ApiApp, db: Kysely<Database>): void {
   api.openapi(
     createRoute({
       method: 'post',
@@ -34,7 +35,7 @@ export function registerUserApi(api: ApiApp, db: Db): void {
     async (c) => {
       const actor = requireActor(c);
       const input = c.req.valid('json');
-      const id = await db.kysely.transaction().execute((trx) => createUser(trx, actor, input));
+      const id = await db.transaction().execute((trx) => createUser(trx, actor, input));
       return c.json({ id }, 201);
     },
   );

@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import { transition } from '../../domain/workflow/transition.service.ts';
 import type { ApiApp } from '../api-app.ts';
 import { requireActor } from './require-actor.ts';
 import { errorResponses, errorSchema, json } from './schemas.ts';
 
-export function registerWorkflowApi(api: ApiApp, db: Db): void {
+export function registerWorkflowApi(api: ApiApp, db: Kysely<Database>): void {
   api.openapi(
     createRoute({
       method: 'post',
@@ -53,7 +54,7 @@ export function registerWorkflowApi(api: ApiApp, db: Db): void {
     }),
     async (c) => {
       const params = c.req.valid('param');
-      const result = await transition(db.kysely, requireActor(c), { ...params, ...c.req.valid('json') });
+      const result = await transition(db, requireActor(c), { ...params, ...c.req.valid('json') });
       return c.json(result, 200);
     },
   );

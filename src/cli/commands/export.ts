@@ -61,7 +61,7 @@ export function registerExport(program: Command): void {
       }
       const db = await openMigratedDatabase(loadConfig().database);
       try {
-        const output = await exportTables(db, {
+        const output = await exportTables(db.kysely, {
           municipality: options.municipality,
           department: options.all ? undefined : options.department,
           planYear,

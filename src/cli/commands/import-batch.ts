@@ -91,12 +91,14 @@ async function store(sources: ParsedSource[], failures: Failure[], options: Batc
     const bar = progress(total, 'storing');
     const reports: DocumentReport[] = [];
     if (!options.skipErrors) {
-      reports.push(...(await importSources(db, sources, options.store, () => bar.tick())).documents);
+      reports.push(...(await importSources(db.kysely, sources, options.store, () => bar.tick())).documents);
     } else {
       // Remove the ones that failed at store time, so the table shows them as failed.
       for (const source of [...sources]) {
         try {
-          reports.push(...(await importSources(db, [source], options.store, () => bar.tick())).documents);
+          reports.push(
+            ...(await importSources(db.kysely, [source], options.store, () => bar.tick())).documents,
+          );
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           failures.push({ file: source.name, error });

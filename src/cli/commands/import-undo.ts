@@ -17,7 +17,7 @@ export async function runImportUndo(idText: string, options: { json?: boolean })
   }
   const db = await openMigratedDatabase(loadConfig().database);
   try {
-    const result = await undoImportAsOperator(db, importId).catch((error: unknown) => {
+    const result = await undoImportAsOperator(db.kysely, importId).catch((error: unknown) => {
       if (error instanceof UndoRefusedError) {
         throw new AppError('INVALID_INPUT', error.english, { field: '--undo' }, { cause: error });
       }

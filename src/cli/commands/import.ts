@@ -76,7 +76,7 @@ export function registerImport(program: Command): void {
       try {
         const total = sources.reduce((n, s) => n + s.documents.length, 0);
         const bar = progress(total, 'storing');
-        const result = await importSources(db, sources, storeOptions(options), () => bar.tick());
+        const result = await importSources(db.kysely, sources, storeOptions(options), () => bar.tick());
         bar.stop();
         if (options.json) printJson(result);
         else for (const report of result.documents) process.stdout.write(describeReport(report));

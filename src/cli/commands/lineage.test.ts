@@ -8,7 +8,7 @@ describe('mokuhyo lineage', () => {
   let db: TestDb;
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
   });
   after(async () => {
     await db.destroy();

@@ -16,7 +16,7 @@ describe('mokuhyo policies', () => {
   let dir: string;
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
     dir = mkdtempSync(join(tmpdir(), 'mokuhyo-policies-'));
   });
   after(async () => {

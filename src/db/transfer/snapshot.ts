@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Db, Engine } from '../database.ts';
+import { type Engine, engineOf } from '../database.ts';
 import type { Database } from '../schema.ts';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type ArchiveHeader, type TransferSink } from './archive-format.ts';
 import {
@@ -24,9 +24,10 @@ interface TablePlan {
  * PostgreSQL in one REPEATABLE READ READ ONLY transaction; SQLite in one read transaction, which in
  * WAL mode sees the database as it was when it began and blocks no writer.
  */
-export async function snapshot(db: Db, sink: TransferSink): Promise<ArchiveHeader> {
+export async function snapshot(db: Kysely<Database>, sink: TransferSink): Promise<ArchiveHeader> {
+  const engine = engineOf(db);
   const run = async (trx: Kysely<Database>) => {
-    const { header, plans } = await describe(trx, db.engine);
+    const { header, plans } = await describe(trx, engine);
     await sink.begin(header);
     for (const table of header.tables) {
       const plan = plans.get(table.name)!;
@@ -46,14 +47,10 @@ export async function snapshot(db: Db, sink: TransferSink): Promise<ArchiveHeade
     await sink.end();
     return header;
   };
-  if (db.engine === 'postgres') {
-    return db.kysely
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .setAccessMode('read only')
-      .execute(run);
+  if (engine === 'postgres') {
+    return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(run);
   }
-  return db.kysely.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     // The first read fixes the snapshot; take it before looking at anything else.
     await sql`select count(*) from sqlite_master`.execute(trx);
     return run(trx);

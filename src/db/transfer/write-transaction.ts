@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Db } from '../database.ts';
+import { engineOf } from '../database.ts';
 import type { Database } from '../schema.ts';
 
 /**
@@ -9,11 +9,11 @@ import type { Database } from '../schema.ts';
  * running server waits instead of failing half-way.
  */
 export async function inWriteTransaction<T>(
-  db: Db,
+  db: Kysely<Database>,
   work: (conn: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
-  return db.kysely.connection().execute(async (conn) => {
-    await (db.engine === 'sqlite' ? sql`begin immediate` : sql`begin`).execute(conn);
+  return db.connection().execute(async (conn) => {
+    await (engineOf(db) === 'sqlite' ? sql`begin immediate` : sql`begin`).execute(conn);
     try {
       const result = await work(conn);
       await sql`commit`.execute(conn);

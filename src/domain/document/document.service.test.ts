@@ -18,7 +18,10 @@ after(async () => {
 
 test('the public sees a block only while its phase is published', async () => {
   const doc = makeDocument({ department: '公開部', planYear: 2024 });
-  const { municipality } = await importSources(db, [sourceOf(doc)], { published: true, municipality: 'pub' });
+  const { municipality } = await importSources(db.kysely, [sourceOf(doc)], {
+    published: true,
+    municipality: 'pub',
+  });
   const m = await findMunicipality(db.kysely, municipality.code);
   assert.ok(m);
   const department = await findTopDepartment(db.kysely, m.id, '公開部');

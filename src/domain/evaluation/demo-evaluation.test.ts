@@ -10,7 +10,7 @@ describe('evaluation of the demo city', () => {
   let db: TestDb;
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
   });
   after(() => db.destroy());
 

@@ -33,7 +33,7 @@ describe('mokuhyo evaluate', () => {
   let db: TestDb;
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
   });
   after(() => db.destroy());
 

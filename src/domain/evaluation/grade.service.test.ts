@@ -31,7 +31,7 @@ describe('grade scales, self-assessment and indicators (demo city)', () => {
 
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
     somu = await departmentId(db.kysely, '総務部');
     municipalityId = (await db.kysely.selectFrom('municipality').select('id').executeTakeFirstOrThrow()).id;
     editor = editorOf(municipalityId, somu);

@@ -18,9 +18,9 @@ describe('confirming and correcting matches', () => {
 
   before(async () => {
     db = await createTestDb();
-    await importSources(db, [threeYears()], { published: true, municipality: 'match' });
+    await importSources(db.kysely, [threeYears()], { published: true, municipality: 'match' });
     // Another department of the same city, whose editor must not touch ours.
-    await importSources(db, [sourceOf({ ...table2024(), department: '別の部' })], {
+    await importSources(db.kysely, [sourceOf({ ...table2024(), department: '別の部' })], {
       published: true,
       municipality: 'match',
     });
@@ -117,7 +117,7 @@ describe('confirming and correcting matches', () => {
   test('a re-import that changes a report drops its matches; untouched confirmed matches survive', async () => {
     const waste = findTarget(await view(), '家庭系ごみ', '520g以下');
     await confirmMatch(db.kysely, editor, waste.target.id);
-    await importSources(db, [sourceOf(table2024('観光入込客数 127万人'))], {
+    await importSources(db.kysely, [sourceOf(table2024('観光入込客数 127万人'))], {
       published: true,
       municipality: 'match',
     });

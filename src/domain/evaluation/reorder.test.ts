@@ -11,7 +11,7 @@ describe('three consecutive tables with goals reordered between years', () => {
   let department: number;
   before(async () => {
     db = await createTestDb();
-    await importSources(db, [threeYears()], { published: true, municipality: 'reorder' });
+    await importSources(db.kysely, [threeYears()], { published: true, municipality: 'reorder' });
     department = await departmentId(db.kysely, DEPARTMENT);
   });
   after(() => db.destroy());

@@ -31,7 +31,7 @@ describe('grade scales by fiscal year (demo city: 2023–2025 published)', () =>
 
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
     municipalityId = (await db.kysely.selectFrom('municipality').select('id').executeTakeFirstOrThrow()).id;
     somu = await departmentId(db.kysely, '総務部');
   });

@@ -41,7 +41,7 @@ describe('lineage of the demo city みなと台市 (three tables per department)
   let db: TestDb;
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
   });
   after(async () => {
     await db.destroy();

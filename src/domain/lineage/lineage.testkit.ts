@@ -11,7 +11,7 @@ export const SEED_DEPARTMENT = '市民まちづくり推進部・上田地域自
 
 export async function importSeed(db: TestDb, municipality = 'ueda'): Promise<void> {
   const path = new URL('../../../../shared/seeds/000_e224602d88f71594.txt', import.meta.url);
-  await importSources(db, [readSource('000_e224602d88f71594.txt', readFileSync(path))], {
+  await importSources(db.kysely, [readSource('000_e224602d88f71594.txt', readFileSync(path))], {
     published: true,
     municipality,
   });

@@ -26,7 +26,7 @@ describe('deciding links (Actor with goal.edit on the department)', () => {
   before(async () => {
     db = await createTestDb();
     await importSeed(db, 'ueda');
-    await importSources(db, [sourceOf(makeDocument({ department: '別の部' }))], {
+    await importSources(db.kysely, [sourceOf(makeDocument({ department: '別の部' }))], {
       published: true,
       municipality: 'ueda',
     });

@@ -75,7 +75,7 @@ describe('the 一覧表 pairs its two halves by lineage (issue 10 item 7)', () =
   });
 
   it('the HTML export of the stored table pairs its rows by lineage too', async () => {
-    const out = await exportTables(demo.db, {
+    const out = await exportTables(demo.db.kysely, {
       municipality: 'minatodai',
       department: String(dept),
       planYear: 2026,

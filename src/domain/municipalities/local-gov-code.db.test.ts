@@ -13,7 +13,7 @@ let db: TestDb;
 
 before(async () => {
   db = await createTestDb();
-  await loadDemo(db);
+  await loadDemo(db.kysely);
 });
 after(async () => {
   await db.destroy();
@@ -30,7 +30,7 @@ const codeOf = async (code: string) =>
 
 test('the demo city carries its unreal code, and open data shows it in 自治体コード', async () => {
   assert.equal(await codeOf('minatodai'), DEMO_LOCAL_GOV_CODE);
-  const app = createApp(db);
+  const app = createApp(db.kysely);
   const catalog = await (await app.request('/open-data')).text();
   const path = catalog.match(/\/open-data\/minatodai\/\d{4}\/items\.csv/)?.[0];
   assert.ok(path, 'the catalog links the city file');
@@ -46,14 +46,17 @@ test('an import names the code (CLI --local-gov-code); a wrong check digit or a 
   const doc = makeDocument({ department: '総務部', planYear: 2024 });
   const refused = async (localGovCode: string, code: string) =>
     assert.rejects(
-      importSources(db, [sourceOf(doc)], { municipality: { code: 'ueda', name: '上田市' }, localGovCode }),
+      importSources(db.kysely, [sourceOf(doc)], {
+        municipality: { code: 'ueda', name: '上田市' },
+        localGovCode,
+      }),
       (e: unknown) => e instanceof AppError && e.code === code,
     );
   await refused('202038', 'INVALID_INPUT');
   await refused(DEMO_LOCAL_GOV_CODE, 'CONFLICT');
   const stored = await db.kysely.selectFrom('municipality').select('id').where('code', '=', 'ueda').execute();
   assert.equal(stored.length, 0, 'the refused import stored nothing, not even the city');
-  await importSources(db, [sourceOf(doc)], {
+  await importSources(db.kysely, [sourceOf(doc)], {
     municipality: { code: 'ueda', name: '上田市' },
     localGovCode: '202037',
   });

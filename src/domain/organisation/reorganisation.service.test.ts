@@ -39,7 +39,7 @@ describe('組織改編: old goals stay reachable from the new department', () =>
   before(async () => {
     db = await createTestDb();
     await importSources(
-      db,
+      db.kysely,
       [
         sourceOf(
           table('旧部', 2023, ['地域自治の推進', '移住定住の促進'], ['地域自治の推進', '移住定住の促進']),
@@ -137,7 +137,7 @@ describe('組織改編: old goals stay reachable from the new department', () =>
       to: [c],
     });
     await importSources(
-      db,
+      db.kysely,
       [
         sourceOf(
           table('C部', 2024, ['防災力の向上', '消費生活の安全'], ['防災力の向上', '消費生活の安全と啓発']),

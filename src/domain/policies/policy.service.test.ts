@@ -27,7 +27,7 @@ describe('the comprehensive plan (総合計画) and goals by policy', () => {
   let kenko: number;
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
     somu = await departmentId(db.kysely, '総務部');
     kenko = await departmentId(db.kysely, '健康福祉部');
     m = await municipalityIdOf(db.kysely, somu);

@@ -28,7 +28,7 @@ before(async () => {
   const docs = ['甲部', '乙部'].flatMap((department) =>
     [2023, 2024].map((planYear) => makeDocument({ department, planYear })),
   );
-  await importSources(db, [sourceOf(...docs)], { municipality: 'pubrepo', published: true });
+  await importSources(db.kysely, [sourceOf(...docs)], { municipality: 'pubrepo', published: true });
   municipalityId = await municipalityIdOf(db.kysely, 'pubrepo');
   departments = {
     a: await departmentIdOf(db.kysely, municipalityId, '甲部'),

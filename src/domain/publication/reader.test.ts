@@ -29,8 +29,8 @@ const departmentOf = async (m: MunicipalityRow) => {
 before(async () => {
   db = await createTestDb();
   const tables = [2023, 2024].map((planYear) => makeDocument({ department: '読者部', planYear }));
-  await importSources(db, [sourceOf(...tables)], { municipality: 'reader', published: true });
-  await importSources(db, [sourceOf(makeDocument({ department: '他市部', planYear: 2024 }))], {
+  await importSources(db.kysely, [sourceOf(...tables)], { municipality: 'reader', published: true });
+  await importSources(db.kysely, [sourceOf(makeDocument({ department: '他市部', planYear: 2024 }))], {
     municipality: 'elsewhere',
     published: true,
   });

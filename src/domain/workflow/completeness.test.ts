@@ -23,7 +23,7 @@ before(async () => {
   f = await workflowFixture();
   // 2025's plan (targets) and a 2025 review whose 達成状況 are blank but one, which misses its target.
   await importSources(
-    f.db,
+    f.db.kysely,
     [
       sourceOf(
         makeDocument({ department: OWN, planYear: 2025 }),

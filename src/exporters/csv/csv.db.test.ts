@@ -21,13 +21,16 @@ before(async () => {
   if (!hasSeed) return;
   const source = readSource('seed.txt', readFileSync(seed));
   document = source.documents[0]!;
-  await importSources(db, [source], { published: true, municipality: { code: '202037', name: '上田市' } });
+  await importSources(db.kysely, [source], {
+    published: true,
+    municipality: { code: '202037', name: '上田市' },
+  });
 });
 after(async () => {
   await db.destroy();
 });
 
-const published = () => loadTables(db, { municipality: '202037', planYear: 2022, audience: 'public' });
+const published = () => loadTables(db.kysely, { municipality: '202037', planYear: 2022, audience: 'public' });
 
 function csvObjects(body: string | Uint8Array, cp932 = false): Array<Record<string, string>> {
   assert.ok(body instanceof Uint8Array);

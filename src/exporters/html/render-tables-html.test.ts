@@ -53,12 +53,12 @@ describe('renderTablesHtml: one table', {
 }, () => {
   let tables: TableExport[];
   before(async () => {
-    const result = await importSources(db, [readSource('seed.txt', readFileSync(SEED))], {
+    const result = await importSources(db.kysely, [readSource('seed.txt', readFileSync(SEED))], {
       published: true,
       municipality: { code: 'seed', name: '種市' },
     });
     const planYear = result.documents[0]?.planYear ?? 0;
-    tables = await loadTables(db, { municipality: 'seed', planYear, audience: 'public' });
+    tables = await loadTables(db.kysely, { municipality: 'seed', planYear, audience: 'public' });
   });
 
   it('holds every goal title and item text of the seed, escaped', async () => {
@@ -99,12 +99,12 @@ describe('renderTablesHtml: user text', () => {
       [makeItem(1, { text: `${evil} & 項目`, target: `'${evil}'` })],
       `${evil}目標`,
     );
-    await importSources(db, [sourceOf(doc)], {
+    await importSources(db.kysely, [sourceOf(doc)], {
       published: true,
       allowYear: true,
       municipality: { code: 'evil', name: `${evil}市` },
     });
-    const tables = await loadTables(db, {
+    const tables = await loadTables(db.kysely, {
       municipality: 'evil',
       planYear: 2031,
       audience: { includeDrafts: true },
@@ -128,8 +128,8 @@ describe('renderTablesHtml: user text', () => {
 describe('renderTablesHtml: the whole city', () => {
   let tables: TableExport[];
   before(async () => {
-    await loadDemo(db);
-    tables = await loadTables(db, { municipality: 'minatodai', planYear: 2025, audience: 'public' });
+    await loadDemo(db.kysely);
+    tables = await loadTables(db.kysely, { municipality: 'minatodai', planYear: 2025, audience: 'public' });
   });
 
   it('has a cover and a 目次 entry linking to each department, each from a new page', async () => {

@@ -98,11 +98,11 @@ describe("export --all --format xlsx with an apostrophe at a department name's 3
 
   it('writes the whole city, one sheet per department', async () => {
     await importSources(
-      db,
+      db.kysely,
       [sourceOf(makeDocument({ department: APOSTROPHE_AT_31 }), makeDocument({ department: '総務部' }))],
       { published: true, municipality: 'apos' },
     );
-    const out = await exportTables(db, {
+    const out = await exportTables(db.kysely, {
       municipality: 'apos',
       planYear: 2023,
       format: 'xlsx',

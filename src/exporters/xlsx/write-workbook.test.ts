@@ -167,12 +167,12 @@ describe('writeWorkbook: the whole city', () => {
   let db: TestDb;
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
   });
   after(async () => db.destroy());
 
   it('writes one sheet per department, each in the form', async () => {
-    const tables = await loadTables(db, { planYear: 2024, audience: { includeDrafts: true } });
+    const tables = await loadTables(db.kysely, { planYear: 2024, audience: { includeDrafts: true } });
     assert.ok(tables.length >= 4);
     const workbook = await load(await writeWorkbook(tables));
     assert.deepEqual(

@@ -23,8 +23,8 @@ after(async () => {
 /** Stores the PDF as a draft import and exports its table back: field by field what the PDF shows. */
 async function roundTrip(file: string, want: IchiranDocument, municipality: string): Promise<void> {
   const source = await readSourceAsync(file, bytesOf(file));
-  await importSources(db, [source], { municipality });
-  const out = await exportTables(db, {
+  await importSources(db.kysely, [source], { municipality });
+  const out = await exportTables(db.kysely, {
     municipality,
     department: want.department,
     planYear: want.plan.fiscalYear,

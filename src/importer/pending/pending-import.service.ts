@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { canAnywhere, forbidden } from '../../domain/auth/policy.ts';
@@ -106,14 +105,14 @@ export interface ImportChoices {
 }
 
 export async function confirmPendingImport(
-  db: Db,
+  db: Kysely<Database>,
   actor: Actor,
   token: string,
   corrections: Corrections,
   choices: ImportChoices = {},
 ): Promise<ImportResult> {
-  const pending = await loadPendingImport(db.kysely, actor, token);
-  const municipality = await getMunicipalityById(db.kysely, actor.municipalityId);
+  const pending = await loadPendingImport(db, actor, token);
+  const municipality = await getMunicipalityById(db, actor.municipalityId);
   const documents =
     pending.source.documents.length === 1
       ? pending.source.documents.map((d) => applyCorrections(d, corrections))
@@ -124,7 +123,7 @@ export async function confirmPendingImport(
     published: choices.published ?? false,
     allowYear: choices.allowYear ?? false,
   });
-  await deletePendingImportByToken(db.kysely, token);
+  await deletePendingImportByToken(db, token);
   return result;
 }
 

@@ -69,12 +69,12 @@ describe('readWorkbook: the whole city', () => {
   let db: TestDb;
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
   });
   after(async () => db.destroy());
 
   it('reads one document per department sheet', async () => {
-    const tables = await loadTables(db, { planYear: 2025, audience: { includeDrafts: true } });
+    const tables = await loadTables(db.kysely, { planYear: 2025, audience: { includeDrafts: true } });
     const documents = await roundTrip(...tables.map((t) => t.document));
     assert.equal(documents.length, tables.length);
     assert.deepEqual(

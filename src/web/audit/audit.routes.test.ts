@@ -17,9 +17,13 @@ const longText = `${'長い取組内容の文章です。'.repeat(20)}最後の�
 
 before(async () => {
   db = await createTestDb();
-  const { municipality } = await importSources(db, [sourceOf(makeDocument({ department: '履歴部' }))], {
-    municipality: 'hist',
-  });
+  const { municipality } = await importSources(
+    db.kysely,
+    [sourceOf(makeDocument({ department: '履歴部' }))],
+    {
+      municipality: 'hist',
+    },
+  );
   const m = await db.kysely
     .selectFrom('municipality')
     .select('id')
@@ -74,7 +78,7 @@ before(async () => {
     before: { status: 'accepted', version: 4 },
     after: { status: 'published', version: 5 },
   });
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(async () => {
   await db.destroy();

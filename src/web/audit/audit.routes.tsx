@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { AUDIT_PAGE_SIZE, cityLog, goalHistory } from '../../domain/audit/audit.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
@@ -9,12 +10,12 @@ import { AuditEventList } from './audit-events.tsx';
 
 const blockLabel: Record<string, string> = { plan: '目標', review: '達成状況' };
 
-export function registerAuditRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerAuditRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get('/staff/history/goal/:id{[0-9]+}', async (c) => {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
     const { actor } = requireSession(c);
-    const history = await goalHistory(db.kysely, actor, Number(c.req.param('id')));
+    const history = await goalHistory(db, actor, Number(c.req.param('id')));
     const { goal } = history;
     return c.html(
       await renderPage(
@@ -36,7 +37,7 @@ export function registerAuditRoutes(app: Hono<AppEnv>, db: Db): void {
     if (redirect) return redirect;
     const { actor } = requireSession(c);
     const before = c.req.query('before');
-    const events = await cityLog(db.kysely, actor, {
+    const events = await cityLog(db, actor, {
       beforeId: before && /^\d+$/.test(before) ? Number(before) : undefined,
       action: c.req.query('action') || undefined,
     });

@@ -15,7 +15,7 @@ before(async () => {
   db = await createTestDb();
   const m = await insertMunicipality(db.kysely, { code: 'web', name: 'ウェブ市' });
   await createUser(db.kysely, systemActor(m.id), { login: 'kikaku', password, role: 'planning' });
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(async () => {
   await db.destroy();

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { login, logout, SESSION_IDLE_MS } from '../../domain/auth/session.service.ts';
 import { AppError, RateLimitedError } from '../../errors.ts';
 import { clientAddress } from '../../http/client-address.ts';
@@ -33,7 +34,7 @@ export function safeNext(value: unknown): string {
 const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/;
 const isLocalPath = (path: string) => /^\/[^/]/.test(path) && !UNSAFE_IN_PATH.test(path);
 
-export function registerAuthRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerAuthRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get('/login', async (c) => {
     if (c.get('session')) return c.redirect('/staff');
     const next = c.req.query('next');
@@ -45,7 +46,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, db: Db): void {
     const loginId = typeof form.login === 'string' ? form.login : '';
     const password = typeof form.password === 'string' ? form.password : '';
     try {
-      const { token } = await login(db.kysely, { login: loginId, password, client: clientAddress(c) });
+      const { token } = await login(db, { login: loginId, password, client: clientAddress(c) });
       setSecureCookie(c, SESSION_COOKIE, token, { maxAge: SESSION_IDLE_MS / 1000 });
       return c.redirect(safeNext(form.next), 303);
     } catch (error) {
@@ -64,7 +65,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, db: Db): void {
 
   app.post('/logout', async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) await logout(db.kysely, token);
+    if (token) await logout(db, token);
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
     return c.redirect('/', 303);
   });

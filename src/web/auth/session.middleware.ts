@@ -1,7 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { resolveSession } from '../../domain/auth/session.service.ts';
 import { AppError } from '../../errors.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, setSecureCookie } from '../../http/cookies.ts';
@@ -18,10 +19,10 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SIGN_IN_PATHS = [/^\/login$/, /^\/staff(\/|$)/, /^\/api\/me$/];
 
 /** Resolves the session cookie into `c.var.session` and provides the CSRF token forms must carry. */
-export function sessionMiddleware(db: Db): MiddlewareHandler<AppEnv> {
+export function sessionMiddleware(db: Kysely<Database>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    const session = token ? await resolveSession(db.kysely, token) : undefined;
+    const session = token ? await resolveSession(db, token) : undefined;
     c.set('session', session);
     let csrf = session?.csrfToken ?? getCookie(c, CSRF_COOKIE);
     if (!csrf) {

@@ -11,11 +11,11 @@ describe('evaluation dashboards (demo city)', () => {
   let db: TestDb;
   let code: string;
   let departments: Array<{ id: number; name: string }>;
-  const get = (url: string) => createApp(db).request(url);
+  const get = (url: string) => createApp(db.kysely).request(url);
 
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
     const m = await db.kysely.selectFrom('municipality').selectAll().executeTakeFirstOrThrow();
     code = m.code;
     departments = await db.kysely

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { loadCityYear } from '../../domain/evaluation/city-year.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
@@ -12,7 +13,7 @@ import { presentDepartmentDashboard } from './department.presenter.ts';
  * Public evaluation dashboards; charts are inline SVG rendered here, so pages need no script. The pages (and
  * with them ECharts, tens of MB once loaded) are imported on the first dashboard shown, not at start.
  */
-export function registerDashboardRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerDashboardRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(dashboardUrls.stylesheet(), (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');
@@ -21,14 +22,14 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, db: Db): void {
 
   app.get('/m/:code/dashboard/:year{[0-9]{4}}', async (c) => {
     const year = Number(c.req.param('year'));
-    const view = presentCityDashboard(await loadCityYear(db.kysely, c.req.param('code'), year), year);
+    const view = presentCityDashboard(await loadCityYear(db, c.req.param('code'), year), year);
     const { CityDashboardPage } = await import('./city.page.tsx');
     return c.html(await renderPage(<CityDashboardPage view={view} />));
   });
 
   app.get('/m/:code/d/:id{[0-9]+}/dashboard/:year{[0-9]{4}}', async (c) => {
     const view = await presentDepartmentDashboard(
-      db.kysely,
+      db,
       c.req.param('code'),
       Number(c.req.param('id')),
       Number(c.req.param('year')),

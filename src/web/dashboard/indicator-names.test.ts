@@ -39,7 +39,7 @@ describe('indicator names on the public dashboard (issue 10, item 6)', () => {
   let departmentId: number;
   let municipalityId: number;
   const page = async () => {
-    const res = await createApp(db).request(`/m/ind/d/${departmentId}/dashboard/${YEAR}`);
+    const res = await createApp(db.kysely).request(`/m/ind/d/${departmentId}/dashboard/${YEAR}`);
     assert.equal(res.status, 200);
     return res.text();
   };
@@ -58,7 +58,7 @@ describe('indicator names on the public dashboard (issue 10, item 6)', () => {
       review: { fiscalYear: YEAR, goals: [makeGoal(1, items('achievement'), '地域自治の推進')] },
       plan: { fiscalYear: YEAR + 1, goals: [] },
     });
-    await importSources(db, [sourceOf(plan), sourceOf(review)], {
+    await importSources(db.kysely, [sourceOf(plan), sourceOf(review)], {
       municipality: { code: 'ind', name: '指標市' },
       published: true,
     });

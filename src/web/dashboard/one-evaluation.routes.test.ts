@@ -45,7 +45,7 @@ describe('one evaluation story: the department rated its goals (demo city, 2026)
   let departmentId = 0;
   let evaluation: DepartmentEvaluation;
   const demo = useDemoApp(async ({ db }) => {
-    departmentId = await rateDemoYear(db);
+    departmentId = await rateDemoYear(db.kysely);
     evaluation = await evaluateDepartmentYear(db.kysely, departmentId, YEAR);
   });
   const page = async (url: string) => {
@@ -118,7 +118,7 @@ describe('one evaluation story: the department rated its goals (demo city, 2026)
         marks.includes(`<span class="goal__mark">評価: ${goalMarkText(g)}</span>`),
         `一覧表 goal ${g.no}`,
       );
-      const hits = (await search(demo.db, { q: g.title })).hits.filter((h) => !h.item);
+      const hits = (await search(demo.db.kysely, { q: g.title })).hits.filter((h) => !h.item);
       assert.ok(hits.length >= 1, `search finds goal ${g.no}`);
       for (const h of hits) assert.equal(h.grade, g.grade, `search grade of goal ${g.no}`);
       assert.equal(fromCli.goals.find((c) => c.no === g.no)?.grade, g.grade, `CLI --json goal ${g.no}`);

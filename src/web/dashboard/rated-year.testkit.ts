@@ -1,7 +1,8 @@
 // The demo city with a fiscal year the department has rated (issue 10, item 4): used by the route
 // test and the browser test, so both look at the same story.
 import assert from 'node:assert/strict';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { Assessment } from '../../db/tables/workflow.ts';
 import { findFiscalYearId } from '../../domain/fiscal-years/fiscal-year.repo.ts';
 import { createGoal } from '../../domain/goals/goal-edit.service.ts';
@@ -59,24 +60,24 @@ export const RATED_GOALS: Array<{ title: string; target: string; achievement: st
  * through the 期末報告 service (what /staff/workflow/…/final posts), and publishes both blocks.
  * The other departments stay unpublished for the year. Returns the department's id.
  */
-export async function rateDemoYear(db: Db): Promise<number> {
-  const municipalityId = await demoMunicipalityId(db.kysely);
-  const departmentId = await demoDepartmentId(db.kysely, RATED_DEPARTMENT);
-  const planning = await makeUser(db.kysely, municipalityId, 'planning');
-  const editor = await makeUser(db.kysely, municipalityId, 'editor', departmentId);
-  await openFiscalYear(db.kysely, planning.actor, { year: RATED_YEAR });
+export async function rateDemoYear(db: Kysely<Database>): Promise<number> {
+  const municipalityId = await demoMunicipalityId(db);
+  const departmentId = await demoDepartmentId(db, RATED_DEPARTMENT);
+  const planning = await makeUser(db, municipalityId, 'planning');
+  const editor = await makeUser(db, municipalityId, 'editor', departmentId);
+  await openFiscalYear(db, planning.actor, { year: RATED_YEAR });
   for (const g of RATED_GOALS) {
     for (const [block, note] of [
       ['plan', g.target],
       ['review', g.achievement],
     ] as const) {
-      const goal = await createGoal(db.kysely, editor.actor, {
+      const goal = await createGoal(db, editor.actor, {
         departmentId,
         year: RATED_YEAR,
         block,
         title: g.title,
       });
-      await createItem(db.kysely, editor.actor, {
+      await createItem(db, editor.actor, {
         goalId: goal.id,
         unit: null,
         text: `${g.title}の取組`,
@@ -84,15 +85,14 @@ export async function rateDemoYear(db: Db): Promise<number> {
       });
     }
   }
-  const fiscalYearId =
-    (await findFiscalYearId(db.kysely, municipalityId, RATED_YEAR)) ?? assert.fail('no 2026');
+  const fiscalYearId = (await findFiscalYearId(db, municipalityId, RATED_YEAR)) ?? assert.fail('no 2026');
   // 期末報告 opens after the 中間報告 is accepted; planning opens it early for this story (audited).
-  await openPhaseEarly(db.kysely, planning.actor, { departmentId, year: RATED_YEAR, phase: 'final' });
-  for (const row of await loadAssessments(db.kysely, departmentId, fiscalYearId)) {
+  await openPhaseEarly(db, planning.actor, { departmentId, year: RATED_YEAR, phase: 'final' });
+  for (const row of await loadAssessments(db, departmentId, fiscalYearId)) {
     const rating = RATED_GOALS.find((g) => g.title === row.title)?.rating;
     if (!rating) continue;
     const reason = row.no === 1 ? GOAL_1_REASON : '';
-    await saveAssessment(db.kysely, editor.actor, {
+    await saveAssessment(db, editor.actor, {
       goalId: row.goalId,
       assessment: rating,
       reason,
@@ -101,13 +101,13 @@ export async function rateDemoYear(db: Db): Promise<number> {
   }
   // Publishing follows the workflow's rules (not this issue's); here both blocks are simply made public.
   await setPhaseStatus(
-    db.kysely,
+    db,
     { departmentId: departmentId, fiscalYearId: fiscalYearId, phase: 'goal_setting' },
     'published',
     'overwrite',
   );
   await setPhaseStatus(
-    db.kysely,
+    db,
     { departmentId: departmentId, fiscalYearId: fiscalYearId, phase: 'final' },
     'published',
     'overwrite',

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { loadBlockPage } from '../../domain/goals/block-page.service.ts';
 import { deleteGoal, deleteItem, goalDeletion, itemSnapshot } from '../../domain/goals/goal-edit.service.ts';
 import { isStaleError } from '../../domain/goals/goal-edit.types.ts';
@@ -20,18 +21,18 @@ type Entity = 'goal' | 'item';
 /** What is stored now, for the confirmation page; NOT_FOUND once it is gone. */
 async function confirmView(
   c: Context<AppEnv>,
-  db: Db,
+  db: Kysely<Database>,
   entity: Entity,
   staleMessage?: string,
 ): Promise<ConfirmDeleteView> {
   const session = requireSession(c);
   const address = addressOf(c);
   // The block page check: the actor may see this department (and learns whether it is editable there).
-  const block = presentBlock(session, address, await loadBlockPage(db.kysely, session.actor, address));
+  const block = presentBlock(session, address, await loadBlockPage(db, session.actor, address));
   const id = numberParam(c, entity === 'goal' ? 'goalId' : 'itemId');
   const base = { csrfToken: session.csrfToken, staleMessage };
   if (entity === 'goal') {
-    const found = await goalDeletion(db.kysely, id);
+    const found = await goalDeletion(db, id);
     if (!found || !block.goals.some((g) => g.id === id))
       throw new AppError('NOT_FOUND', `no goal ${id} here`);
     const { goal, itemCount } = found;
@@ -45,7 +46,7 @@ async function confirmView(
       cancelHref: `${editorUrls.block(address)}#goal-${id}`,
     };
   }
-  const item = await itemSnapshot(db.kysely, id, address.block);
+  const item = await itemSnapshot(db, id, address.block);
   if (!item || !block.goals.some((g) => g.items.some((i) => i.id === id))) {
     throw new AppError('NOT_FOUND', `no item ${id} here`);
   }
@@ -64,7 +65,7 @@ async function confirmView(
 }
 
 /** Delete = a confirmation page (GET) and the delete itself (POST, with the version confirmed). */
-export function registerDeleteRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerDeleteRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   for (const entity of ['goal', 'item'] as const) {
     const path = `${BLOCK_PATH}/${entity}s/:${entity}Id${ID}/delete`;
     app.get(path, async (c) => {
@@ -77,8 +78,8 @@ export function registerDeleteRoutes(app: Hono<AppEnv>, db: Db): void {
       const id = numberParam(c, `${entity}Id`);
       const version = versionOf(await readForm(c));
       try {
-        if (entity === 'goal') await deleteGoal(db.kysely, actor, { goalId: id, version });
-        else await deleteItem(db.kysely, actor, { itemId: id, version });
+        if (entity === 'goal') await deleteGoal(db, actor, { goalId: id, version });
+        else await deleteItem(db, actor, { itemId: id, version });
       } catch (error) {
         if (!isStaleError(error)) throw error;
         // Changed since the page was opened: confirm again, against what is stored now.

@@ -14,7 +14,7 @@ const password = 'editor-password-123';
 
 before(async () => {
   db = await createTestDb();
-  await importSources(db, [sourceOf(makeDocument({ department: 'テスト部' }))], {
+  await importSources(db.kysely, [sourceOf(makeDocument({ department: 'テスト部' }))], {
     published: true,
     municipality: { code: 'web', name: 'ウェブ市' },
   });
@@ -30,7 +30,7 @@ before(async () => {
       .where('name', '=', 'テスト部')
       .executeTakeFirstOrThrow()
   ).id;
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(() => db.destroy());
 

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { loadBlockPage, loadEditList } from '../../domain/goals/block-page.service.ts';
 import { copyPlanToNextYear, startYearEndReport } from '../../domain/goals/goal-edit.service.ts';
 import { AppError } from '../../errors.ts';
@@ -27,12 +28,16 @@ const COPY_REFUSALS: Record<string, string> = {
 };
 
 /** Copies a plan block (next year's plan, or this year's review); on success the new block opens. */
-async function copyAction(c: Context<AppEnv>, db: Db, kind: 'next' | 'review'): Promise<Response> {
+async function copyAction(
+  c: Context<AppEnv>,
+  db: Kysely<Database>,
+  kind: 'next' | 'review',
+): Promise<Response> {
   const session = requireSession(c);
   const input = { departmentId: numberParam(c, 'departmentId'), year: numberParam(c, 'year') };
   try {
     const { to } = await (kind === 'next' ? copyPlanToNextYear : startYearEndReport)(
-      db.kysely,
+      db,
       session.actor,
       input,
     );
@@ -40,13 +45,13 @@ async function copyAction(c: Context<AppEnv>, db: Db, kind: 'next' | 'review'): 
   } catch (error) {
     const message = error instanceof AppError ? COPY_REFUSALS[error.code] : undefined;
     if (!message) throw error;
-    const view = presentEditList(session, await loadEditList(db.kysely, session.actor), message);
+    const view = presentEditList(session, await loadEditList(db, session.actor), message);
     return c.html(await renderPage(<EditListPage view={view} />), 409);
   }
 }
 
 /** The staff editor of goals and items (issue "Staff editing"). */
-export function registerEditorRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerEditorRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(editorUrls.stylesheet(), (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');
@@ -57,7 +62,7 @@ export function registerEditorRoutes(app: Hono<AppEnv>, db: Db): void {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
     const session = requireSession(c);
-    const view = presentEditList(session, await loadEditList(db.kysely, session.actor));
+    const view = presentEditList(session, await loadEditList(db, session.actor));
     return c.html(await renderPage(<EditListPage view={view} />));
   });
 
@@ -67,7 +72,7 @@ export function registerEditorRoutes(app: Hono<AppEnv>, db: Db): void {
     const flash = readFlash((name) => c.req.query(name));
     const session = requireSession(c);
     const address = addressOf(c);
-    const page = await loadBlockPage(db.kysely, session.actor, address);
+    const page = await loadBlockPage(db, session.actor, address);
     const view = presentBlock(session, address, page, { flash });
     return c.html(await renderPage(<BlockPage view={view} />));
   });

@@ -14,7 +14,7 @@ before(async () => {
   f = await editFixture();
   const copy = await copyPlanToNextYear(f.db.kysely, f.editor, { departmentId: f.departmentId, year: 2023 });
   goalId = copy.goals[0]?.id ?? -1;
-  app = createApp(f.db);
+  app = createApp(f.db.kysely);
   user = await makeUser(f.db.kysely, f.municipalityId, 'editor', f.departmentId);
 });
 after(() => f.db.destroy());

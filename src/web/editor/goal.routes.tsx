@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { createGoal, editGoal, moveGoal } from '../../domain/goals/goal-edit.service.ts';
 import { saveGoalForm } from '../../domain/goals/goal-save.service.ts';
 import { goalPairsByPosition } from '../../domain/lineage/pairing.service.ts';
@@ -12,13 +13,13 @@ import { goalFormFields, goalFormProblem, goalSaveInput } from './goal-form.ts';
 import { attempt, BLOCK_PATH, ID, numberParam } from './route-kit.tsx';
 
 /** Add, save (title with all items), retitle and move goals; deletion has its own confirmation routes (delete.routes.tsx). */
-export function registerGoalRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerGoalRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.post(`${BLOCK_PATH}/goals`, async (c) => {
     const actor = requireSession(c).actor;
     const address = addressOf(c);
     const fields = goalFields(await readForm(c));
     return attempt(c, db, address, { kind: 'goal', target: 'new-goal', fields }, async () => {
-      const goal = await createGoal(db.kysely, actor, { ...address, title: fields.title });
+      const goal = await createGoal(db, actor, { ...address, title: fields.title });
       return { kind: 'added', entity: 'goal', anchor: `goal-${goal.id}` };
     });
   });
@@ -29,7 +30,7 @@ export function registerGoalRoutes(app: Hono<AppEnv>, db: Db): void {
     const form = await readForm(c);
     const fields = goalFields(form);
     return attempt(c, db, addressOf(c), { kind: 'goal', target: `goal-${goalId}`, fields }, async () => {
-      await editGoal(db.kysely, actor, { goalId, version: versionOf(form), title: fields.title });
+      await editGoal(db, actor, { goalId, version: versionOf(form), title: fields.title });
       return { kind: 'saved', entity: 'goal', anchor: `goal-${goalId}` };
     });
   });
@@ -41,7 +42,7 @@ export function registerGoalRoutes(app: Hono<AppEnv>, db: Db): void {
     const parsed = goalFormFields(await readForm(c), goalId);
     const problem = (error: AppError) => goalFormProblem(goalId, parsed, error);
     return attempt(c, db, addressOf(c), problem, async () => {
-      await saveGoalForm(db.kysely, actor, goalSaveInput(goalId, parsed));
+      await saveGoalForm(db, actor, goalSaveInput(goalId, parsed));
       return { kind: 'saved', entity: 'goal', anchor: `goal-${goalId}` };
     });
   });
@@ -51,9 +52,9 @@ export function registerGoalRoutes(app: Hono<AppEnv>, db: Db): void {
     const goalId = numberParam(c, 'goalId');
     const form = await readForm(c);
     return attempt(c, db, addressOf(c), { kind: 'goal', target: `goal-${goalId}` }, async () => {
-      await moveGoal(db.kysely, actor, { goalId, version: versionOf(form), direction: directionOf(form) });
+      await moveGoal(db, actor, { goalId, version: versionOf(form), direction: directionOf(form) });
       const flash: Flash = { kind: 'moved', entity: 'goal', anchor: `goal-${goalId}` };
-      return (await goalPairsByPosition(db.kysely, goalId)) ? { ...flash, pairsByPosition: true } : flash;
+      return (await goalPairsByPosition(db, goalId)) ? { ...flash, pairsByPosition: true } : flash;
     });
   });
 }

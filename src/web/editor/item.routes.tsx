@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { createItem, editItem, moveItem } from '../../domain/goals/goal-edit.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { requireSession } from '../staff/require-session.ts';
@@ -7,13 +8,13 @@ import { addressOf, directionOf, itemFields, itemNoOf, readForm, unitChoiceOf, v
 import { attempt, BLOCK_PATH, ID, numberParam } from './route-kit.tsx';
 
 /** Add, edit and move items; their quantities have routes of their own (quantity.routes.tsx). */
-export function registerItemRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerItemRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.post(`${BLOCK_PATH}/goals/:goalId${ID}/items`, async (c) => {
     const actor = requireSession(c).actor;
     const goalId = numberParam(c, 'goalId');
     const fields = itemFields(await readForm(c));
     return attempt(c, db, addressOf(c), { kind: 'item', target: `new-item-${goalId}`, fields }, async () => {
-      const item = await createItem(db.kysely, actor, {
+      const item = await createItem(db, actor, {
         goalId,
         no: itemNoOf(fields),
         unit: unitChoiceOf(fields),
@@ -30,7 +31,7 @@ export function registerItemRoutes(app: Hono<AppEnv>, db: Db): void {
     const form = await readForm(c);
     const fields = itemFields(form);
     return attempt(c, db, addressOf(c), { kind: 'item', target: `item-${itemId}`, fields }, async () => {
-      await editItem(db.kysely, actor, {
+      await editItem(db, actor, {
         itemId,
         version: versionOf(form),
         no: itemNoOf(fields),
@@ -47,7 +48,7 @@ export function registerItemRoutes(app: Hono<AppEnv>, db: Db): void {
     const itemId = numberParam(c, 'itemId');
     const form = await readForm(c);
     return attempt(c, db, addressOf(c), { kind: 'item', target: `item-${itemId}` }, async () => {
-      await moveItem(db.kysely, actor, { itemId, version: versionOf(form), direction: directionOf(form) });
+      await moveItem(db, actor, { itemId, version: versionOf(form), direction: directionOf(form) });
       return { kind: 'moved', entity: 'item', anchor: `item-${itemId}` };
     });
   });

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { loadBlockPage } from '../../domain/goals/block-page.service.ts';
 import { pairingChoices, pairPlanGoal } from '../../domain/lineage/pairing.service.ts';
 import { AppError } from '../../errors.ts';
@@ -22,16 +23,16 @@ function planAddress(c: Context<AppEnv>) {
   };
 }
 
-async function pairingView(c: Context<AppEnv>, db: Db): Promise<PairingView> {
+async function pairingView(c: Context<AppEnv>, db: Kysely<Database>): Promise<PairingView> {
   const session = requireSession(c);
   const address = planAddress(c);
   // The plan block page's own check: who may read this department, and whether the block is editable.
-  const block = presentBlock(session, address, await loadBlockPage(db.kysely, session.actor, address));
+  const block = presentBlock(session, address, await loadBlockPage(db, session.actor, address));
   return {
     departmentName: block.departmentName,
     planYearLabel: yearLabel(address.year),
     reviewYearLabel: yearLabel(address.year - 1),
-    choices: await pairingChoices(db.kysely, address.departmentId, address.year),
+    choices: await pairingChoices(db, address.departmentId, address.year),
     editable: block.readOnlyReason === undefined,
     csrfToken: session.csrfToken,
     action: editorUrls.pairing(address.departmentId, address.year),
@@ -41,7 +42,7 @@ async function pairingView(c: Context<AppEnv>, db: Db): Promise<PairingView> {
 }
 
 /** 「前年度との対応」: which goal of last year each plan goal continues (the 一覧表 pairs by it). */
-export function registerPairingRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerPairingRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(PATH, async (c) => {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
@@ -59,7 +60,7 @@ export function registerPairingRoutes(app: Hono<AppEnv>, db: Db): void {
     };
     const planGoalId = id('planGoal', form.planGoal);
     const reviewGoalId = form.reviewGoal ? id('reviewGoal', form.reviewGoal) : null;
-    await pairPlanGoal(db.kysely, actor, { planGoalId, reviewGoalId, table: { departmentId, year } });
+    await pairPlanGoal(db, actor, { planGoalId, reviewGoalId, table: { departmentId, year } });
     return c.redirect(`${editorUrls.pairing(departmentId, year)}?saved=1`, 303);
   });
 }

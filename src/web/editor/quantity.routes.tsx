@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { addQuantity, correctQuantity, removeQuantity } from '../../domain/goals/goal-edit.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { requireSession } from '../staff/require-session.ts';
@@ -9,7 +10,7 @@ import { attempt, BLOCK_PATH, ID, numberParam } from './route-kit.tsx';
 const ITEM = `${BLOCK_PATH}/items/:itemId${ID}/quantities`;
 
 /** Correct, add and remove the quantities of an item; each carries the item's version. */
-export function registerQuantityRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerQuantityRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.post(ITEM, async (c) => {
     const actor = requireSession(c).actor;
     const itemId = numberParam(c, 'itemId');
@@ -18,7 +19,7 @@ export function registerQuantityRoutes(app: Hono<AppEnv>, db: Db): void {
     const base = { kind: 'quantity' as const, target: `new-quantity-${itemId}`, fields };
     return attempt(c, db, addressOf(c), base, async () => {
       const itemVersion = versionOf(form, 'item_version');
-      await addQuantity(db.kysely, actor, { itemId, itemVersion, ...quantityInputOf(fields) });
+      await addQuantity(db, actor, { itemId, itemVersion, ...quantityInputOf(fields) });
       return { kind: 'added', entity: 'quantity', anchor: `quantity-${itemId}` };
     });
   });
@@ -32,7 +33,7 @@ export function registerQuantityRoutes(app: Hono<AppEnv>, db: Db): void {
     const base = { kind: 'quantity' as const, target: `quantity-${itemId}-${quantityId}`, fields };
     return attempt(c, db, addressOf(c), base, async () => {
       const itemVersion = versionOf(form, 'item_version');
-      await correctQuantity(db.kysely, actor, {
+      await correctQuantity(db, actor, {
         itemId,
         quantityId,
         itemVersion,
@@ -48,7 +49,7 @@ export function registerQuantityRoutes(app: Hono<AppEnv>, db: Db): void {
     const quantityId = numberParam(c, 'quantityId');
     const form = await readForm(c);
     return attempt(c, db, addressOf(c), { kind: 'quantity', target: `new-quantity-${itemId}` }, async () => {
-      await removeQuantity(db.kysely, actor, {
+      await removeQuantity(db, actor, {
         itemId,
         quantityId,
         itemVersion: versionOf(form, 'item_version'),

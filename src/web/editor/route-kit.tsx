@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { loadBlockPage } from '../../domain/goals/block-page.service.ts';
 import type { BlockAddress } from '../../domain/goals/goal-edit.types.ts';
 import { AppError, httpStatusOf } from '../../errors.ts';
@@ -26,7 +27,7 @@ export const numberParam = (c: Context<AppEnv>, name: string) => Number(c.req.pa
  */
 export async function attempt(
   c: Context<AppEnv>,
-  db: Db,
+  db: Kysely<Database>,
   address: BlockAddress,
   base: ProblemBase | ((error: AppError) => Problem),
   run: () => Promise<Flash>,
@@ -37,7 +38,7 @@ export async function attempt(
   } catch (error) {
     if (!(error instanceof AppError) || !RECOVERABLE.has(error.code)) throw error;
     const problem = toProblem(base, error);
-    const view = presentBlock(session, address, await loadBlockPage(db.kysely, session.actor, address), {
+    const view = presentBlock(session, address, await loadBlockPage(db, session.actor, address), {
       problem,
     });
     return c.html(await renderPage(<BlockPage view={view} />), httpStatusOf(error.code) as 400);

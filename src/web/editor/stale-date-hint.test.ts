@@ -24,7 +24,7 @@ before(async () => {
       ]),
     ],
   };
-  await importSources(db, [sourceOf(makeDocument({ department: 'テスト部', planYear: 2025, plan }))], {
+  await importSources(db.kysely, [sourceOf(makeDocument({ department: 'テスト部', planYear: 2025, plan }))], {
     published: true,
     municipality: { code: 'stale', name: '期限市' },
   });
@@ -37,7 +37,7 @@ before(async () => {
   departmentId = dept.id;
   editor = await makeUser(db.kysely, m.id, 'editor', departmentId);
   await copyPlanToNextYear(db.kysely, editor.actor, { departmentId, year: 2025 });
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(() => db.destroy());
 

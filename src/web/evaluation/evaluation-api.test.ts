@@ -27,7 +27,7 @@ describe('evaluation API (demo city)', () => {
 
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
     const m = await db.kysely.selectFrom('municipality').selectAll().executeTakeFirstOrThrow();
     const d = await db.kysely
       .selectFrom('department')
@@ -38,7 +38,7 @@ describe('evaluation API (demo city)', () => {
     departmentId = d.id;
     planning = await makeUser(db.kysely, m.id, 'planning');
     viewer = await makeUser(db.kysely, m.id, 'viewer');
-    app = createApp(db);
+    app = createApp(db.kysely);
   });
   after(() => db.destroy());
 

@@ -19,7 +19,7 @@ describe('staff evaluation page (demo city)', () => {
 
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
     const m = await db.kysely.selectFrom('municipality').selectAll().executeTakeFirstOrThrow();
     const d = await db.kysely
       .selectFrom('department')
@@ -35,7 +35,7 @@ describe('staff evaluation page (demo city)', () => {
     departmentId = d.id;
     editor = await makeUser(db.kysely, m.id, 'editor', d.id);
     otherEditor = await makeUser(db.kysely, m.id, 'editor', other.id);
-    app = createApp(db);
+    app = createApp(db.kysely);
     pageUrl = `/staff/evaluation/${departmentId}/${YEAR}`;
   });
   after(() => db.destroy());

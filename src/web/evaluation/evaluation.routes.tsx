@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { can } from '../../domain/auth/policy.ts';
 import { listTopDepartments } from '../../domain/departments/department.service.ts';
 import { setSelfAssessment } from '../../domain/evaluation/index.ts';
@@ -26,7 +27,7 @@ import { presentPolicies } from './policies.presenter.ts';
 
 const PAGE = EVALUATION_PAGE_ROUTE;
 
-export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(evaluationUrls.stylesheet(), (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');
@@ -34,7 +35,7 @@ export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
   });
 
   app.get('/m/:code/policies/:year{[0-9]{4}}', async (c) => {
-    const view = await presentPolicies(db.kysely, c.req.param('code'), Number(c.req.param('year')));
+    const view = await presentPolicies(db, c.req.param('code'), Number(c.req.param('year')));
     return c.html(await renderPage(<PoliciesPage view={view} />));
   });
 
@@ -42,10 +43,10 @@ export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
     const { actor } = requireSession(c);
-    const departments = (await listTopDepartments(db.kysely, actor.municipalityId)).filter((d) =>
+    const departments = (await listTopDepartments(db, actor.municipalityId)).filter((d) =>
       can(actor, 'evaluation.edit', { municipalityId: actor.municipalityId, departmentId: d.id }),
     );
-    const view = { departments, years: await listFiscalYears(db.kysely, actor.municipalityId) };
+    const view = { departments, years: await listFiscalYears(db, actor.municipalityId) };
     return c.html(await renderPage(<EvaluationIndexPage view={view} />));
   });
 
@@ -54,7 +55,7 @@ export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
     if (redirect) return redirect;
     const { actor } = requireSession(c);
     const evaluation = await evaluationForEditor(
-      db.kysely,
+      db,
       actor,
       Number(c.req.param('departmentId')),
       Number(c.req.param('year')),
@@ -80,10 +81,10 @@ export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
     const back = evaluationUrls.page(departmentId, year);
     const anchor = `#${targetAnchor(targetId)}`;
     // Who may, before what was sent: a refused caller hears 403, not a note about the form.
-    await authorizeEditor(db.kysely, actor, departmentId);
+    await authorizeEditor(db, actor, departmentId);
     try {
       const form = await readMatchForm(c);
-      await applyMatchAction(db.kysely, actor, targetId, form.action, form.actualId);
+      await applyMatchAction(db, actor, targetId, form.action, form.actualId);
       return c.redirect(`${back}?saved=${form.action}${anchor}`, 303);
     } catch (error) {
       const failed = failureOf(error);
@@ -97,10 +98,10 @@ export function registerEvaluationRoutes(app: Hono<AppEnv>, db: Db): void {
     const back = evaluationUrls.page(Number(c.req.param('departmentId')), Number(c.req.param('year')));
     const itemId = Number(c.req.param('itemId'));
     const anchor = `#${itemAnchor(itemId)}`;
-    await authorizeEditor(db.kysely, actor, Number(c.req.param('departmentId')));
+    await authorizeEditor(db, actor, Number(c.req.param('departmentId')));
     try {
       const body = await formBody(c);
-      await setSelfAssessment(db.kysely, actor, itemId, {
+      await setSelfAssessment(db, actor, itemId, {
         grade: readText(body, 'grade'),
         comment: readText(body, 'comment'),
       });

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { removeIndicator, setIndicator } from '../../domain/evaluation/index.ts';
 import { authorizeEditor } from '../../domain/evaluation/match-action.ts';
@@ -20,17 +21,17 @@ interface Where {
 }
 
 /** Save (replace) and remove a target's indicator (成果指標・活動指標) from the staff evaluation page. */
-export function registerIndicatorRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerIndicatorRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.post(INDICATOR, async (c) =>
     respond(c, db, whereOf(c), 'indicator', async (actor, targetId) => {
       const input = readIndicatorForm(await formBody(c));
-      await setIndicator(db.kysely, actor, targetId, input);
+      await setIndicator(db, actor, targetId, input);
     }),
   );
 
   app.post(`${INDICATOR}/delete`, async (c) =>
     respond(c, db, whereOf(c), 'indicator-removed', async (actor, targetId) => {
-      await removeIndicator(db.kysely, actor, targetId);
+      await removeIndicator(db, actor, targetId);
     }),
   );
 }
@@ -51,13 +52,13 @@ function whereOf(c: Context<AppEnv>): Where {
  */
 async function respond(
   c: Context<AppEnv>,
-  db: Db,
+  db: Kysely<Database>,
   where: Where,
   saved: string,
   run: (actor: Actor, targetId: number) => Promise<void>,
 ): Promise<Response> {
   const { actor } = requireSession(c);
-  await authorizeEditor(db.kysely, actor, where.departmentId);
+  await authorizeEditor(db, actor, where.departmentId);
   const back = evaluationUrls.page(where.departmentId, where.year);
   const anchor = `#${targetAnchor(where.targetId)}`;
   try {

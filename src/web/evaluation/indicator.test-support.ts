@@ -21,8 +21,8 @@ export const FULL_FORM = {
 
 export async function indicatorFixture() {
   const db: TestDb = await createTestDb();
-  await loadDemo(db);
-  const app = createApp(db);
+  await loadDemo(db.kysely);
+  const app = createApp(db.kysely);
   const municipalityId = await demoMunicipalityId(db.kysely);
   const departmentId = await demoDepartmentId(db.kysely, '総務部');
   const otherId = await demoDepartmentId(db.kysely, '健康福祉部');

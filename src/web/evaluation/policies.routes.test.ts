@@ -14,14 +14,14 @@ describe('public goals by policy', () => {
   let grade: string;
   let latestTitle: string;
   const page = async (url: string) => {
-    const res = await createApp(db).request(url);
+    const res = await createApp(db.kysely).request(url);
     assert.equal(res.status, 200, url);
     return res.text();
   };
 
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
     const m = await db.kysely.selectFrom('municipality').selectAll().executeTakeFirstOrThrow();
     code = m.code;
     const planning = await makeUser(db.kysely, m.id, 'planning');

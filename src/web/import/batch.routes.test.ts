@@ -14,7 +14,7 @@ before(async () => {
   db = await createTestDb();
   const m = await insertMunicipality(db.kysely, { code: 'multi', name: '複数市' });
   planning = await makeUser(db.kysely, m.id, 'planning');
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(async () => {
   await db.destroy();

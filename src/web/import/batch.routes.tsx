@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -40,7 +41,12 @@ function tokensOf(values: unknown): string[] {
  * Several files in one upload: each is read and kept as its own pending import; a file that cannot
  * be read is shown at that file, and the others stay. Returns the page for the files given.
  */
-export async function stageBatch(c: Context<AppEnv>, db: Db, actor: Actor, files: File[]): Promise<Response> {
+export async function stageBatch(
+  c: Context<AppEnv>,
+  db: Kysely<Database>,
+  actor: Actor,
+  files: File[],
+): Promise<Response> {
   if (files.length > MAX_FILES) {
     throw new AppError(
       'INVALID_INPUT',
@@ -54,7 +60,7 @@ export async function stageBatch(c: Context<AppEnv>, db: Db, actor: Actor, files
   for (const file of files) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     try {
-      const pending = await stagePendingImport(db.kysely, actor, file.name, bytes);
+      const pending = await stagePendingImport(db, actor, file.name, bytes);
       // The pages are drawn (one file at a time) while the next files are read.
       const images = pendingPageImages(pending);
       entries.push({ name: file.name, token: pending.token, documents: pending.source.documents, images });
@@ -84,16 +90,21 @@ async function withPages(entries: Staged[]): Promise<BatchEntry[]> {
   );
 }
 
-async function waiting(db: Db, actor: Actor, tokens: string[]): Promise<BatchEntry[]> {
+async function waiting(db: Kysely<Database>, actor: Actor, tokens: string[]): Promise<BatchEntry[]> {
   return withPages(await waitingFiles(db, actor, tokens));
 }
 
-async function waitingFiles(db: Db, actor: Actor, tokens: string[], draw = true): Promise<Staged[]> {
+async function waitingFiles(
+  db: Kysely<Database>,
+  actor: Actor,
+  tokens: string[],
+  draw = true,
+): Promise<Staged[]> {
   const none: Promise<PageImages> = Promise.resolve({ status: 'none' });
   const entries: Staged[] = [];
   for (const token of tokens) {
     try {
-      const pending = await loadPendingImport(db.kysely, actor, token);
+      const pending = await loadPendingImport(db, actor, token);
       entries.push({
         name: pending.name,
         token,
@@ -109,7 +120,7 @@ async function waitingFiles(db: Db, actor: Actor, tokens: string[], draw = true)
 }
 
 /** Registered before `/staff/import/:token`, so that `batch` is not taken for a token. */
-export function registerBatchImportRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerBatchImportRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get('/staff/import/batch', async (c) => {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
@@ -147,7 +158,7 @@ export function registerBatchImportRoutes(app: Hono<AppEnv>, db: Db): void {
   app.post('/staff/import/:token/discard', async (c) => {
     const { actor } = requireSession(c);
     const others = tokensOf((await formBody(c, { all: true })).t);
-    await discardPendingImport(db.kysely, actor, c.req.param('token'));
+    await discardPendingImport(db, actor, c.req.param('token'));
     forgetPageImages(c.req.param('token'));
     const query = others.map((t) => `t=${encodeURIComponent(t)}`).join('&');
     return c.redirect(query ? `/staff/import/batch?${query}` : '/staff/import', 303);

@@ -16,7 +16,7 @@ before(async () => {
   db = await createTestDb();
   const m = await insertMunicipality(db.kysely, { code: 'big', name: '大判市' });
   planning = await makeUser(db.kysely, m.id, 'planning');
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(async () => {
   await db.destroy();

@@ -17,7 +17,7 @@ before(async () => {
   db = await createTestDb();
   const m = await insertMunicipality(db.kysely, { code: 'err', name: '誤り市' });
   planning = await makeUser(db.kysely, m.id, 'planning');
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(() => db.destroy());
 

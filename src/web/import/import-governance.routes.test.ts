@@ -22,7 +22,7 @@ before(async () => {
   planning = await makeUser(db.kysely, m.id, 'planning');
   admin = await makeUser(db.kysely, m.id, 'admin');
   editor = await makeUser(db.kysely, m.id, 'editor', own.id);
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(async () => {
   await db.destroy();

@@ -24,7 +24,7 @@ before(async () => {
   departmentId = (await ensureDepartment(db.kysely, m.id, OWN)).id;
   editor = await makeUser(db.kysely, m.id, 'editor', departmentId);
   viewer = await makeUser(db.kysely, m.id, 'viewer');
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(async () => {
   await db.destroy();
@@ -59,12 +59,12 @@ async function planTitles(): Promise<string[]> {
 }
 
 test('the history lists an import; 取り消す on its confirmation page puts the block back, once', async () => {
-  await importSources(db, [sourceOf(makeDocument({ department: OWN }))], {
+  await importSources(db.kysely, [sourceOf(makeDocument({ department: OWN }))], {
     municipality: 'hist',
     actor: editor.actor,
   });
   const before = await planTitles();
-  const result = await importSources(db, [sourceOf(revised())], {
+  const result = await importSources(db.kysely, [sourceOf(revised())], {
     municipality: 'hist',
     actor: editor.actor,
   });
@@ -97,7 +97,7 @@ test('the history lists an import; 取り消す on its confirmation page puts th
 });
 
 test('an edit since the import: the undo is refused in Japanese, naming the block', async () => {
-  const result = await importSources(db, [sourceOf(revised())], {
+  const result = await importSources(db.kysely, [sourceOf(revised())], {
     municipality: 'hist',
     actor: editor.actor,
   });

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { getImportHistoryEntry, listImportHistory } from '../../importer/import-history.service.ts';
 import { UndoRefusedError, undoImport } from '../../importer/import-undo.service.ts';
@@ -12,12 +13,12 @@ import { IMPORT_HISTORY_URL, ImportHistoryPage, UndoConfirmPage } from './import
  * 取り込み履歴 and undo (issue 9, item 5e). Registered before the import routes: `/staff/import/:token`
  * would otherwise take `history` for a pending upload's token.
  */
-export function registerImportHistoryRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerImportHistoryRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(IMPORT_HISTORY_URL, async (c) => {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
     const { actor } = requireSession(c);
-    const entries = await listImportHistory(db.kysely, actor);
+    const entries = await listImportHistory(db, actor);
     const undone = Number(c.req.query('undone'));
     return c.html(
       await renderPage(
@@ -33,7 +34,7 @@ export function registerImportHistoryRoutes(app: Hono<AppEnv>, db: Db): void {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
     const { actor } = requireSession(c);
-    const entry = await getImportHistoryEntry(db.kysely, actor, Number(c.req.param('importId')));
+    const entry = await getImportHistoryEntry(db, actor, Number(c.req.param('importId')));
     return c.html(await renderPage(<UndoConfirmPage view={{ entry, csrfToken: c.get('csrfToken') }} />));
   });
 
@@ -45,7 +46,7 @@ export function registerImportHistoryRoutes(app: Hono<AppEnv>, db: Db): void {
     } catch (error) {
       if (!(error instanceof UndoRefusedError)) throw error;
       logger.info({ importId: id, reason: error.english }, 'import undo refused');
-      const entry = await getImportHistoryEntry(db.kysely, actor, id);
+      const entry = await getImportHistoryEntry(db, actor, id);
       const view = {
         entry: { ...entry, undoable: false },
         csrfToken: c.get('csrfToken'),

@@ -21,7 +21,7 @@ before(async () => {
   const other = await ensureDepartment(db.kysely, m.id, '別の部');
   planning = await makeUser(db.kysely, m.id, 'planning');
   editor = await makeUser(db.kysely, m.id, 'editor', other.id);
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(async () => {
   await db.destroy();

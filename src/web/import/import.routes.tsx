@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/auth/actor.ts';
 import { canAnywhere } from '../../domain/auth/policy.ts';
 import { listTopDepartments } from '../../domain/departments/department.service.ts';
@@ -30,7 +31,7 @@ import { uploadRefusal } from './upload-refusal.ts';
 
 const css = readFileSync(new URL('./import.css', import.meta.url), 'utf8');
 
-export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerImportRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get('/assets/import.css', (c) => c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 
   app.get('/staff/import', async (c) => {
@@ -54,7 +55,7 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     try {
-      const pending = await stagePendingImport(db.kysely, actor, file.name, bytes);
+      const pending = await stagePendingImport(db, actor, file.name, bytes);
       // Drawing the pages starts now, while the browser follows the redirect to the preview.
       void pendingPageImages(pending);
       return c.redirect(`/staff/import/${pending.token}`, 303);
@@ -72,7 +73,7 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
   // token is not found, in Japanese, as for the preview itself).
   app.get('/staff/import/:token/pages/:page{[0-9]{1,3}}', async (c) => {
     const { actor } = requireSession(c);
-    const upload = await loadPendingUpload(db.kysely, actor, c.req.param('token'));
+    const upload = await loadPendingUpload(db, actor, c.req.param('token'));
     const images = await pendingPageImages(upload);
     const wanted = Number(c.req.param('page'));
     const page = images.status === 'ready' ? images.pages.find((p) => p.page === wanted) : undefined;
@@ -95,7 +96,7 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
     pending: PendingImport,
     refused?: PreviewView['refused'],
   ): Promise<PreviewView> => {
-    const departments = (await listTopDepartments(db.kysely, actor.municipalityId)).map((d) => d.name);
+    const departments = (await listTopDepartments(db, actor.municipalityId)).map((d) => d.name);
     const lines = pending.source.format === 'text' ? decodeInput(pending.bytes).split('\n') : undefined;
     const sourcePages = sourcePagesView(await pendingPageImages(pending), MAX_RENDERED_PAGES);
     return {
@@ -118,7 +119,7 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
     const { actor } = requireSession(c);
-    const pending = await loadPendingImport(db.kysely, actor, c.req.param('token'));
+    const pending = await loadPendingImport(db, actor, c.req.param('token'));
     return c.html(await renderPage(<PreviewPage view={await previewOf(c, actor, pending)} />));
   });
 
@@ -143,7 +144,7 @@ export function registerImportRoutes(app: Hono<AppEnv>, db: Db): void {
       // A refusal the person can act on stays on the preview, with what they chose kept.
       if (!(error instanceof AppError) || !REFUSALS_SHOWN_ON_PREVIEW.has(error.code)) throw error;
       logger.info({ code: error.code, detail: error.describe() }, 'import confirmation refused');
-      const pending = await loadPendingImport(db.kysely, actor, c.req.param('token'));
+      const pending = await loadPendingImport(db, actor, c.req.param('token'));
       const refused = {
         message: error.message,
         field: error.location.field,

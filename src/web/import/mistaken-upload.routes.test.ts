@@ -16,7 +16,7 @@ before(async () => {
   db = await createTestDb();
   const m = await insertMunicipality(db.kysely, { code: 'mis', name: '取違市' });
   planning = await makeUser(db.kysely, m.id, 'planning');
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(() => db.destroy());
 

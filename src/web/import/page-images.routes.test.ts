@@ -36,7 +36,7 @@ before(async () => {
   });
   editor = await makeUser(db.kysely, m.id, 'editor', own.id);
   otherEditor = await makeUser(db.kysely, m.id, 'editor', other.id);
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(async () => {
   await db.destroy();

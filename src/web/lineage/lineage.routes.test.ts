@@ -8,11 +8,11 @@ import { presentLineage } from './lineage.presenter.ts';
 describe('public lineage page (demo city)', () => {
   let db: TestDb;
   let code: string;
-  const get = (url: string) => createApp(db).request(url);
+  const get = (url: string) => createApp(db.kysely).request(url);
 
   before(async () => {
     db = await createTestDb();
-    await loadDemo(db);
+    await loadDemo(db.kysely);
     code = (await db.kysely.selectFrom('municipality').selectAll().executeTakeFirstOrThrow()).code;
   });
   after(() => db.destroy());

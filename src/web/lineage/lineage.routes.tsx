@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
 import { LineagePage, lineageStylesheet } from './lineage.page.tsx';
@@ -22,7 +23,7 @@ const css = `
 `;
 
 /** Public: how a department's published goals carried on, began and ended across the years. */
-export function registerLineageRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerLineageRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(lineageStylesheet, (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');
@@ -31,7 +32,7 @@ export function registerLineageRoutes(app: Hono<AppEnv>, db: Db): void {
 
   // `lineage` never matches the table route's `:year{[0-9]{4}}`, so the two cannot collide.
   app.get('/m/:code/d/:id{[0-9]+}/lineage', async (c) => {
-    const view = await presentLineage(db.kysely, c.req.param('code'), Number(c.req.param('id')));
+    const view = await presentLineage(db, c.req.param('code'), Number(c.req.param('id')));
     return c.html(await renderPage(<LineagePage view={view} />));
   });
 }

@@ -1,4 +1,5 @@
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { openPublicReader } from '../../domain/publication/reader.ts';
 import { AppError } from '../../errors.ts';
 import { type CsvEncoding, contentTypeOf, exportCsv, interimRows, toCsv } from '../../exporters/csv/index.ts';
@@ -21,7 +22,7 @@ export function parseEncoding(value: string | undefined, file: OpenDataFile): Cs
 }
 
 /** Builds one open-data file from the published tables; NOT_FOUND when nothing of it is published. */
-export async function buildDownload(db: Db, ref: FileRef): Promise<Download> {
+export async function buildDownload(db: Kysely<Database>, ref: FileRef): Promise<Download> {
   const tables = await loadTables(db, {
     municipality: ref.code,
     department: ref.departmentId === undefined ? undefined : String(ref.departmentId),
@@ -44,7 +45,7 @@ export async function buildDownload(db: Db, ref: FileRef): Promise<Download> {
     contentType = 'application/json; charset=utf-8';
   } else if (ref.file === 'interim.csv') {
     // Published 中間報告 only, through the public reader: none when the city keeps them internal.
-    const reader = await openPublicReader(db.kysely, ref.code);
+    const reader = await openPublicReader(db, ref.code);
     const rows = await reader.interimRows(ref.planYear, ref.departmentId);
     const municipality = { localGovCode: reader.municipality.local_gov_code, name: reader.municipality.name };
     const encoding = ref.encoding ?? 'utf8';

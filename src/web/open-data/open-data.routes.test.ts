@@ -16,7 +16,7 @@ before(async () => {
   const docs = ['<b>総務部</b>', '福祉部', '非公開部'].map((department) =>
     makeDocument({ department, planYear: 2024 }),
   );
-  await importSources(db, [sourceOf(...docs)], {
+  await importSources(db.kysely, [sourceOf(...docs)], {
     published: true,
     municipality: { code: 'od', name: 'オープン市' },
   });
@@ -34,7 +34,7 @@ before(async () => {
     .where('department_id', '=', ids.福祉部!)
     .where('phase', '=', 'goal_setting')
     .execute();
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(async () => {
   await db.destroy();
@@ -84,7 +84,7 @@ test('tables.json is the interchange JSON, byte for byte what the JSON exporter 
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
     assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="od-2024/);
-    const expected = await exportTables(db, {
+    const expected = await exportTables(db.kysely, {
       municipality: 'od',
       department,
       planYear: 2024,

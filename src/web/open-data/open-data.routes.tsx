@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Context, Env, Hono, Schema } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { renderPage } from '../../views/render.tsx';
 import { buildDownload, parseEncoding } from './download.ts';
 import { OpenDataPage } from './open-data.page.tsx';
@@ -12,7 +13,7 @@ const css = readFileSync(new URL('./open-data.css', import.meta.url));
 /** The open-data catalog, its files and its stylesheet. */
 export function registerOpenDataRoutes<E extends Env, S extends Schema, B extends string>(
   app: Hono<E, S, B>,
-  db: Db,
+  db: Kysely<Database>,
 ): void {
   app.get(openDataUrls.stylesheet(), (c) =>
     c.body(new Uint8Array(css), 200, {
@@ -22,7 +23,7 @@ export function registerOpenDataRoutes<E extends Env, S extends Schema, B extend
   );
 
   app.get(openDataUrls.catalog(), async (c) =>
-    c.html(await renderPage(<OpenDataPage view={await presentOpenData(db.kysely)} />)),
+    c.html(await renderPage(<OpenDataPage view={await presentOpenData(db)} />)),
   );
 
   for (const file of openDataFiles) {
@@ -32,7 +33,7 @@ export function registerOpenDataRoutes<E extends Env, S extends Schema, B extend
   }
 }
 
-async function serveFile(c: Context, db: Db, file: OpenDataFile): Promise<Response> {
+async function serveFile(c: Context, db: Kysely<Database>, file: OpenDataFile): Promise<Response> {
   const department = c.req.param('department');
   const download = await buildDownload(db, {
     code: c.req.param('code') ?? '',

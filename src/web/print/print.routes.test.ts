@@ -14,14 +14,14 @@ let somu: number;
 
 before(async () => {
   db = await createTestDb();
-  await loadDemo(db);
+  await loadDemo(db.kysely);
   const row = await db.kysely
     .selectFrom('department')
     .select('id')
     .where('name', '=', '総務部')
     .executeTakeFirstOrThrow();
   somu = row.id;
-  app = createApp(db);
+  app = createApp(db.kysely);
 });
 after(async () => {
   await db.destroy();
@@ -79,7 +79,7 @@ describe('print views in the app', () => {
 describe('PDF downloads', () => {
   const pdfApp = (options: Parameters<typeof registerPrintRoutes>[2]) => {
     const small = new Hono();
-    registerPrintRoutes(small, db, options);
+    registerPrintRoutes(small, db.kysely, options);
     return small;
   };
 

@@ -1,6 +1,7 @@
 import type { Context, Env, Hono } from 'hono';
+import type { Kysely } from 'kysely';
 import { loadWebConfig } from '../../config.ts';
-import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { loadTables } from '../../exporters/export.service.ts';
 import { registerPrintAssets } from '../../exporters/html/print-assets.ts';
@@ -30,7 +31,7 @@ const DEPT = '/m/:code/d/:id{[0-9]+}';
  */
 export function registerPrintRoutes<E extends Env>(
   app: Hono<E>,
-  db: Db,
+  db: Kysely<Database>,
   options: PrintRouteOptions = {},
 ): void {
   const renderOne = options.renderPdf ?? renderPdf;

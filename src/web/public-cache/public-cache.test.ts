@@ -60,7 +60,7 @@ test('signed-in people get fresh pages: no validators, never stored by anyone', 
 function countingApp(options: { maxBytes?: number; ttlMs?: number; now?: () => Date } = {}) {
   const app = new Hono<AppEnv>();
   let renders = 0;
-  app.use(publicCache(demo.db, { maxBytes: options.maxBytes ?? 1 << 20, ...options }));
+  app.use(publicCache(demo.db.kysely, { maxBytes: options.maxBytes ?? 1 << 20, ...options }));
   app.get('/m/:code/boom', (c) => {
     renders += 1;
     return c.text('no', 500);

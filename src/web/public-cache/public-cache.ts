@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { versionReader } from '../../domain/publication/version.ts';
 import { isHttps, SESSION_COOKIE } from '../../http/cookies.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -68,12 +69,12 @@ function municipalityOf(path: string): string | undefined {
  * Registered first of all middleware: a cached answer is the whole answer (the security headers were stored
  * with it), so an anonymous visitor's request costs no session lookup, no body limit and no query.
  */
-export function publicCache(db: Db, options: PublicCacheOptions): MiddlewareHandler<AppEnv> {
+export function publicCache(db: Kysely<Database>, options: PublicCacheOptions): MiddlewareHandler<AppEnv> {
   if (options.maxBytes <= 0) return async (_c, next) => next();
   const cache = new ByteLru<Entry>(options.maxBytes);
   const ttlMs = options.ttlMs ?? 60_000;
   const now = options.now ?? (() => new Date());
-  const version = versionReader(db.kysely, { ttlMs: options.versionTtlMs });
+  const version = versionReader(db, { ttlMs: options.versionTtlMs });
   const inFlight = new Map<string, Promise<Entry | undefined>>();
 
   return async (c, next) => {

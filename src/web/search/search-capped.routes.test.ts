@@ -7,7 +7,7 @@ import { makeLargeDocument, sourceOf } from '../../test-support/factories.ts';
 
 /** The demo city and a large one (1,200 entries, 取組 in 1,120 of them, 560 plan items): more hits than counted. */
 const demo = useDemoApp(async ({ db }) => {
-  await importSources(db, [sourceOf(makeLargeDocument(40, 14))], {
+  await importSources(db.kysely, [sourceOf(makeLargeDocument(40, 14))], {
     published: true,
     municipality: { code: 'large', name: '大規模市' },
   });
@@ -43,7 +43,7 @@ test('the last page of a capped result is page 50; a later page reads as it', as
 });
 
 test('a filter that brings the hits under the cap shows the exact count and no notice', async () => {
-  const plan = await search(demo.db, { q: '取組', block: 'plan' });
+  const plan = await search(demo.db.kysely, { q: '取組', block: 'plan' });
   assert.ok(plan.total > 560 && !plan.capped, `${plan.total}`);
   const html = await get(`/search?q=${q}&block=plan`);
   assert.match(html, new RegExp(`<span class="search-results__count">${plan.total}件</span>`));
@@ -68,7 +68,7 @@ test('GET /api/search: total stops at 1000 with totalCapped, pages as the page d
   const exact = (await (await demo.app.request(`/api/search?q=${q}&block=plan`)).json()) as typeof body;
   assert.deepEqual(
     [exact.total, exact.totalCapped],
-    [(await search(demo.db, { q: '取組', block: 'plan' })).total, false],
+    [(await search(demo.db.kysely, { q: '取組', block: 'plan' })).total, false],
   );
   const doc = (await (await demo.app.request('/api/openapi.json')).json()) as {
     paths: Record<

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/database.ts';
-import type { BlockKind } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { BlockKind, Database } from '../../db/schema.ts';
 import { formatFiscalYear } from '../../domain/fiscal-year/wareki.ts';
 import { searchFacets } from '../../search/facets.ts';
 import type { Segment } from '../../search/highlight.ts';
@@ -63,8 +63,8 @@ export function fiscalYearLabel(year: number): string {
   }
 }
 
-export async function presentSearch(db: Db, asked: SearchQuery): Promise<SearchPageView> {
-  const facets = await searchFacets(db.kysely);
+export async function presentSearch(db: Kysely<Database>, asked: SearchQuery): Promise<SearchPageView> {
+  const facets = await searchFacets(db);
   // A grade the filter does not offer (an old link, a changed scale) is dropped, not searched for.
   const { grade, ...rest } = asked;
   const query: SearchQuery = grade !== undefined && facets.grades.includes(grade) ? asked : rest;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Env, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { renderPage } from '../../views/render.tsx';
 import { searchUrls } from '../../views/search.urls.ts';
 import { SearchPage } from './search.page.tsx';
@@ -12,7 +13,7 @@ const css = new Uint8Array(readFileSync(new URL('./search.css', import.meta.url)
 const cssEtag = `"${createHash('sha256').update(css).digest('base64url').slice(0, 27)}"`;
 
 /** The public search page (GET /search) and its stylesheet. */
-export function registerSearchRoutes<E extends Env>(app: Hono<E>, db: Db): void {
+export function registerSearchRoutes<E extends Env>(app: Hono<E>, db: Kysely<Database>): void {
   app.get(searchUrls.stylesheet(), (c) => {
     const headers = {
       'Content-Type': 'text/css; charset=utf-8',

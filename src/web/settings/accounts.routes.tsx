@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import {
   createAccount,
   getAccount,
@@ -46,14 +47,14 @@ const NOTICES: Record<string, string> = {
 };
 
 /** アカウントの管理 (admin only): list and create, then one page per account whose POSTs redirect back. */
-export function registerAccountRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerAccountRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(SETTINGS_CSS_URL, (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(settingsCss);
   });
   const departmentsOf = async (actor: Actor) =>
-    (await listTopDepartments(db.kysely, actor.municipalityId)).map((d) => ({ id: d.id, name: d.name }));
+    (await listTopDepartments(db, actor.municipalityId)).map((d) => ({ id: d.id, name: d.name }));
   /** Refused before the body is read, so that nobody else gets a form back; the services check again. */
   const admin = (c: Context<AppEnv>) => {
     const { actor } = requireSession(c);
@@ -65,7 +66,7 @@ export function registerAccountRoutes(app: Hono<AppEnv>, db: Db): void {
   const renderList = async (c: Context<AppEnv>, values: AccountFormValues, errors: FieldError[] = []) => {
     const { actor } = requireSession(c);
     const view = {
-      accounts: await listAccounts(db.kysely, actor),
+      accounts: await listAccounts(db, actor),
       departments: await departmentsOf(actor),
       csrf: c.get('csrfToken'),
       values,
@@ -82,7 +83,7 @@ export function registerAccountRoutes(app: Hono<AppEnv>, db: Db): void {
     const { actor } = requireSession(c);
     const errors = form.errors ?? [];
     const view = {
-      account: await getAccount(db.kysely, actor, id),
+      account: await getAccount(db, actor, id),
       departments: await departmentsOf(actor),
       csrf: c.get('csrfToken'),
       self: id === actor.userId,
@@ -121,7 +122,7 @@ export function registerAccountRoutes(app: Hono<AppEnv>, db: Db): void {
     const parsed = parseAccountForm(values);
     if (!parsed.ok) return renderList(c, values, parsed.errors);
     try {
-      const { id, temporaryPassword } = await createAccount(db.kysely, actor, parsed.input);
+      const { id, temporaryPassword } = await createAccount(db, actor, parsed.input);
       return c.html(
         await renderPage(
           <TemporaryPasswordPage
@@ -145,13 +146,7 @@ export function registerAccountRoutes(app: Hono<AppEnv>, db: Db): void {
     const actor = admin(c);
     const values = accountValuesOf(await formBody(c));
     const parsed = parseDisplayName(values.displayName);
-    return change(
-      c,
-      values,
-      parsed,
-      () => renameAccount(db.kysely, actor, idOf(c), values.displayName),
-      'name',
-    );
+    return change(c, values, parsed, () => renameAccount(db, actor, idOf(c), values.displayName), 'name');
   });
 
   for (const [path, grant] of [
@@ -164,7 +159,7 @@ export function registerAccountRoutes(app: Hono<AppEnv>, db: Db): void {
       const parsed = parseGrant(values);
       const run = async () => {
         if (!parsed.ok) return;
-        await (grant ? grantRole : revokeRole)(db.kysely, actor, idOf(c), parsed.input);
+        await (grant ? grantRole : revokeRole)(db, actor, idOf(c), parsed.input);
       };
       return change(c, grant ? values : {}, parsed, run, grant ? 'granted' : 'revoked');
     });
@@ -176,14 +171,14 @@ export function registerAccountRoutes(app: Hono<AppEnv>, db: Db): void {
   ] as const) {
     app.post(`${ACCOUNTS_URL}/:id{[0-9]+}/${path}`, async (c) => {
       const actor = admin(c);
-      const run = () => setAccountDisabled(db.kysely, actor, idOf(c), disabled);
+      const run = () => setAccountDisabled(db, actor, idOf(c), disabled);
       return change(c, {}, { ok: true, input: null }, run, disabled ? 'disabled' : 'enabled');
     });
   }
 
   app.post(`${ACCOUNTS_URL}/:id{[0-9]+}/sign-out`, async (c) => {
     const actor = admin(c);
-    await signOutEverywhere(db.kysely, actor, idOf(c));
+    await signOutEverywhere(db, actor, idOf(c));
     return c.redirect(`${accountUrl(idOf(c))}?done=signedOut`, 303);
   });
 
@@ -192,8 +187,8 @@ export function registerAccountRoutes(app: Hono<AppEnv>, db: Db): void {
     const values = accountValuesOf(await formBody(c));
     const parsed = parseTemporaryPassword(values.password);
     if (!parsed.ok) return renderAccount(c, idOf(c), { errors: parsed.errors });
-    const account = await getAccount(db.kysely, actor, idOf(c));
-    const { temporaryPassword } = await resetPassword(db.kysely, actor, account.id, parsed.input);
+    const account = await getAccount(db, actor, idOf(c));
+    const { temporaryPassword } = await resetPassword(db, actor, account.id, parsed.input);
     return c.html(
       await renderPage(
         <TemporaryPasswordPage

@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
-import type { Phase } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { Database, Phase } from '../../db/schema.ts';
 import { authorize, can } from '../../domain/auth/policy.ts';
 import { listTopDepartments } from '../../domain/departments/department.service.ts';
 import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
@@ -38,7 +38,7 @@ const fieldsOf = (body: Record<string, unknown>): ScheduleInput =>
   );
 
 /** 期限と受付開始日 (/staff/settings/deadlines): planning and admins edit a year's schedule. */
-export function registerDeadlineRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerDeadlineRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   const render = async (
     c: Context<AppEnv>,
     year: number,
@@ -46,7 +46,7 @@ export function registerDeadlineRoutes(app: Hono<AppEnv>, db: Db): void {
     status: 200 | 400 = 200,
   ) => {
     const { actor } = requireSession(c);
-    const schedule = await readSchedule(db.kysely, actor.municipalityId, year);
+    const schedule = await readSchedule(db, actor.municipalityId, year);
     const stored: ScheduleInput = {};
     for (const p of phases) {
       stored[`due_${p}`] = schedule?.due[p] ?? '';
@@ -62,7 +62,7 @@ export function registerDeadlineRoutes(app: Hono<AppEnv>, db: Db): void {
       errors: form.errors ?? [],
       notice: form.notice,
       departments: can(actor, 'fiscalYear.open', { municipalityId })
-        ? (await listTopDepartments(db.kysely, municipalityId)).map((d) => ({ id: d.id, name: d.name }))
+        ? (await listTopDepartments(db, municipalityId)).map((d) => ({ id: d.id, name: d.name }))
         : undefined,
       matrixHref: workflowUrls.matrix(year),
     };
@@ -90,7 +90,7 @@ export function registerDeadlineRoutes(app: Hono<AppEnv>, db: Db): void {
       message: message ?? '',
     }));
     if (list.length > 0) return render(c, year, { values, errors: list }, 400);
-    await saveSchedule(db.kysely, actor, { year, form: values });
+    await saveSchedule(db, actor, { year, form: values });
     return c.redirect(`${DEADLINES_URL}?year=${year}&done=saved`, 303);
   });
 
@@ -101,7 +101,7 @@ export function registerDeadlineRoutes(app: Hono<AppEnv>, db: Db): void {
     const year = yearOf(typeof body.year === 'string' ? body.year : undefined);
     const phase = phases.find((p) => p === body.phase);
     if (!phase) throw new AppError('INVALID_INPUT', '手続きを選んでください。', { field: 'phase' });
-    await openPhaseEarly(db.kysely, actor, { departmentId: Number(body.department), year, phase });
+    await openPhaseEarly(db, actor, { departmentId: Number(body.department), year, phase });
     return c.redirect(`${DEADLINES_URL}?year=${year}&done=early`, 303);
   });
 }

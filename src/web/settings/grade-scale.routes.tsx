@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { authorize, can } from '../../domain/auth/policy.ts';
 import {
   getGradeScale,
@@ -27,7 +28,7 @@ import { GRADE_SCALE_URL, GradeScalePage } from './grade-scale.page.tsx';
 import { REGRADE_URL } from './grade-scale.years.tsx';
 
 /** The grade scale (評価区分) form: GET shows it, POST saves and redirects (Post/Redirect/Get). */
-export function registerGradeScaleRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerGradeScaleRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(GRADE_SCALE_CSS_URL, (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');
@@ -47,7 +48,7 @@ export function registerGradeScaleRoutes(app: Hono<AppEnv>, db: Db): void {
   ) => {
     const { actor } = requireSession(c);
     const currentYear = fiscalYearOf(new Date());
-    const scale = await getGradeScale(db.kysely, actor.municipalityId);
+    const scale = await getGradeScale(db, actor.municipalityId);
     const view = {
       scale,
       csrf: c.get('csrfToken'),
@@ -56,8 +57,8 @@ export function registerGradeScaleRoutes(app: Hono<AppEnv>, db: Db): void {
       errors: form.errors ?? [],
       saved: form.saved ?? false,
       currentYear,
-      versions: await listScaleVersions(db.kysely, actor.municipalityId),
-      regrade: await regradeCandidates(db.kysely, actor.municipalityId),
+      versions: await listScaleVersions(db, actor.municipalityId),
+      regrade: await regradeCandidates(db, actor.municipalityId),
       regraded: form.regraded,
       regradeError: form.regradeError,
     };
@@ -82,7 +83,7 @@ export function registerGradeScaleRoutes(app: Hono<AppEnv>, db: Db): void {
     const parsed = parseGradeScaleForm(values, fiscalYearOf(new Date()));
     if (!parsed.ok) return render(c, { values, errors: parsed.errors }, 400);
     try {
-      await setGradeScale(db.kysely, actor, actor.municipalityId, parsed.input);
+      await setGradeScale(db, actor, actor.municipalityId, parsed.input);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'INVALID_INPUT') throw error;
       return render(c, { values, errors: [fieldErrorOf(error)] }, 400);
@@ -107,7 +108,7 @@ export function registerGradeScaleRoutes(app: Hono<AppEnv>, db: Db): void {
       );
     }
     try {
-      await regradeYear(db.kysely, actor, actor.municipalityId, year);
+      await regradeYear(db, actor, actor.municipalityId, year);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'INVALID_INPUT') throw error;
       return render(

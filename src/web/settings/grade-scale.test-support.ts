@@ -21,10 +21,10 @@ export interface Fixture {
 
 export async function gradeScaleFixture(): Promise<Fixture> {
   const db = await createTestDb();
-  await loadDemo(db);
+  await loadDemo(db.kysely);
   const municipalityId = await demoMunicipalityId(db.kysely);
   const departmentId = await demoDepartmentId(db.kysely, '総務部');
-  const app = createApp(db);
+  const app = createApp(db.kysely);
   const page = async (user: TestUser, query = '') =>
     app.request(`${URL}${query}`, { headers: { cookie: user.cookie } });
   const post = async (user: TestUser, fields: Record<string, string>) => {

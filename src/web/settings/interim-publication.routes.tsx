@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { authorize, can } from '../../domain/auth/policy.ts';
 import { isInterimPublic, setInterimPublic } from '../../domain/municipalities/interim-setting.service.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -9,13 +10,13 @@ import { loginRedirect, requireSession } from '../staff/require-session.ts';
 import { INTERIM_PUBLICATION_URL, InterimPublicationPage } from './interim-publication.page.tsx';
 
 /** 中間報告の公表: GET shows the city's setting, POST saves it (Post/Redirect/Get). */
-export function registerInterimPublicationRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerInterimPublicationRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(INTERIM_PUBLICATION_URL, async (c) => {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
     const { actor } = requireSession(c);
     const view = {
-      interimPublic: await isInterimPublic(db.kysely, actor.municipalityId),
+      interimPublic: await isInterimPublic(db, actor.municipalityId),
       csrf: c.get('csrfToken'),
       canManage: can(actor, 'policy.manage', { municipalityId: actor.municipalityId }),
       saved: c.req.query('saved') === '1',
@@ -29,7 +30,7 @@ export function registerInterimPublicationRoutes(app: Hono<AppEnv>, db: Db): voi
     const value = (await formBody(c)).interimPublic;
     if (value !== '1' && value !== '0') {
       const view = {
-        interimPublic: await isInterimPublic(db.kysely, actor.municipalityId),
+        interimPublic: await isInterimPublic(db, actor.municipalityId),
         csrf: c.get('csrfToken'),
         canManage: true,
         saved: false,
@@ -37,7 +38,7 @@ export function registerInterimPublicationRoutes(app: Hono<AppEnv>, db: Db): voi
       };
       return c.html(await renderPage(<InterimPublicationPage view={view} />), 400);
     }
-    await setInterimPublic(db.kysely, actor, actor.municipalityId, value === '1');
+    await setInterimPublic(db, actor, actor.municipalityId, value === '1');
     return c.redirect(`${INTERIM_PUBLICATION_URL}?saved=1`, 303);
   });
 }

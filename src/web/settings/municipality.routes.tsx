@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { authorize } from '../../domain/auth/policy.ts';
 import {
   getOwnMunicipality,
@@ -31,7 +32,7 @@ function codeError(error: AppError): string {
 }
 
 /** 自治体の設定 (admin): the city's name and its 全国地方公共団体コード. */
-export function registerMunicipalityRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerMunicipalityRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   const admin = (c: Context<AppEnv>) => {
     const { actor } = requireSession(c);
     authorize(actor, 'municipality.manage', { municipalityId: actor.municipalityId });
@@ -40,7 +41,7 @@ export function registerMunicipalityRoutes(app: Hono<AppEnv>, db: Db): void {
 
   const render = async (c: Context<AppEnv>, values?: MunicipalityValues, errors: FieldError[] = []) => {
     const actor = admin(c);
-    const city = await getOwnMunicipality(db.kysely, actor);
+    const city = await getOwnMunicipality(db, actor);
     const view = {
       csrf: c.get('csrfToken'),
       values: values ?? { name: city.name, localGovCode: city.local_gov_code ?? '' },
@@ -66,7 +67,7 @@ export function registerMunicipalityRoutes(app: Hono<AppEnv>, db: Db): void {
         },
       ]);
     try {
-      await updateMunicipalitySettings(db.kysely, actor, values);
+      await updateMunicipalitySettings(db, actor, values);
     } catch (error) {
       if (!(error instanceof AppError) || !['INVALID_INPUT', 'CONFLICT'].includes(error.code)) throw error;
       const field = error.location.field === 'name' ? municipalityFieldId.name : municipalityFieldId.code;

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { authorize, can } from '../../domain/auth/policy.ts';
 import {
   addDepartment,
@@ -46,7 +47,7 @@ function fieldErrorOf(error: unknown): FieldError | undefined {
 }
 
 /** 部局と課・センター (planning and admin): list and add; one page per unit to rename, order or retire. */
-export function registerOrganisationRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerOrganisationRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   const manager = (c: Context<AppEnv>) => {
     const { actor } = requireSession(c);
     authorize(actor, 'organisation.manage', { municipalityId: actor.municipalityId });
@@ -60,7 +61,7 @@ export function registerOrganisationRoutes(app: Hono<AppEnv>, db: Db): void {
   ) => {
     const { actor } = requireSession(c);
     const view = {
-      tree: await listOrganisationTree(db.kysely, actor),
+      tree: await listOrganisationTree(db, actor),
       csrf: c.get('csrfToken'),
       canManage: can(actor, 'organisation.manage', { municipalityId: actor.municipalityId }),
       values,
@@ -77,7 +78,7 @@ export function registerOrganisationRoutes(app: Hono<AppEnv>, db: Db): void {
   ) => {
     const actor = manager(c);
     const id = Number(c.req.param('id'));
-    const tree = await listOrganisationTree(db.kysely, actor);
+    const tree = await listOrganisationTree(db, actor);
     const department = tree.find((d) => d.id === id);
     const parent = tree.find((d) => d.units.some((u) => u.id === id));
     const unit = department ?? parent?.units.find((u) => u.id === id);
@@ -103,7 +104,7 @@ export function registerOrganisationRoutes(app: Hono<AppEnv>, db: Db): void {
     const parsed = parseOrganisationForm(values, MAX_NAME);
     if (!parsed.ok) return renderList(c, values, parsed.errors);
     try {
-      await addDepartment(db.kysely, actor, parsed.input);
+      await addDepartment(db, actor, parsed.input);
     } catch (error) {
       const field = fieldErrorOf(error);
       if (!field) throw error;
@@ -120,7 +121,7 @@ export function registerOrganisationRoutes(app: Hono<AppEnv>, db: Db): void {
     const parsed = parseOrganisationForm(values, MAX_NAME);
     if (!parsed.ok) return renderUnit(c, values, parsed.errors);
     try {
-      await editDepartment(db.kysely, actor, Number(c.req.param('id')), parsed.input);
+      await editDepartment(db, actor, Number(c.req.param('id')), parsed.input);
     } catch (error) {
       const field = fieldErrorOf(error);
       if (!field) throw error;
@@ -132,7 +133,7 @@ export function registerOrganisationRoutes(app: Hono<AppEnv>, db: Db): void {
   app.post(`${ORGANISATION_URL}/:id{[0-9]+}/retire`, async (c) => {
     const actor = manager(c);
     try {
-      await retireDepartment(db.kysely, actor, Number(c.req.param('id')));
+      await retireDepartment(db, actor, Number(c.req.param('id')));
     } catch (error) {
       const field = fieldErrorOf(error);
       if (!field) throw error;

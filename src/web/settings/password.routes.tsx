@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { signOutEverywhere } from '../../domain/auth/account.service.ts';
 import { changeOwnPassword } from '../../domain/auth/own-password.service.ts';
 import { AppError } from '../../errors.ts';
@@ -13,7 +14,7 @@ import { PASSWORD_URL, PasswordPage, passwordFieldId, SIGN_OUT_EVERYWHERE_URL } 
 import type { FieldError } from './settings.fields.tsx';
 
 /** The self-service password page: any signed-in person, whatever their role (the write gate lets it through). */
-export function registerPasswordRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerPasswordRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   const render = async (c: Context<AppEnv>, errors: FieldError[] = []) => {
     const session = requireSession(c);
     const view = {
@@ -48,7 +49,7 @@ export function registerPasswordRoutes(app: Hono<AppEnv>, db: Db): void {
       });
     if (errors.length > 0) return render(c, errors);
     try {
-      await changeOwnPassword(db.kysely, session.actor, session.sessionId, { current, next });
+      await changeOwnPassword(db, session.actor, session.sessionId, { current, next });
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'INVALID_INPUT') throw error;
       const key = error.location.field === 'current' ? 'current' : 'next';
@@ -60,7 +61,7 @@ export function registerPasswordRoutes(app: Hono<AppEnv>, db: Db): void {
 
   app.post(SIGN_OUT_EVERYWHERE_URL, async (c) => {
     const { actor } = requireSession(c);
-    await signOutEverywhere(db.kysely, actor, actor.userId);
+    await signOutEverywhere(db, actor, actor.userId);
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
     return c.redirect('/login', 303);
   });

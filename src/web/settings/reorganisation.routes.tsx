@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { authorize, can } from '../../domain/auth/policy.ts';
 import { listTopDepartments } from '../../domain/departments/department.service.ts';
 import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
@@ -34,7 +35,7 @@ function offeredYears(stored: number[], current: number): number[] {
 }
 
 /** The 組織改編 records: GET lists them with the form, POSTs record or delete and redirect (Post/Redirect/Get). */
-export function registerReorganisationRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerReorganisationRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(REORGANISATION_CSS_URL, (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');
@@ -42,7 +43,7 @@ export function registerReorganisationRoutes(app: Hono<AppEnv>, db: Db): void {
   });
 
   const departmentsOf = async (municipalityId: number) =>
-    (await listTopDepartments(db.kysely, municipalityId)).map((d) => ({ id: d.id, name: d.name }));
+    (await listTopDepartments(db, municipalityId)).map((d) => ({ id: d.id, name: d.name }));
 
   const render = async (
     c: Context<AppEnv>,
@@ -56,9 +57,9 @@ export function registerReorganisationRoutes(app: Hono<AppEnv>, db: Db): void {
     const { actor } = requireSession(c);
     const municipalityId = actor.municipalityId;
     const view: ReorganisationPageView = {
-      events: await listReorganisations(db.kysely, municipalityId),
+      events: await listReorganisations(db, municipalityId),
       departments: await departmentsOf(municipalityId),
-      years: offeredYears(await listFiscalYears(db.kysely, municipalityId), fiscalYearOf(new Date())),
+      years: offeredYears(await listFiscalYears(db, municipalityId), fiscalYearOf(new Date())),
       csrf: c.get('csrfToken'),
       canManage: can(actor, 'organisation.manage', { municipalityId }),
       values: form.values ?? emptyFormValues(),
@@ -84,7 +85,7 @@ export function registerReorganisationRoutes(app: Hono<AppEnv>, db: Db): void {
     const parsed = parseReorganisationForm(values, await departmentsOf(actor.municipalityId));
     if (!parsed.ok) return render(c, { values, errors: parsed.errors }, 400);
     try {
-      await recordReorganisation(db.kysely, actor, parsed.input);
+      await recordReorganisation(db, actor, parsed.input);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'INVALID_INPUT') throw error;
       return render(c, { values, errors: [fieldErrorOf(error)] }, 400);
@@ -97,7 +98,7 @@ export function registerReorganisationRoutes(app: Hono<AppEnv>, db: Db): void {
     authorize(actor, 'organisation.manage', { municipalityId: actor.municipalityId });
     const id = Number(c.req.param('id'));
     // The record and the lineage suggestions it caused go together, or not at all.
-    await db.kysely.transaction().execute((trx) => deleteReorganisation(trx, actor, id));
+    await db.transaction().execute((trx) => deleteReorganisation(trx, actor, id));
     return c.redirect(`${REORGANISATIONS_URL}?deleted=1`, 303);
   });
 }

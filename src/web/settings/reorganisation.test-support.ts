@@ -29,12 +29,12 @@ export interface Fixture {
 
 export async function reorganisationFixture(): Promise<Fixture> {
   const db = await createTestDb();
-  await loadDemo(db);
+  await loadDemo(db.kysely);
   const m = await demoMunicipalityId(db.kysely);
   const dept = {} as Record<DepartmentName, number>;
   for (const name of DEMO) dept[name] = await demoDepartmentId(db.kysely, name);
   for (const name of CREATED) dept[name] = (await ensureDepartment(db.kysely, m, name)).id;
-  const app = createApp(db);
+  const app = createApp(db.kysely);
   const page = async (user: TestUser, query = '') =>
     app.request(`${URL}${query}`, { headers: { cookie: user.cookie } });
   const post = async (user: TestUser, fields: Fields, path = URL) => {

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { authorize, can } from '../../domain/auth/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -28,14 +29,14 @@ const MESSAGES: Record<string, string> = {
 };
 
 /** 検索の表記ゆれ: GET lists the pairs with the form; POSTs add or remove and redirect (Post/Redirect/Get). */
-export function registerSearchVariantRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerSearchVariantRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   const render = async (
     c: Context<AppEnv>,
     form: Partial<Pick<SearchVariantsView, 'values' | 'errors' | 'notice'>>,
     status: 200 | 400 | 409 = 200,
   ) => {
     const { actor } = requireSession(c);
-    const settings = await listSearchVariants(db.kysely, actor);
+    const settings = await listSearchVariants(db, actor);
     const view: SearchVariantsView = {
       ...settings,
       csrf: c.get('csrfToken'),
@@ -69,7 +70,7 @@ export function registerSearchVariantRoutes(app: Hono<AppEnv>, db: Db): void {
     const text = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
     const values = { variant: text('variant'), canonical: text('canonical') };
     try {
-      const { refolded } = await addSearchVariant(db.kysely, actor, values);
+      const { refolded } = await addSearchVariant(db, actor, values);
       return c.redirect(`${SEARCH_VARIANTS_URL}?added=1&changed=${refolded.changed}`, 303);
     } catch (error) {
       if (!(error instanceof AppError) || !['INVALID_INPUT', 'CONFLICT'].includes(error.code)) throw error;
@@ -86,7 +87,7 @@ export function registerSearchVariantRoutes(app: Hono<AppEnv>, db: Db): void {
   app.post(`${SEARCH_VARIANTS_URL}/:id{[0-9]+}/delete`, async (c) => {
     const { actor } = requireSession(c);
     authorize(actor, 'searchVariant.manage', { municipalityId: actor.municipalityId });
-    const { refolded } = await removeSearchVariant(db.kysely, actor, Number(c.req.param('id')));
+    const { refolded } = await removeSearchVariant(db, actor, Number(c.req.param('id')));
     return c.redirect(`${SEARCH_VARIANTS_URL}?removed=1&changed=${refolded.changed}`, 303);
   });
 }

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { can } from '../../domain/auth/policy.ts';
 import { loadInbox } from '../../domain/workflow/inbox.service.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -11,7 +12,7 @@ import { StaffHomePage } from './staff-home.page.tsx';
 import { presentStaffHome } from './staff-home.presenter.ts';
 import { menuFor } from './staff-menu.ts';
 
-export function registerStaffRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerStaffRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get('/assets/staff.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');
@@ -23,7 +24,7 @@ export function registerStaffRoutes(app: Hono<AppEnv>, db: Db): void {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
     const session = requireSession(c);
-    const inbox = await loadInbox(db.kysely, session.actor, new Date());
+    const inbox = await loadInbox(db, session.actor, new Date());
     waitingAlreadyCounted(inbox.waiting.length);
     const names = new Map(inbox.progress.departments.map((d) => [d.id, d.name]));
     const { actor } = session;

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { ChainStage } from '../../db/tables/workflow.ts';
 import { can } from '../../domain/auth/policy.ts';
 import { loadChain, saveChain } from '../../domain/workflow/chain.service.ts';
@@ -27,15 +28,15 @@ function stepsOf(form: FormBody): ChainStep[] {
 
 async function renderChain(
   c: Context<AppEnv>,
-  db: Db,
+  db: Kysely<Database>,
   extra: { notice?: string; error?: string; chain?: ChainStep[] } = {},
   status: 200 | 400 = 200,
 ) {
   const { actor, csrfToken } = requireSession(c);
   const view = {
     csrfToken,
-    unread: await countUnread(db.kysely, actor.userId),
-    chain: extra.chain ?? (await loadChain(db.kysely, actor.municipalityId)),
+    unread: await countUnread(db, actor.userId),
+    chain: extra.chain ?? (await loadChain(db, actor.municipalityId)),
     canConfigure: can(actor, 'workflow.configure', { municipalityId: actor.municipalityId }),
     notice: extra.notice,
     error: extra.error,
@@ -44,7 +45,7 @@ async function renderChain(
 }
 
 /** The municipality's approval chain: shown to all staff, changed by planning or admin. */
-export function registerChainRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerChainRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(workflowUrls.chain(), async (c) => {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
@@ -57,7 +58,7 @@ export function registerChainRoutes(app: Hono<AppEnv>, db: Db): void {
     const { actor } = requireSession(c);
     const steps = stepsOf(await readForm(c));
     try {
-      await saveChain(db.kysely, actor, steps);
+      await saveChain(db, actor, steps);
     } catch (error) {
       if (!isRecoverable(error)) throw error;
       return renderChain(c, db, { error: messageOf(error), chain: steps }, httpStatusOf(error.code) as 400);

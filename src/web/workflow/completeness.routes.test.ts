@@ -17,7 +17,7 @@ let apiEditor: TestUser;
 
 before(async () => {
   f = await workflowFixture();
-  app = createApp(f.db);
+  app = createApp(f.db.kysely);
   await openFiscalYear(f.db.kysely, f.actors.planning, { year: 2025 });
   await openFiscalYear(f.db.kysely, f.actors.planning, { year: 2026 });
   apiEditor = await makeUser(f.db.kysely, f.municipalityId, 'editor', f.own);

@@ -34,7 +34,7 @@ before(async () => {
     .where('goal_id', '=', goalId)
     .orderBy('position')
     .execute();
-  app = createApp(f.db);
+  app = createApp(f.db.kysely);
   user = await makeUser(f.db.kysely, f.municipalityId, 'editor', f.own);
 });
 after(() => f.db.destroy());

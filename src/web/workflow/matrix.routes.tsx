@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { authorize } from '../../domain/auth/policy.ts';
 import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
 import { phases } from '../../domain/workflow/labels.ts';
@@ -19,16 +20,16 @@ const MATRIX = '/staff/workflow/matrix/:year{[0-9]{4}}';
 
 async function renderMatrix(
   c: Context<AppEnv>,
-  db: Db,
+  db: Kysely<Database>,
   extra: { notice?: string; error?: string } = {},
   status: 200 | 400 | 404 | 409 = 200,
 ) {
   const session = requireSession(c);
   authorize(session.actor, 'internal.read', { municipalityId: session.actor.municipalityId });
   // A year that exists gets every department's phases (new departments, imported years) before it is shown.
-  await ensureYearPhases(db.kysely, session.actor.municipalityId, Number(c.req.param('year')));
+  await ensureYearPhases(db, session.actor.municipalityId, Number(c.req.param('year')));
   const year = Number(c.req.param('year'));
-  const matrix = await loadYearMatrix(db.kysely, session.actor, year, new Date());
+  const matrix = await loadYearMatrix(db, session.actor, year, new Date());
   const view = presentMatrix(session.actor, year, matrix);
   return c.html(
     await renderPage(<MatrixPage view={{ ...view, ...extra, csrfToken: session.csrfToken }} />),
@@ -39,7 +40,7 @@ async function renderMatrix(
 const deadlinesOf = (form: FormBody) => Object.fromEntries(phases.map((p) => [p, text(form, `due_${p}`)]));
 
 /** The planning office's overview, opening a year and moving its deadlines. */
-export function registerMatrixRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerMatrixRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get('/staff/workflow/matrix', (c) => c.redirect(workflowUrls.matrix(fiscalYearOf(new Date()))));
 
   app.get(MATRIX, async (c) => {
@@ -73,7 +74,7 @@ export function registerMatrixRoutes(app: Hono<AppEnv>, db: Db): void {
     `${MATRIX}/open`,
     handle('open', async (c, year, form) => {
       const deadlines = Object.fromEntries(Object.entries(deadlinesOf(form)).filter(([, v]) => v !== ''));
-      await openFiscalYear(db.kysely, requireSession(c).actor, { year, deadlines });
+      await openFiscalYear(db, requireSession(c).actor, { year, deadlines });
     }),
   );
 
@@ -81,7 +82,7 @@ export function registerMatrixRoutes(app: Hono<AppEnv>, db: Db): void {
     `${MATRIX}/deadlines`,
     handle('deadlines', async (c, year, form) => {
       const actor = requireSession(c).actor;
-      await db.kysely.transaction().execute(async (trx) => {
+      await db.transaction().execute(async (trx) => {
         for (const [phase, dueDate] of Object.entries(deadlinesOf(form))) {
           const p = phases.find((x) => x === phase);
           if (p && dueDate) await setDeadline(trx, actor, { year, phase: p, dueDate });

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { isPhaseIncomplete } from '../../domain/workflow/completeness.ts';
 import { loadPanel } from '../../domain/workflow/pages.service.ts';
 import { type WorkflowAction, workflowActions } from '../../domain/workflow/state-machine.ts';
@@ -30,15 +31,15 @@ const doneMessages: Record<WorkflowAction, string> = {
 
 async function renderPanel(
   c: Context<AppEnv>,
-  db: Db,
+  db: Kysely<Database>,
   extra: Pick<PanelView, 'notice' | 'error' | 'errorPhase' | 'comment' | 'gaps'> = {},
   status: 200 | 400 | 409 | 423 = 200,
 ) {
   const session = requireSession(c);
-  const department = await readableDepartment(db.kysely, session.actor, idParam(c.req.param('departmentId')));
+  const department = await readableDepartment(db, session.actor, idParam(c.req.param('departmentId')));
   const year = Number(c.req.param('year'));
   const now = new Date();
-  const loaded = await loadPanel(db.kysely, session.actor, department, year, now);
+  const loaded = await loadPanel(db, session.actor, department, year, now);
   const view = presentPanel(session.actor, department, year, now, loaded);
   return c.html(
     await renderPage(<PanelPage view={{ ...view, ...extra, csrfToken: session.csrfToken }} />),
@@ -47,7 +48,7 @@ async function renderPanel(
 }
 
 /** A department's yearly panel and the transitions posted from it. */
-export function registerPanelRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerPanelRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   registerPublishConfirm(app, db);
   app.get(PANEL, async (c) => {
     const redirect = loginRedirect(c);
@@ -71,7 +72,7 @@ export function registerPanelRoutes(app: Hono<AppEnv>, db: Db): void {
       return c.redirect(`${workflowUrls.publishConfirm(departmentId, year, phase)}?version=${version}`, 303);
     }
     try {
-      await transition(db.kysely, session.actor, {
+      await transition(db, session.actor, {
         departmentId,
         year,
         phase,

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
-import type { Phase } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { Database, Phase } from '../../db/schema.ts';
 import { loadPanel } from '../../domain/workflow/pages.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
@@ -23,20 +23,16 @@ function contentHref(departmentId: number, year: number, phase: Phase): string {
 }
 
 /** 公表 asks first: a page that says what becomes public, with the one button that publishes. */
-export function registerPublishConfirm(app: Hono<AppEnv>, db: Db): void {
+export function registerPublishConfirm(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(CONFIRM, async (c) => {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
     const session = requireSession(c);
-    const department = await readableDepartment(
-      db.kysely,
-      session.actor,
-      idParam(c.req.param('departmentId')),
-    );
+    const department = await readableDepartment(db, session.actor, idParam(c.req.param('departmentId')));
     const year = Number(c.req.param('year'));
     const phase = phaseParam(c.req.param('phase'));
     const now = new Date();
-    const loaded = await loadPanel(db.kysely, session.actor, department, year, now);
+    const loaded = await loadPanel(db, session.actor, department, year, now);
     const panel = presentPanel(session.actor, department, year, now, loaded);
     const p = panel.phases.find((x) => x.phase === phase);
     const seen = c.req.query('version');

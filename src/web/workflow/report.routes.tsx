@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { Assessment } from '../../db/tables/workflow.ts';
 import { saveAssessment } from '../../domain/workflow/final.service.ts';
 import { saveInterimProgress } from '../../domain/workflow/interim.service.ts';
@@ -21,15 +22,15 @@ type ReportPhase = 'interim' | 'final';
 
 async function renderReport(
   c: Context<AppEnv>,
-  db: Db,
+  db: Kysely<Database>,
   phase: ReportPhase,
   extra: { notice?: string; error?: string; saved?: string; kept?: KeptGoalForm } = {},
   status: 200 | 400 | 409 | 423 = 200,
 ) {
   const session = requireSession(c);
-  const department = await readableDepartment(db.kysely, session.actor, idParam(c.req.param('departmentId')));
+  const department = await readableDepartment(db, session.actor, idParam(c.req.param('departmentId')));
   const year = Number(c.req.param('year'));
-  const data = await loadReport(db.kysely, session.actor, department, year, phase);
+  const data = await loadReport(db, session.actor, department, year, phase);
   const report = presentReport(session.actor, department, year, phase, data);
   const view = { ...report, ...extra, csrfToken: session.csrfToken };
   return c.html(
@@ -41,16 +42,16 @@ async function renderReport(
 const assessments: readonly Assessment[] = ['achieved', 'mostly', 'not_achieved'];
 
 /** The 中間報告 and 期末評価 forms: one form per goal (all its items' progress; its assessment). */
-export function registerReportRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerReportRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   // One 保存 per goal of the 中間報告: every item's progress in one transaction; back to the goal.
   app.post(`${BASE}/interim/goals/:goalId{[0-9]+}`, async (c) => {
     const { actor } = requireSession(c);
     const departmentId = idParam(c.req.param('departmentId'));
-    await readableDepartment(db.kysely, actor, departmentId);
+    await readableDepartment(db, actor, departmentId);
     const goalId = idParam(c.req.param('goalId'));
     const items = interimGoalItems(await readForm(c));
     try {
-      await saveInterimGoal(db.kysely, actor, { goalId, items });
+      await saveInterimGoal(db, actor, { goalId, items });
     } catch (error) {
       if (!isRecoverable(error)) throw error;
       const kept = keptInterimForm(goalId, items, error);
@@ -74,13 +75,13 @@ export function registerReportRoutes(app: Hono<AppEnv>, db: Db): void {
     app.post(`${BASE}/${phase}/:id{[0-9]+}`, async (c) => {
       const { actor } = requireSession(c);
       const departmentId = idParam(c.req.param('departmentId'));
-      await readableDepartment(db.kysely, actor, departmentId);
+      await readableDepartment(db, actor, departmentId);
       const form = await readForm(c);
       const id = idParam(c.req.param('id'));
       try {
         const version = integer(form, 'version');
         if (phase === 'interim') {
-          await saveInterimProgress(db.kysely, actor, {
+          await saveInterimProgress(db, actor, {
             itemId: id,
             text: text(form, 'text'),
             notStarted: text(form, 'not_started') === '1',
@@ -90,7 +91,7 @@ export function registerReportRoutes(app: Hono<AppEnv>, db: Db): void {
           const assessment = assessments.find((a) => a === text(form, 'assessment'));
           if (!assessment)
             throw new AppError('INVALID_INPUT', '評価を選んでください。', { field: 'assessment' });
-          await saveAssessment(db.kysely, actor, {
+          await saveAssessment(db, actor, {
             goalId: id,
             assessment,
             reason: text(form, 'reason'),

@@ -14,7 +14,7 @@ const YEAR = 2027;
 
 before(async () => {
   f = await workflowFixture();
-  app = createApp(f.db);
+  app = createApp(f.db.kysely);
   await openFiscalYear(f.db.kysely, f.actors.planning, { year: YEAR });
   await copyPlanToNextYear(f.db.kysely, f.actors.editorOwn, { departmentId: f.own, year: YEAR - 1 });
 });

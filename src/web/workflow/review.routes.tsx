@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { reviewPhase } from '../../domain/review/review.service.ts';
 import { countUnread } from '../../domain/workflow/notification.service.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -31,7 +32,7 @@ const css = `
 `;
 
 /** The read-only review of one phase, linked from every approval card (panel, inbox). */
-export function registerReviewRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerReviewRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(reviewUrls.stylesheet(), (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=3600');
@@ -42,12 +43,12 @@ export function registerReviewRoutes(app: Hono<AppEnv>, db: Db): void {
     const redirect = loginRedirect(c);
     if (redirect) return redirect;
     const { actor } = requireSession(c);
-    const review = await reviewPhase(db.kysely, actor, {
+    const review = await reviewPhase(db, actor, {
       departmentId: idParam(c.req.param('departmentId')),
       year: Number(c.req.param('year')),
       phase: phaseParam(c.req.param('phase')),
     });
-    const view = presentReview(actor, review, await countUnread(db.kysely, actor.userId));
+    const view = presentReview(actor, review, await countUnread(db, actor.userId));
     return c.html(await renderPage(<ReviewPage view={view} />));
   });
 }

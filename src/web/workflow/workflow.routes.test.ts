@@ -9,7 +9,7 @@ const YEAR = 2027;
 
 before(async () => {
   f = await workflowFixture();
-  app = createApp(f.db);
+  app = createApp(f.db.kysely);
 });
 after(async () => {
   await f.db.destroy();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
-import type { Db } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { fiscalYearOf } from '../../domain/fiscal-year/wareki.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { loginRedirect, requireSession } from '../staff/require-session.ts';
@@ -15,7 +16,7 @@ import { registerReviewRoutes } from './review.routes.tsx';
 const css = readFileSync(new URL('./workflow.css', import.meta.url));
 
 /** The yearly approval workflow: panels, the planning matrix, the chain, the inbox. */
-export function registerWorkflowRoutes(app: Hono<AppEnv>, db: Db): void {
+export function registerWorkflowRoutes(app: Hono<AppEnv>, db: Kysely<Database>): void {
   app.get(workflowUrls.stylesheet(), (c) =>
     c.body(new Uint8Array(css), 200, {
       'Content-Type': 'text/css; charset=utf-8',

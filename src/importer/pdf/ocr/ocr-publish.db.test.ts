@@ -30,11 +30,11 @@ const ocrSource = (): ParsedSource => {
 
 test('an OCR reading is refused as published history and stored as a draft', async () => {
   await assert.rejects(
-    importSources(db, [ocrSource()], { municipality: 'ocr', published: true }),
+    importSources(db.kysely, [ocrSource()], { municipality: 'ocr', published: true }),
     (error) =>
       error instanceof AppError && error.code === 'INVALID_INPUT' && error.location.field === 'published',
   );
-  const result = await importSources(db, [ocrSource()], { municipality: 'ocr' });
+  const result = await importSources(db.kysely, [ocrSource()], { municipality: 'ocr' });
   assert.equal(result.documents.length, 1);
   assert.equal(result.documents[0]?.published, false);
 });
