@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -9,19 +9,38 @@ import { migrateToLatest } from '../db/migrate.ts';
 /**
  * A fresh, migrated database on the engine DATABASE_URL names (SQLite when unset), so the same
  * repository tests run against real SQLite and real PostgreSQL. Each call gets its own database.
+ *
+ * Under `npm test` (scripts/run-tests.mjs) the migrations run once per engine and run, into a
+ * template (test-template.ts); each database here is then a copy of it: a file copy on SQLite,
+ * CREATE DATABASE … TEMPLATE on PostgreSQL. Same schema, same rows as migrating it here. A test of
+ * the migrations themselves asks for `{ fromEmpty: true }`: they run here, from nothing.
  */
 export interface TestDb extends Db {
   /** A DATABASE_URL that opens this same database, for child processes (CLI, server). */
   url: string;
 }
 
-export async function createTestDb(databaseUrl = process.env.DATABASE_URL): Promise<TestDb> {
+export interface TestDbOptions {
+  /** Run every migration on an empty database here rather than copy the run's migrated template. */
+  fromEmpty?: boolean;
+}
+
+/** Where run-tests.mjs left the templates (test-template.ts); unset outside `npm test`. */
+const SQLITE_TEMPLATE = 'MOKUHYO_TEST_SQLITE_TEMPLATE';
+const PG_TEMPLATE = 'MOKUHYO_TEST_PG_TEMPLATE';
+
+export async function createTestDb(
+  databaseUrl = process.env.DATABASE_URL,
+  options: TestDbOptions = {},
+): Promise<TestDb> {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'mokuhyo-test-'));
     const file = join(dir, 'test.sqlite');
+    const template = options.fromEmpty ? undefined : process.env[SQLITE_TEMPLATE];
+    if (template) copyFileSync(template, file);
     const db = openDatabase({ engine: 'sqlite', target: file });
-    await migrateToLatest(db);
+    if (!template) await migrateToLatest(db);
     return {
       ...db,
       url: `sqlite:${file}`,
@@ -32,23 +51,44 @@ export async function createTestDb(databaseUrl = process.env.DATABASE_URL): Prom
     };
   }
   const name = `mokuhyo_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: target.target });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(target.target);
-  url.pathname = `/${name}`;
-  const db = openDatabase({ engine: 'postgres', target: url.toString() });
-  await migrateToLatest(db);
+  const template = options.fromEmpty ? undefined : pgTemplateOn(target.target);
+  await adminQuery(
+    target.target,
+    template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`,
+  );
+  const db = openDatabase({ engine: 'postgres', target: withDatabase(target.target, name) });
+  if (!template) await migrateToLatest(db);
   return {
     ...db,
-    url: url.toString(),
+    url: withDatabase(target.target, name),
     destroy: async () => {
       await db.destroy();
-      const cleanup = new pg.Client({ connectionString: target.target });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await adminQuery(target.target, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/** The template database's name, when the run made one on this server. */
+function pgTemplateOn(serverUrl: string): string | undefined {
+  const template = process.env[PG_TEMPLATE];
+  if (!template) return undefined;
+  const url = new URL(template);
+  const name = url.pathname.slice(1);
+  return withDatabase(serverUrl, name) === template && /^\w+$/.test(name) ? name : undefined;
+}
+
+function withDatabase(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function adminQuery(connectionString: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
+import { TS_IMPORT } from '../../test-support/ts-import.ts';
 import { type WorkflowFixture, workflowFixture } from './workflow.testkit.ts';
 import { openFiscalYear } from './year.service.ts';
 
@@ -31,7 +32,7 @@ async function cli(...args: string[]) {
   delete env.SMTP_URL;
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e', script, 'x', ...args],
+    ['--import', TS_IMPORT, '--input-type=module', '-e', script, 'x', ...args],
     { env },
   );
   return stdout;
