@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../demo/load-demo.ts';
 import {
   evaluateDepartmentYear,
   type GoalEvaluation,
@@ -22,8 +21,7 @@ describe('evaluation marks on the public 一覧表', () => {
   const markCount = (page: string) => page.split('class="item__mark"').length - 1;
 
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db);
+    db = await createTestDb(undefined, { demo: true });
     const m = await db.kysely.selectFrom('municipality').selectAll().executeTakeFirstOrThrow();
     const d = await db.kysely
       .selectFrom('department')

@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type Db, openDatabase, parseDatabaseUrl } from '../db/database.ts';
+import { type Db, type DbTarget, openDatabase, parseDatabaseUrl } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
 /**
@@ -23,21 +23,51 @@ export interface TestDb extends Db {
 export interface TestDbOptions {
   /** Run every migration on an empty database here rather than copy the run's migrated template. */
   fromEmpty?: boolean;
+  /**
+   * With the demo city loaded (loadDemo, the real importer), as a server finds it after its first
+   * start: a copy of the run's demo template when there is one, else loaded here.
+   */
+  demo?: boolean;
 }
 
 /** Where run-tests.mjs left the templates (test-template.ts); unset outside `npm test`. */
-const SQLITE_TEMPLATE = 'MOKUHYO_TEST_SQLITE_TEMPLATE';
-const PG_TEMPLATE = 'MOKUHYO_TEST_PG_TEMPLATE';
+const TEMPLATES = {
+  sqlite: { plain: 'MOKUHYO_TEST_SQLITE_TEMPLATE', demo: 'MOKUHYO_TEST_SQLITE_DEMO' },
+  postgres: { plain: 'MOKUHYO_TEST_PG_TEMPLATE', demo: 'MOKUHYO_TEST_PG_DEMO' },
+} as const;
 
 export async function createTestDb(
   databaseUrl = process.env.DATABASE_URL,
   options: TestDbOptions = {},
 ): Promise<TestDb> {
   const target = parseDatabaseUrl(databaseUrl);
+  const names = TEMPLATES[target.engine];
+  const demoTemplate = options.demo && !options.fromEmpty ? usable(target, names.demo) : undefined;
+  const template = demoTemplate ?? (options.fromEmpty ? undefined : usable(target, names.plain));
+  const db = await createDb(target, template);
+  if (options.demo && !demoTemplate) {
+    const { loadDemo } = await import('../demo/load-demo.ts');
+    await loadDemo(db);
+  }
+  return db;
+}
+
+/**
+ * The template the environment variable names, when this target can copy it: any SQLite file, or a
+ * PostgreSQL database (its name) on the same server.
+ */
+function usable(target: DbTarget, variable: string): string | undefined {
+  const template = process.env[variable];
+  if (!template || target.engine === 'sqlite') return template || undefined;
+  const name = new URL(template).pathname.slice(1);
+  return withDatabase(target.target, name) === template && /^\w+$/.test(name) ? name : undefined;
+}
+
+/** A database copied from `template` (a SQLite file or a PostgreSQL database's name), or migrated here. */
+async function createDb(target: DbTarget, template: string | undefined): Promise<TestDb> {
   if (target.engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'mokuhyo-test-'));
     const file = join(dir, 'test.sqlite');
-    const template = options.fromEmpty ? undefined : process.env[SQLITE_TEMPLATE];
     if (template) copyFileSync(template, file);
     const db = openDatabase({ engine: 'sqlite', target: file });
     if (!template) await migrateToLatest(db);
@@ -51,7 +81,6 @@ export async function createTestDb(
     };
   }
   const name = `mokuhyo_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const template = options.fromEmpty ? undefined : pgTemplateOn(target.target);
   await adminQuery(
     target.target,
     template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`,
@@ -66,15 +95,6 @@ export async function createTestDb(
       await adminQuery(target.target, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
-}
-
-/** The template database's name, when the run made one on this server. */
-function pgTemplateOn(serverUrl: string): string | undefined {
-  const template = process.env[PG_TEMPLATE];
-  if (!template) return undefined;
-  const url = new URL(template);
-  const name = url.pathname.slice(1);
-  return withDatabase(serverUrl, name) === template && /^\w+$/.test(name) ? name : undefined;
 }
 
 function withDatabase(serverUrl: string, name: string): string {

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { TS_IMPORT } from '../../test-support/ts-import.ts';
 import type { CityEvaluation, DepartmentEvaluation } from './evaluation.types.ts';
@@ -33,8 +32,7 @@ function run(
 describe('mokuhyo evaluate', () => {
   let db: TestDb;
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db);
+    db = await createTestDb(undefined, { demo: true });
   });
   after(() => db.destroy());
 
