@@ -64,7 +64,15 @@ if (compiled.importArg === 'tsx') {
 const { createTestTemplates, dropTestTemplates } = await import(
   pathToFileURL(join(root, 'src/test-support/test-template.ts')).href
 );
-const templates = await createTestTemplates(process.env.DATABASE_URL);
+const removeCompiled = () => compiled.out && rmSync(compiled.out, { recursive: true, force: true });
+let templates;
+try {
+  templates = await createTestTemplates(process.env.DATABASE_URL);
+} catch (error) {
+  removeCompiled();
+  console.error('the template databases could not be made (is DATABASE_URL reachable?):', error);
+  process.exit(1);
+}
 
 // Naming a second reporter replaces the default one, so the default (spec on a terminal, tap
 // otherwise) is named again for the usual output.
@@ -106,5 +114,5 @@ const child = spawn(
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 const status = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
 await dropTestTemplates(templates, process.env.DATABASE_URL);
-if (compiled.out) rmSync(compiled.out, { recursive: true, force: true });
+removeCompiled();
 process.exit(status);
