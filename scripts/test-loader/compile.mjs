@@ -12,6 +12,8 @@ export const transformOptions = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // node 20.10+ reads `import … with { type: 'json' }`; esbuild's table for node20 would drop it.
+  supported: { 'import-attributes': true },
   tsconfigRaw: { compilerOptions },
   // Inline and naming the source by its absolute path: stack traces show the .ts file and line.
   sourcemap: 'inline',
