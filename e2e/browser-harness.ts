@@ -25,9 +25,13 @@ export interface TestServer extends RunningServer {
   testDb: TestDb;
 }
 
-/** The real server on a fresh database of the configured engine, demo data loaded, on a free port. */
+/**
+ * The real server on a fresh database of the configured engine, demo data loaded, on a free port.
+ * The database comes with the demo (a copy of the run's demo template, see test-db.ts); the server
+ * would load it into an empty one the same way.
+ */
 export async function startTestServer(): Promise<TestServer> {
-  const testDb = await createTestDb();
+  const testDb = await createTestDb(undefined, { demo: true });
   const server = await startServer({
     database: parseDatabaseUrl(testDb.url),
     port: 0,

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createTestDb, type TestDb } from '../src/test-support/test-db.ts';
+import { TS_IMPORT } from '../src/test-support/ts-import.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -14,7 +15,7 @@ export interface CliResult {
 /** Runs the real CLI in a child process, as an operator would, against the given DATABASE_URL. */
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', TS_IMPORT, 'src/cli/main.ts', ...args], {
       cwd: root,
       env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
     });

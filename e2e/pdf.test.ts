@@ -4,7 +4,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import { loadDemo } from '../src/demo/load-demo.ts';
 import { loadTables } from '../src/exporters/export.service.ts';
 import { CHROMIUM_PATH } from '../src/exporters/pdf/browser.ts';
 import { countPdfPages } from '../src/exporters/pdf/page-count.ts';
@@ -69,8 +68,7 @@ function assertA4LandscapePdf(pdf: Uint8Array): number {
 let db: TestDb;
 before(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'mokuhyo-pdf-'));
-  db = await createTestDb();
-  await loadDemo(db.kysely);
+  db = await createTestDb(undefined, { demo: true });
   if (existsSync(SEED)) {
     await importSources(db.kysely, [readSource('seed.txt', readFileSync(SEED))], {
       published: true,

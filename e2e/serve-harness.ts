@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { TS_IMPORT } from '../src/test-support/ts-import.ts';
 import { repoRoot } from './cli-harness.ts';
 
 /** `mokuhyo serve` in its own process, as systemd runs it; stdout is its pino JSON log. */
@@ -25,7 +26,7 @@ export function startServe(
   args: string[] = [],
   options: { built?: boolean } = {},
 ): Promise<ServeProcess> {
-  const entry = options.built ? ['bin/mokuhyo.js'] : ['--import', 'tsx', 'src/cli/main.ts'];
+  const entry = options.built ? ['bin/mokuhyo.js'] : ['--import', TS_IMPORT, 'src/cli/main.ts'];
   const child = spawn(process.execPath, [...entry, 'serve', '--port', '0', '--host', '127.0.0.1', ...args], {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },

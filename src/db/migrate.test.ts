@@ -5,7 +5,8 @@ import { createTestDb } from '../test-support/test-db.ts';
 import { migrateToLatest } from './migrate.ts';
 
 test('migrations create every table and a second run is a no-op', async () => {
-  const db = await createTestDb();
+  // From an empty database here, not a copy of the run's migrated template.
+  const db = await createTestDb(undefined, { fromEmpty: true });
   try {
     const tables = await db.kysely.introspection.getTables();
     const names = tables.map((t) => t.name).sort();

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../demo/load-demo.ts';
 import {
   evaluateDepartmentYear,
   type GoalEvaluation,
@@ -24,8 +23,7 @@ describe('evaluation marks on the public 一覧表', () => {
   const markCount = (page: string) => page.split('class="item__mark"').length - 1;
 
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
     const m = await findMunicipality(db.kysely, 'minatodai');
     assert.ok(m);
     departmentId = await departmentIdOf(db.kysely, m.id, '総務部');

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loadDemo } from '../demo/load-demo.ts';
 import { departmentId } from '../domain/evaluation/evaluation.testkit.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
 import { searchFacets } from './facets.ts';
@@ -56,8 +55,7 @@ describe('the search filters by grade where results are public (demo city)', () 
       .execute();
 
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
     somu = await departmentId(db.kysely, '総務部');
   });
   after(() => db.destroy());

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { loadDemo } from '../demo/load-demo.ts';
 import { evaluateDepartmentYear } from '../domain/evaluation/evaluate.service.ts';
 import {
   departmentId,
@@ -37,8 +36,7 @@ describe('grades on search entries follow the evaluation (demo city)', () => {
   const gradeOfItem = async (itemId: number) => (await stored()).get(`item:${itemId}`)?.grade;
 
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
     somu = await departmentId(db.kysely, '総務部');
     municipalityId = (await db.kysely.selectFrom('municipality').select('id').executeTakeFirstOrThrow()).id;
   });

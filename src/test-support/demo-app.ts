@@ -1,5 +1,4 @@
 import { after, before } from 'node:test';
-import { loadDemo } from '../demo/load-demo.ts';
 import { createApp } from '../web/app.tsx';
 import { createTestDb, type TestDb } from './test-db.ts';
 
@@ -16,8 +15,7 @@ export function useDemoApp(setup?: (demo: DemoApp) => Promise<void>): DemoApp {
   const ctx = {} as DemoApp;
   // One hook: node:test does not promise that a file's before hooks run in the order they were added.
   before(async () => {
-    ctx.db = await createTestDb();
-    await loadDemo(ctx.db.kysely);
+    ctx.db = await createTestDb(undefined, { demo: true });
     ctx.app = createApp(ctx.db.kysely);
     await setup?.(ctx);
   });

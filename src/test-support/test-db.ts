@@ -1,27 +1,76 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type Db, openDatabase, parseDatabaseUrl } from '../db/database.ts';
+import { type Db, type DbTarget, openDatabase, parseDatabaseUrl } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
 /**
  * A fresh, migrated database on the engine DATABASE_URL names (SQLite when unset), so the same
  * repository tests run against real SQLite and real PostgreSQL. Each call gets its own database.
+ *
+ * Under `npm test` (scripts/run-tests.mjs) the migrations run once per engine and run, into a
+ * template (test-template.ts); each database here is then a copy of it: a file copy on SQLite,
+ * CREATE DATABASE … TEMPLATE on PostgreSQL. Same schema, same rows as migrating it here. A test of
+ * the migrations themselves asks for `{ fromEmpty: true }`: they run here, from nothing.
  */
 export interface TestDb extends Db {
   /** A DATABASE_URL that opens this same database, for child processes (CLI, server). */
   url: string;
 }
 
-export async function createTestDb(databaseUrl = process.env.DATABASE_URL): Promise<TestDb> {
+export interface TestDbOptions {
+  /** Run every migration on an empty database here rather than copy the run's migrated template. */
+  fromEmpty?: boolean;
+  /**
+   * With the demo city loaded (loadDemo, the real importer), as a server finds it after its first
+   * start: a copy of the run's demo template when there is one, else loaded here.
+   */
+  demo?: boolean;
+}
+
+/** Where run-tests.mjs left the templates (test-template.ts); unset outside `npm test`. */
+const TEMPLATES = {
+  sqlite: { plain: 'MOKUHYO_TEST_SQLITE_TEMPLATE', demo: 'MOKUHYO_TEST_SQLITE_DEMO' },
+  postgres: { plain: 'MOKUHYO_TEST_PG_TEMPLATE', demo: 'MOKUHYO_TEST_PG_DEMO' },
+} as const;
+
+export async function createTestDb(
+  databaseUrl = process.env.DATABASE_URL,
+  options: TestDbOptions = {},
+): Promise<TestDb> {
   const target = parseDatabaseUrl(databaseUrl);
+  const names = TEMPLATES[target.engine];
+  const demoTemplate = options.demo && !options.fromEmpty ? usable(target, names.demo) : undefined;
+  const template = demoTemplate ?? (options.fromEmpty ? undefined : usable(target, names.plain));
+  const db = await createDb(target, template);
+  if (options.demo && !demoTemplate) {
+    const { loadDemo } = await import('../demo/load-demo.ts');
+    await loadDemo(db.kysely);
+  }
+  return db;
+}
+
+/**
+ * The template the environment variable names, when this target can copy it: any SQLite file, or a
+ * PostgreSQL database (its name) on the same server.
+ */
+function usable(target: DbTarget, variable: string): string | undefined {
+  const template = process.env[variable];
+  if (!template || target.engine === 'sqlite') return template || undefined;
+  const name = new URL(template).pathname.slice(1);
+  return withDatabase(target.target, name) === template && /^\w+$/.test(name) ? name : undefined;
+}
+
+/** A database copied from `template` (a SQLite file or a PostgreSQL database's name), or migrated here. */
+async function createDb(target: DbTarget, template: string | undefined): Promise<TestDb> {
   if (target.engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'mokuhyo-test-'));
     const file = join(dir, 'test.sqlite');
+    if (template) copyFileSync(template, file);
     const db = openDatabase({ engine: 'sqlite', target: file });
-    await migrateToLatest(db.kysely);
+    if (!template) await migrateToLatest(db.kysely);
     return {
       ...db,
       url: `sqlite:${file}`,
@@ -32,23 +81,34 @@ export async function createTestDb(databaseUrl = process.env.DATABASE_URL): Prom
     };
   }
   const name = `mokuhyo_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: target.target });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(target.target);
-  url.pathname = `/${name}`;
-  const db = openDatabase({ engine: 'postgres', target: url.toString() });
-  await migrateToLatest(db.kysely);
+  await adminQuery(
+    target.target,
+    template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`,
+  );
+  const db = openDatabase({ engine: 'postgres', target: withDatabase(target.target, name) });
+  if (!template) await migrateToLatest(db.kysely);
   return {
     ...db,
-    url: url.toString(),
+    url: withDatabase(target.target, name),
     destroy: async () => {
       await db.destroy();
-      const cleanup = new pg.Client({ connectionString: target.target });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await adminQuery(target.target, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+function withDatabase(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function adminQuery(connectionString: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }

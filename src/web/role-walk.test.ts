@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { loadDemo } from '../demo/load-demo.ts';
 import { ensureDepartment } from '../domain/departments/department.repo.ts';
 import { demoMunicipalityId } from '../test-support/demo-app.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
@@ -32,8 +31,7 @@ let ids: Record<string, number>;
 const actors: Record<string, TestUser | undefined> = {};
 
 before(async () => {
-  db = await createTestDb();
-  await loadDemo(db.kysely);
+  db = await createTestDb(undefined, { demo: true });
   const municipalityId = await demoMunicipalityId(db.kysely);
   const target = await db.kysely
     .selectFrom('department')

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { runCommand } from '../../domain/lineage/cli.testkit.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 
 describe('mokuhyo lineage', () => {
   let db: TestDb;
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
   });
   after(async () => {
     await db.destroy();

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { runCommand } from '../../domain/lineage/cli.testkit.ts';
 import { departmentId, goalId } from '../../domain/lineage/lineage.testkit.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
@@ -15,8 +14,7 @@ describe('mokuhyo policies', () => {
   let db: TestDb;
   let dir: string;
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
     dir = mkdtempSync(join(tmpdir(), 'mokuhyo-policies-'));
   });
   after(async () => {

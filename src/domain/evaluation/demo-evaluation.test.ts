@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { evaluateCity, evaluateDepartmentYear } from './evaluate.service.ts';
 import { allTargets, departmentId, findTarget, storedTargetIds } from './evaluation.testkit.ts';
@@ -9,8 +8,7 @@ import { allTargets, departmentId, findTarget, storedTargetIds } from './evaluat
 describe('evaluation of the demo city', () => {
   let db: TestDb;
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
   });
   after(() => db.destroy());
 

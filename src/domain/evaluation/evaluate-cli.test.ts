@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
+import { TS_IMPORT } from '../../test-support/ts-import.ts';
 import type { CityEvaluation, DepartmentEvaluation } from './evaluation.types.ts';
 
 const entry = fileURLToPath(new URL('./evaluate-cli.testkit.ts', import.meta.url));
@@ -13,7 +13,7 @@ function run(
   url: string,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, 'evaluate', ...args], {
+    const child = spawn(process.execPath, ['--import', TS_IMPORT, entry, 'evaluate', ...args], {
       env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
     });
     let stdout = '';
@@ -32,8 +32,7 @@ function run(
 describe('mokuhyo evaluate', () => {
   let db: TestDb;
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
   });
   after(() => db.destroy());
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import type { Actor } from '../auth/actor.ts';
 import { evaluateDepartmentYear } from './evaluate.service.ts';
@@ -30,8 +29,7 @@ describe('grade scales, self-assessment and indicators (demo city)', () => {
   };
 
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
     somu = await departmentId(db.kysely, '総務部');
     municipalityId = (await db.kysely.selectFrom('municipality').select('id').executeTakeFirstOrThrow()).id;
     editor = editorOf(municipalityId, somu);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { evaluateCity } from './evaluate.service.ts';
 import { departmentId, planningOf } from './evaluation.testkit.ts';
@@ -30,8 +29,7 @@ describe('grade scales by fiscal year (demo city: 2023–2025 published)', () =>
     ).map((r) => `${r.id}:${r.grade}`);
 
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
     municipalityId = (await db.kysely.selectFrom('municipality').select('id').executeTakeFirstOrThrow()).id;
     somu = await departmentId(db.kysely, '総務部');
   });

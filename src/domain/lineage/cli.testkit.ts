@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { TS_IMPORT } from '../../test-support/ts-import.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -31,7 +32,7 @@ export function runCommand(
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', script],
+      ['--import', TS_IMPORT, '--input-type=module', '-e', script],
       { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' } },
       (error, stdout, stderr) => {
         const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0;

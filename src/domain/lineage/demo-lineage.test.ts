@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
 import type { IchiranDocument } from '../../format/document.schema.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { goalsAcrossYears } from './across-years.service.ts';
@@ -40,8 +39,7 @@ const expectedChanges: Record<string, Record<number, { new: string[]; ended: str
 describe('lineage of the demo city みなと台市 (three tables per department)', () => {
   let db: TestDb;
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
   });
   after(async () => {
     await db.destroy();

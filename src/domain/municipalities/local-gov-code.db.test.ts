@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { AppError } from '../../errors.ts';
 import { asObjects, parseUtf8Csv } from '../../exporters/csv/parse-csv.testkit.ts';
 import { importSources } from '../../importer/import.service.ts';
@@ -12,8 +11,7 @@ import { DEMO_LOCAL_GOV_CODE } from './local-gov-code.ts';
 let db: TestDb;
 
 before(async () => {
-  db = await createTestDb();
-  await loadDemo(db.kysely);
+  db = await createTestDb(undefined, { demo: true });
 });
 after(async () => {
   await db.destroy();

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { AppError } from '../../errors.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { actor, departmentId, goalId, municipalityIdOf } from '../lineage/lineage.testkit.ts';
@@ -26,8 +25,7 @@ describe('the comprehensive plan (総合計画) and goals by policy', () => {
   let somu: number;
   let kenko: number;
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
     somu = await departmentId(db.kysely, '総務部');
     kenko = await departmentId(db.kysely, '健康福祉部');
     m = await municipalityIdOf(db.kysely, somu);

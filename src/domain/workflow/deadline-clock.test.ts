@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { TS_IMPORT } from '../../test-support/ts-import.ts';
 import { daysLeft, defaultDeadlines, isOverdue, parseDueDate, tokyoDate } from './deadline-clock.ts';
 
 /** Instants around Tokyo midnights, where a local-time mistake would show. */
@@ -46,7 +47,7 @@ test('the same decisions in a process whose zone is America/Los_Angeles', () => 
     const cases = ${JSON.stringify(cases)};
     console.log(JSON.stringify(cases.map((iso) => { const now = new Date(iso);
       return tokyoDate(now) + ' ' + daysLeft('2027-05-31', now) + ' ' + isOverdue('2027-05-31', now); })));`;
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+  const out = execFileSync(process.execPath, ['--import', TS_IMPORT, '--input-type=module', '-e', script], {
     env: { ...process.env, TZ: 'America/Los_Angeles' },
     encoding: 'utf8',
   });

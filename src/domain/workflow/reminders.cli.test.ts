@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { setEveryEmail } from '../../test-support/seed.ts';
+import { TS_IMPORT } from '../../test-support/ts-import.ts';
 import { type WorkflowFixture, workflowFixture } from './workflow.testkit.ts';
 import { openFiscalYear } from './year.service.ts';
 
@@ -32,7 +33,7 @@ async function cli(...args: string[]) {
   delete env.SMTP_URL;
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e', script, 'x', ...args],
+    ['--import', TS_IMPORT, '--input-type=module', '-e', script, 'x', ...args],
     { env },
   );
   return stdout;

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { loadDemo } from '../../demo/load-demo.ts';
 import type { IchiranDocument } from '../../format/document.schema.ts';
 import { WARNINGS_SHEET } from '../../spreadsheet/layout.ts';
 import { makeDocument } from '../../test-support/factories.ts';
@@ -166,8 +165,7 @@ describe('writeWorkbook: formula injection', () => {
 describe('writeWorkbook: the whole city', () => {
   let db: TestDb;
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
   });
   after(async () => db.destroy());
 

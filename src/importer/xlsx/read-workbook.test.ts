@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { AppError } from '../../errors.ts';
 import { loadTables } from '../../exporters/export.service.ts';
 import { seedDocument, tablesOf } from '../../exporters/xlsx/test-tables.ts';
@@ -68,8 +67,7 @@ describe('readWorkbook: round trip', () => {
 describe('readWorkbook: the whole city', () => {
   let db: TestDb;
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
   });
   after(async () => db.destroy());
 

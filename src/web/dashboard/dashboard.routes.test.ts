@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { averageOf, averageText, evaluateDepartmentYear } from '../../domain/evaluation/index.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { createApp } from '../app.tsx';
@@ -14,8 +13,7 @@ describe('evaluation dashboards (demo city)', () => {
   const get = (url: string) => createApp(db.kysely).request(url);
 
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
     const m = await db.kysely.selectFrom('municipality').selectAll().executeTakeFirstOrThrow();
     code = m.code;
     departments = await db.kysely

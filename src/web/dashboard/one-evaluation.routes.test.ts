@@ -10,6 +10,7 @@ import {
 import { goalMarkText } from '../../presenters/ichiran-marks.ts';
 import { search } from '../../search/search.service.ts';
 import { useDemoApp } from '../../test-support/demo-app.ts';
+import { TS_IMPORT } from '../../test-support/ts-import.ts';
 import {
   RATED_DEPARTMENT as DEPARTMENT,
   GOAL_1_REASON,
@@ -25,7 +26,7 @@ function runCli(
   url: string,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'evaluate', ...args], {
+    const child = spawn(process.execPath, ['--import', TS_IMPORT, cli, 'evaluate', ...args], {
       env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
     });
     let stdout = '';

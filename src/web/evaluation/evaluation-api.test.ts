@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { isCleanIndicatorName } from '../../quantities/indicator-name.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { csrfFrom, makeUser, type TestUser } from '../../test-support/users.ts';
@@ -26,8 +25,7 @@ describe('evaluation API (demo city)', () => {
   let viewer: TestUser;
 
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
     const m = await db.kysely.selectFrom('municipality').selectAll().executeTakeFirstOrThrow();
     const d = await db.kysely
       .selectFrom('department')

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { evaluateDepartmentYear, type TargetEvaluation } from '../../domain/evaluation/index.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { csrfFrom, makeUser, type TestUser } from '../../test-support/users.ts';
@@ -18,8 +17,7 @@ describe('staff evaluation page (demo city)', () => {
   let pageUrl: string;
 
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
     const m = await db.kysely.selectFrom('municipality').selectAll().executeTakeFirstOrThrow();
     const d = await db.kysely
       .selectFrom('department')

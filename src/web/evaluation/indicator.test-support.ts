@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { evaluateDepartmentYear, type TargetEvaluation } from '../../domain/evaluation/index.ts';
 import { demoDepartmentId, demoMunicipalityId } from '../../test-support/demo-app.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
@@ -20,8 +19,7 @@ export const FULL_FORM = {
 };
 
 export async function indicatorFixture() {
-  const db: TestDb = await createTestDb();
-  await loadDemo(db.kysely);
+  const db: TestDb = await createTestDb(undefined, { demo: true });
   const app = createApp(db.kysely);
   const municipalityId = await demoMunicipalityId(db.kysely);
   const departmentId = await demoDepartmentId(db.kysely, '総務部');

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { evaluateDepartmentYear } from '../../domain/evaluation/index.ts';
 import { importPolicies, linkGoalToPolicy } from '../../domain/policies/policy.service.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
@@ -20,8 +19,7 @@ describe('public goals by policy', () => {
   };
 
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
     const m = await db.kysely.selectFrom('municipality').selectAll().executeTakeFirstOrThrow();
     code = m.code;
     const planning = await makeUser(db.kysely, m.id, 'planning');

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { createApp } from '../app.tsx';
 import { presentLineage } from './lineage.presenter.ts';
@@ -11,8 +10,7 @@ describe('public lineage page (demo city)', () => {
   const get = (url: string) => createApp(db.kysely).request(url);
 
   before(async () => {
-    db = await createTestDb();
-    await loadDemo(db.kysely);
+    db = await createTestDb(undefined, { demo: true });
     code = (await db.kysely.selectFrom('municipality').selectAll().executeTakeFirstOrThrow()).code;
   });
   after(() => db.destroy());

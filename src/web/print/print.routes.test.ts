@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Hono } from 'hono';
-import { loadDemo } from '../../demo/load-demo.ts';
 import { chromiumMissingError } from '../../exporters/pdf/chromium-check.ts';
 import type { TableExport } from '../../exporters/types.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
@@ -13,8 +12,7 @@ let app: ReturnType<typeof createApp>;
 let somu: number;
 
 before(async () => {
-  db = await createTestDb();
-  await loadDemo(db.kysely);
+  db = await createTestDb(undefined, { demo: true });
   const row = await db.kysely
     .selectFrom('department')
     .select('id')

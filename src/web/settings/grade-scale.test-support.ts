@@ -1,4 +1,3 @@
-import { loadDemo } from '../../demo/load-demo.ts';
 import { getGradeScale } from '../../domain/evaluation/index.ts';
 import { demoDepartmentId, demoMunicipalityId } from '../../test-support/demo-app.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
@@ -20,8 +19,7 @@ export interface Fixture {
 }
 
 export async function gradeScaleFixture(): Promise<Fixture> {
-  const db = await createTestDb();
-  await loadDemo(db.kysely);
+  const db = await createTestDb(undefined, { demo: true });
   const municipalityId = await demoMunicipalityId(db.kysely);
   const departmentId = await demoDepartmentId(db.kysely, '総務部');
   const app = createApp(db.kysely);

@@ -1,4 +1,3 @@
-import { loadDemo } from '../../demo/load-demo.ts';
 import { ensureDepartment } from '../../domain/departments/department.repo.ts';
 import { listReorganisations } from '../../domain/organisation/reorganisation.service.ts';
 import { demoDepartmentId, demoMunicipalityId } from '../../test-support/demo-app.ts';
@@ -28,8 +27,7 @@ export interface Fixture {
 }
 
 export async function reorganisationFixture(): Promise<Fixture> {
-  const db = await createTestDb();
-  await loadDemo(db.kysely);
+  const db = await createTestDb(undefined, { demo: true });
   const m = await demoMunicipalityId(db.kysely);
   const dept = {} as Record<DepartmentName, number>;
   for (const name of DEMO) dept[name] = await demoDepartmentId(db.kysely, name);
