@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { demoDepartmentId } from '../../test-support/demo-ids.ts';
+import { departmentIdOf, municipalityIdOf } from '../../test-support/seed.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { DepartmentEvaluation, ItemEvaluation, TargetEvaluation } from './evaluation.types.ts';
 
@@ -20,8 +20,10 @@ export const planningOf = (municipalityId: number): Actor => ({
   grants: [{ role: 'planning', departmentId: null }],
 });
 
-/** A top-level department by name. */
-export const departmentId = demoDepartmentId;
+/** A top-level department by name, in the test database's only city (the demo city or a fixture's). */
+export async function departmentId(db: Kysely<Database>, name: string): Promise<number> {
+  return departmentIdOf(db, await municipalityIdOf(db), name);
+}
 
 /** Every target quantity stored in the plan block of the year, straight from the tables. */
 export async function storedTargetIds(
