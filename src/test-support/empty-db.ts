@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { type DbTarget, parseDatabaseUrl } from '../db/database.ts';
+import { adminQuery } from './pg-admin.ts';
 
 export interface EmptyDb {
   /** A DATABASE_URL naming it, for child processes. */
@@ -36,14 +36,4 @@ export async function createEmptyDb(): Promise<EmptyDb> {
     target: { engine: 'postgres', target: url.toString() },
     drop: () => adminQuery(base.target, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
-}
-
-async function adminQuery(connectionString: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }

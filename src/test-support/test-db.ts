@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { type Db, type DbTarget, openDatabase, parseDatabaseUrl } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { adminQuery, withDatabase } from './pg-admin.ts';
 
 /**
  * A fresh, migrated database on the engine DATABASE_URL names (SQLite when unset), so the same
@@ -95,20 +95,4 @@ async function createDb(target: DbTarget, template: string | undefined): Promise
       await adminQuery(target.target, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
-}
-
-function withDatabase(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function adminQuery(connectionString: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }

@@ -3,11 +3,11 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { type Db, openDatabase, parseDatabaseUrl } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { Database } from '../db/schema.ts';
 import { loadDemo } from '../demo/load-demo.ts';
+import { adminQuery, withDatabase } from './pg-admin.ts';
 
 /**
  * The templates createTestDb copies (test-db.ts), made once per `npm test` run by
@@ -77,21 +77,5 @@ async function using(db: Db, work: (db: Kysely<Database>) => Promise<unknown>): 
     await work(db.kysely);
   } finally {
     await db.destroy();
-  }
-}
-
-function withDatabase(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function adminQuery(connectionString: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
   }
 }

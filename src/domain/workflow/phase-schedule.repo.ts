@@ -95,13 +95,25 @@ export async function yearPhaseRows(
   // A handful of departments per city: far below the bound-parameter limit of db/batch.ts.
   if (departmentIds) query = query.where('department_id', 'in', [...departmentIds]);
   const rows = await query.orderBy('id').execute();
-  return rows.map((r) => ({
+  return rows.map(toPhaseRow);
+}
+
+interface StoredPhaseRow {
+  id: number;
+  department_id: number;
+  phase: PhaseRow['phase'];
+  status: PhaseState;
+  opened_early_at: string | null;
+}
+
+function toPhaseRow(r: StoredPhaseRow): PhaseRow {
+  return {
     id: r.id,
     departmentId: r.department_id,
     phase: r.phase,
     status: r.status,
     openedEarly: r.opened_early_at !== null,
-  }));
+  };
 }
 
 export interface StoredYear {
@@ -162,14 +174,7 @@ export async function phaseRowsOfYears(
   if (years) query = query.where('fiscal_year.year', 'in', [...years]);
   if (departmentIds) query = query.where('phase_status.department_id', 'in', [...departmentIds]);
   const rows = await query.orderBy('phase_status.id').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    departmentId: r.department_id,
-    phase: r.phase,
-    status: r.status,
-    openedEarly: r.opened_early_at !== null,
-    year: r.year,
-  }));
+  return rows.map((r) => ({ ...toPhaseRow(r), year: r.year }));
 }
 
 export async function markOpenedEarly(db: Kysely<Database>, rowId: number, login: string): Promise<void> {
