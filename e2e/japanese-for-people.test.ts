@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { appendAudit } from '../src/domain/audit/audit.repo.ts';
 import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { demoMunicipalityId } from '../src/test-support/demo-app.ts';
+import { setDisplayName } from '../src/test-support/seed.ts';
 import { makeUser, type TestUser } from '../src/test-support/users.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 import { axeViolations, signedInPage } from './staff-kit.ts';
@@ -23,11 +24,7 @@ before(async () => {
   const m = await demoMunicipalityId(db);
   admin = await makeUser(db, m, 'admin');
   viewer = await makeUser(db, m, 'viewer');
-  await db
-    .updateTable('app_user')
-    .set({ display_name: '港 花子' })
-    .where('login', '=', admin.login)
-    .execute();
+  await setDisplayName(db, admin.actor.userId, '港 花子');
   const goal = await db
     .selectFrom('goal')
     .select(['id', 'no', 'title', 'department_id'])

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { departmentId } from '../domain/evaluation/evaluation.testkit.ts';
+import { setPhasesWhere } from '../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
 import { searchFacets } from './facets.ts';
 import { parseQuery } from './query.ts';
@@ -44,15 +45,11 @@ describe('the search filters by grade where results are public (demo city)', () 
   };
 
   const setFinal = (year: number, status: 'draft' | 'published', department?: number) =>
-    db.kysely
-      .updateTable('phase_status')
-      .set({ status })
-      .where('phase', '=', 'final')
-      .where('fiscal_year_id', 'in', (eb) =>
-        eb.selectFrom('fiscal_year').select('id').where('year', '=', year),
-      )
-      .$if(department !== undefined, (q) => q.where('department_id', '=', department as number))
-      .execute();
+    setPhasesWhere(
+      db.kysely,
+      { year, phase: 'final', ...(department === undefined ? {} : { departmentId: department }) },
+      status,
+    );
 
   before(async () => {
     db = await createTestDb(undefined, { demo: true });

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
 import { evaluateDepartmentYear } from '../domain/evaluation/evaluate.service.ts';
 import {
   departmentId,
@@ -18,6 +17,8 @@ import {
 } from '../domain/evaluation/grade.service.ts';
 import { clearMatch, rejectMatch } from '../domain/evaluation/match.service.ts';
 import { correctQuantity } from '../domain/goals/quantity-edit.service.ts';
+import { checkFtsIntegrity, forgetSearchGrades } from '../test-support/search-state.repo.ts';
+import { setPhasesWhere } from '../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
 import { entryGrades, refreshAllGrades } from './grade-index.ts';
 
@@ -143,15 +144,9 @@ describe('grades on search entries follow the evaluation (demo city)', () => {
     assert.equal(await gradeOfItem(item.id), '未達成');
     assert.ok(target.actual, 'the target has its result');
     // Editing needs the plan phase back in draft, as the workflow's 差し戻し would leave it.
-    const phase = () =>
-      db.kysely
-        .updateTable('phase_status')
-        .where('department_id', '=', somu)
-        .where('phase', '=', 'goal_setting')
-        .where('fiscal_year_id', '=', (eb) =>
-          eb.selectFrom('fiscal_year').select('id').where('year', '=', 2023).limit(1),
-        );
-    await phase().set({ status: 'draft' }).execute();
+    const phase = (status: 'draft' | 'published') =>
+      setPhasesWhere(db.kysely, { departmentId: somu, year: 2023, phase: 'goal_setting' }, status);
+    await phase('draft');
     try {
       const row = await db.kysely
         .selectFrom('item')
@@ -168,7 +163,7 @@ describe('grades on search entries follow the evaluation (demo city)', () => {
       });
       assert.equal(await gradeOfItem(item.id), '達成', 'the result now meets the target');
     } finally {
-      await phase().set({ status: 'published' }).execute();
+      await phase('published');
     }
   });
 
@@ -191,19 +186,13 @@ describe('grades on search entries follow the evaluation (demo city)', () => {
 
   test('refreshAllGrades rebuilds what was lost, and the full-text index stays intact', async () => {
     const before = await stored();
-    await db.kysely.updateTable('search_entry').set({ grade: null }).execute();
+    await forgetSearchGrades(db.kysely);
     assert.ok([...(await stored()).values()].every((r) => r.grade === null));
     const seen: number[] = [];
     const years = await refreshAllGrades(db.kysely, (done) => seen.push(done));
     assert.ok(years >= 12, `${years} department years`);
     assert.equal(seen.at(-1), years);
     assert.deepEqual(await stored(), before);
-    if (db.engine === 'sqlite') {
-      for (const table of ['search_fts', 'search_bigram']) {
-        await sql`insert into ${sql.table(table)} (${sql.ref(table)}, rank) values ('integrity-check', 1)`.execute(
-          db.kysely,
-        );
-      }
-    }
+    if (db.engine === 'sqlite') await checkFtsIntegrity(db.kysely);
   });
 });

@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
 import type { MigrationDb } from '../db/migration-kit.ts';
 import { backfill } from '../db/migrations/20261124000000_search.ts';
 import { importSources } from '../importer/import.service.ts';
 import { readSource } from '../importer/read-source.ts';
+import { deleteGoalsOfDepartment } from '../test-support/forced-state.repo.ts';
+import {
+  checkFtsIntegrity,
+  corruptFtsIndex,
+  forgetSearchEntries,
+  rebuildFtsIndex,
+} from '../test-support/search-state.repo.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
 import { reindexBlock } from './index.repo.ts';
 import { search } from './search.service.ts';
@@ -108,7 +114,7 @@ describe('keeping the index in step with the stored tables', { skip: seedSkip },
       .executeTakeFirstOrThrow();
     await assert.rejects(
       db.kysely.transaction().execute(async (trx) => {
-        await trx.deleteFrom('goal').where('department_id', '=', block.department_id).execute();
+        await deleteGoalsOfDepartment(trx, block.department_id);
         await reindexBlock(trx, {
           departmentId: block.department_id,
           fiscalYearId: block.fiscal_year_id,
@@ -124,25 +130,15 @@ describe('keeping the index in step with the stored tables', { skip: seedSkip },
   test('SQLite: both FTS5 indexes still match their content table', async (t) => {
     if (db.engine !== 'sqlite') return t.skip('SQLite only');
     // Rows deleted by foreign-key cascades (items removed on re-import) go through the triggers too.
-    for (const table of ['search_fts', 'search_bigram']) {
-      await sql`insert into ${sql.table(table)} (${sql.ref(table)}, rank) values ('integrity-check', 1)`.execute(
-        db.kysely,
-      );
-    }
-    await sql`insert into search_fts (search_fts, rowid, folded) values ('delete', 999999, 'bogus')`.execute(
-      db.kysely,
-    );
-    await assert.rejects(
-      sql`insert into search_fts (search_fts, rank) values ('integrity-check', 1)`.execute(db.kysely),
-      /malformed|corrupt/i,
-      'the check can fail',
-    );
-    await sql`insert into search_fts (search_fts) values ('rebuild')`.execute(db.kysely);
+    await checkFtsIntegrity(db.kysely);
+    await corruptFtsIndex(db.kysely);
+    await assert.rejects(checkFtsIntegrity(db.kysely), /malformed|corrupt/i, 'the check can fail');
+    await rebuildFtsIndex(db.kysely);
   });
 
   test("the migration's backfill builds the same entries as reindexing", async () => {
     const indexed = await snapshot();
-    await db.kysely.deleteFrom('search_entry').execute();
+    await forgetSearchEntries(db.kysely);
     assert.equal((await search(db.kysely, { q: '移住' })).total, 0);
     // Migrations see the database untyped.
     await backfill(db.kysely as unknown as MigrationDb);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { editItemTextWithoutReindex } from '../test-support/forced-state.repo.ts';
+import { setPhasesWhere } from '../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
 import { reindexPhase } from './index.repo.ts';
 import { search } from './search.service.ts';
@@ -22,7 +24,7 @@ describe('publication decides what search shows', { skip: seedSkip }, () => {
     const plan = await search(db.kysely, { q: 'line@', block: 'plan' });
     assert.ok(plan.total > 0);
     const draft = (phase: 'final' | 'goal_setting', status: 'draft' | 'published') =>
-      db.kysely.updateTable('phase_status').set({ status }).where('phase', '=', phase).execute();
+      setPhasesWhere(db.kysely, { phase }, status);
     await draft('final', 'draft');
     assert.equal((await search(db.kysely, { q: 'LINE@登録者' })).total, 0);
     assert.equal((await search(db.kysely, { q: 'line@', block: 'plan' })).total, plan.total);
@@ -41,11 +43,7 @@ describe('publication decides what search shows', { skip: seedSkip }, () => {
       .where('goal.block', '=', 'plan')
       .executeTakeFirstOrThrow();
     // What the block editor does while the phase is a draft.
-    await db.kysely
-      .updateTable('item')
-      .set({ text: '編集後の取組テキスト' })
-      .where('id', '=', item.id)
-      .execute();
+    await editItemTextWithoutReindex(db.kysely, item.id, '編集後の取組テキスト');
     assert.equal((await search(db.kysely, { q: '編集後の取組' })).total, 0);
     const key = { departmentId: item.department_id, fiscalYearId: item.fiscal_year_id };
     assert.equal(await reindexPhase(db.kysely, { ...key, phase: 'interim' }), 0);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { importSources } from '../importer/import.service.ts';
 import { makeLargeDocument, sourceOf } from '../test-support/factories.ts';
+import { overwriteSearchKeys } from '../test-support/search-state.repo.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
 import { parseQuery } from './query.ts';
 import { COUNT_CAP, PAGE_SIZE, type SearchHit, search } from './search.service.ts';
@@ -97,15 +98,11 @@ describe('a search with more hits than the count cap', () => {
       .orderBy('id')
       .limit(120)
       .execute();
-    await db.kysely
-      .updateTable('search_entry')
-      .set({ folded: '別の語', grams: '' })
-      .where(
-        'id',
-        'in',
-        ids.map((r) => r.id),
-      )
-      .execute();
+    await overwriteSearchKeys(
+      db.kysely,
+      ids.map((r) => r.id),
+      '別の語',
+    );
     const result = await search(db.kysely, { q: '取組' });
     assert.deepEqual([result.total, result.capped, result.pageCount], [COUNT_CAP, false, 50]);
     assert.deepEqual(result.hits.map(keyOf), (await expectedOrder('取組')).slice(0, PAGE_SIZE));

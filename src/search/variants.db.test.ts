@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sql } from 'kysely';
 import { AppError } from '../errors.ts';
 import { demoDepartmentId, demoMunicipalityId, useDemoApp } from '../test-support/demo-app.ts';
+import { checkFtsIntegrity } from '../test-support/search-state.repo.ts';
 import { makeUser, type TestUser } from '../test-support/users.ts';
 import { gramsOf, searchKeyOf } from './entries.ts';
 import { type SearchResult, search } from './search.service.ts';
@@ -52,10 +52,7 @@ async function assertIndexConsistent(): Promise<void> {
     assert.equal(r.folded, folded, `entry ${r.id}`);
     assert.equal(r.grams, gramsOf(folded), `entry ${r.id}`);
   }
-  if (engine === 'sqlite') {
-    await sql`insert into search_fts(search_fts, rank) values ('integrity-check', 1)`.execute(kysely);
-    await sql`insert into search_bigram(search_bigram, rank) values ('integrity-check', 1)`.execute(kysely);
-  }
+  if (engine === 'sqlite') await checkFtsIntegrity(kysely);
 }
 
 test('寄付 finds what 寄附 finds and ゴミ what ごみ finds in the demo city, marking the text as written', async () => {

@@ -141,3 +141,40 @@ export async function deleteNewestGoal(db: Kysely<Database>): Promise<void> {
   const last = await db.selectFrom('goal').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
   await db.deleteFrom('goal').where('id', '=', last.id).execute();
 }
+
+/** A department's goals deleted straight from the table (inside a transaction a test rolls back). */
+export async function deleteGoalsOfDepartment(db: Kysely<Database>, departmentId: number): Promise<void> {
+  await db.deleteFrom('goal').where('department_id', '=', departmentId).execute();
+}
+
+/** Goal and item texts of a department's year marked in place, so a crawl can find them anywhere. */
+export async function markYearTexts(
+  db: Kysely<Database>,
+  goalIds: readonly number[],
+  mark: string,
+): Promise<void> {
+  const prefix = `${mark} `;
+  await db
+    .updateTable('goal')
+    .set({ title: sql<string>`${prefix} || title` })
+    .where('id', 'in', [...goalIds])
+    .execute();
+  await db
+    .updateTable('item')
+    .set({
+      text: sql<string>`${prefix} || text`,
+      target: sql<string | null>`${prefix} || target`,
+      achievement: sql<string | null>`${prefix} || achievement`,
+    })
+    .where('goal_id', 'in', [...goalIds])
+    .execute();
+}
+
+/** An item's text changed without reindexing its phase (the editor reindexes; this one does not). */
+export async function editItemTextWithoutReindex(
+  db: Kysely<Database>,
+  itemId: number,
+  text: string,
+): Promise<void> {
+  await db.updateTable('item').set({ text }).where('id', '=', itemId).execute();
+}

@@ -12,6 +12,7 @@ import {
   insertMunicipality,
   listMunicipalities,
 } from '../domain/municipalities/municipality.repo.ts';
+import { phaseRowsOfYears } from '../domain/workflow/phase-schedule.repo.ts';
 import { findPhaseStatus, setPhaseStatus } from '../domain/workflow/phase-status.repo.ts';
 import { transition } from '../domain/workflow/transition.service.ts';
 import { importSources } from '../importer/import.service.ts';
@@ -185,6 +186,47 @@ export async function setPhaseState(db: Kysely<Database>, at: PhaseAt, status: P
     status,
     'overwrite',
   );
+}
+
+/** Which phase rows setPhasesWhere changes: every field left out matches all. */
+export interface PhaseFilter {
+  /** The city; by default the department's, or the test database's only city. */
+  municipalityId?: number;
+  departmentId?: number;
+  year?: number;
+  phase?: Phase;
+}
+
+/**
+ * Every stored phase row that matches `filter` put into `status` (setPhaseState each): for tests of
+ * what readers show when phases are withdrawn or published. Returns how many rows it set.
+ */
+export async function setPhasesWhere(
+  db: Kysely<Database>,
+  filter: PhaseFilter,
+  status: PhaseState,
+): Promise<number> {
+  const municipalityId =
+    filter.municipalityId ??
+    (filter.departmentId === undefined
+      ? await municipalityIdOf(db)
+      : await municipalityOfDepartment(db, filter.departmentId));
+  const rows = await phaseRowsOfYears(
+    db,
+    municipalityId,
+    filter.year === undefined ? undefined : [filter.year],
+    filter.departmentId === undefined ? undefined : [filter.departmentId],
+  );
+  const matching = rows.filter((r) => filter.phase === undefined || r.phase === filter.phase);
+  for (const r of matching) {
+    await setPhaseState(db, { departmentId: r.departmentId, year: r.year, phase: r.phase }, status);
+  }
+  return matching.length;
+}
+
+/** The name an account shows (in the audit trail, the staff bar). */
+export async function setDisplayName(db: Kysely<Database>, userId: number, name: string): Promise<void> {
+  await updateUser(db, userId, { display_name: name });
 }
 
 /** An e-mail address on an account (operators set it; there is no page for it). */

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import { transition } from '../domain/workflow/transition.service.ts';
 import { reindexBlock } from '../search/index.repo.ts';
 import { demoDepartmentId, demoMunicipalityId, useDemoApp } from '../test-support/demo-app.ts';
+import { markYearTexts } from '../test-support/forced-state.repo.ts';
 import { makeUser } from '../test-support/users.ts';
 
 /**
@@ -108,20 +108,7 @@ test("no public page, API or export shows a department's year once it is back to
     .execute();
   assert.ok(goals.length > 0);
   const goalIds = goals.map((g) => g.id);
-  await db
-    .updateTable('goal')
-    .set({ title: sql<string>`${`${MARK} `} || title` })
-    .where('id', 'in', goalIds)
-    .execute();
-  await db
-    .updateTable('item')
-    .set({
-      text: sql<string>`${`${MARK} `} || text`,
-      target: sql<string | null>`${`${MARK} `} || target`,
-      achievement: sql<string | null>`${`${MARK} `} || achievement`,
-    })
-    .where('goal_id', 'in', goalIds)
-    .execute();
+  await markYearTexts(db, goalIds, MARK);
   for (const block of ['plan', 'review'] as const) {
     await reindexBlock(db, { departmentId: department, fiscalYearId: fy.id, block });
   }

@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { ensureDepartment } from '../domain/departments/department.repo.ts';
 import { demoMunicipalityId } from '../test-support/demo-app.ts';
+import { setPhasesWhere } from '../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../test-support/test-db.ts';
 import { makeUser, type TestUser } from '../test-support/users.ts';
 import { createApp } from './app.tsx';
@@ -61,11 +62,7 @@ before(async () => {
     .executeTakeFirst();
   ids = { department: target.id, goal: goal.id, item: item.id, quantity: quantity?.id ?? 1 };
   // Drafts, so that a lock never stands in for the authorisation this test is about.
-  await db.kysely
-    .updateTable('phase_status')
-    .set({ status: 'draft' })
-    .where('department_id', '=', target.id)
-    .execute();
+  await setPhasesWhere(db.kysely, { departmentId: target.id }, 'draft');
   actors.anonymous = undefined;
   actors.viewer = await makeUser(db.kysely, municipalityId, 'viewer');
   actors.otherEditor = await makeUser(db.kysely, municipalityId, 'editor', other.id);

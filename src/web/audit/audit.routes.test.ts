@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { appendAudit } from '../../domain/audit/audit.repo.ts';
 import { importSources } from '../../importer/import.service.ts';
 import { makeDocument, sourceOf } from '../../test-support/factories.ts';
+import { setDisplayName } from '../../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { makeUser, type TestUser } from '../../test-support/users.ts';
 import { createApp } from '../app.tsx';
@@ -31,11 +32,7 @@ before(async () => {
     .executeTakeFirstOrThrow();
   admin = await makeUser(db.kysely, m.id, 'admin');
   viewer = await makeUser(db.kysely, m.id, 'viewer');
-  await db.kysely
-    .updateTable('app_user')
-    .set({ display_name: '監査 花子' })
-    .where('login', '=', admin.login)
-    .execute();
+  await setDisplayName(db.kysely, admin.actor.userId, '監査 花子');
   const goal = await db.kysely
     .selectFrom('goal')
     .select(['id', 'title', 'department_id'])

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { averageOf, averageText, evaluateDepartmentYear } from '../../domain/evaluation/index.ts';
+import { setPhasesWhere } from '../../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { createApp } from '../app.tsx';
 
@@ -81,18 +82,7 @@ describe('evaluation dashboards (demo city)', () => {
 
   it('does not show a year whose achievements are not published', async () => {
     const department = departments[0] ?? assert.fail('no department');
-    const fy = await db.kysely
-      .selectFrom('fiscal_year')
-      .select('id')
-      .where('year', '=', YEAR)
-      .executeTakeFirstOrThrow();
-    await db.kysely
-      .updateTable('phase_status')
-      .set({ status: 'draft' })
-      .where('department_id', '=', department.id)
-      .where('fiscal_year_id', '=', fy.id)
-      .where('phase', '=', 'final')
-      .execute();
+    await setPhasesWhere(db.kysely, { departmentId: department.id, year: YEAR, phase: 'final' }, 'draft');
     const page = await get(`/m/${code}/d/${department.id}/dashboard/${YEAR}`);
     assert.equal(page.status, 200);
     const html = await page.text();
@@ -105,12 +95,7 @@ describe('evaluation dashboards (demo city)', () => {
       city.includes(`<th scope="row">${department.name}</th><td colspan="7">未公表`),
       'listed as 未公表',
     );
-    await db.kysely
-      .updateTable('phase_status')
-      .set({ status: 'draft' })
-      .where('department_id', '=', department.id)
-      .where('fiscal_year_id', '=', fy.id)
-      .execute();
+    await setPhasesWhere(db.kysely, { departmentId: department.id, year: YEAR }, 'draft');
     assert.equal((await get(`/m/${code}/d/${department.id}/dashboard/${YEAR}`)).status, 404);
   });
 

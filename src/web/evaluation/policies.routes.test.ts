@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { evaluateDepartmentYear } from '../../domain/evaluation/index.ts';
 import { importPolicies, linkGoalToPolicy } from '../../domain/policies/policy.service.ts';
+import { setPhasesWhere } from '../../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { makeUser } from '../../test-support/users.ts';
 import { createApp } from '../app.tsx';
@@ -59,11 +60,7 @@ describe('public goals by policy', () => {
   it('shows a goal whose achievements are not public without a grade', async () => {
     const html = await page(`/m/${code}/policies/2025`);
     assert.ok(html.includes(`${latestTitle}（評価: 未公表）`));
-    await db.kysely
-      .updateTable('phase_status')
-      .set({ status: 'draft' })
-      .where('department_id', '=', 1)
-      .execute();
+    await setPhasesWhere(db.kysely, { departmentId: 1 }, 'draft');
     assert.ok(
       !(await page(`/m/${code}/policies/2025`)).includes(latestTitle),
       'unpublished goals are hidden',

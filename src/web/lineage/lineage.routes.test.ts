@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { setPhasesWhere } from '../../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { createApp } from '../app.tsx';
 import { presentLineage } from './lineage.presenter.ts';
@@ -39,14 +40,7 @@ describe('public lineage page (demo city)', () => {
     const full = await presentLineage(db.kysely, code, 1);
     const latest = Math.max(...full.years);
     assert.ok(full.threads.some((t) => t.steps.some((s) => s.year === latest)));
-    await db.kysely
-      .updateTable('phase_status')
-      .set({ status: 'draft' })
-      .where('department_id', '=', 1)
-      .where('fiscal_year_id', '=', (eb) =>
-        eb.selectFrom('fiscal_year').select('id').where('year', '=', latest).limit(1),
-      )
-      .execute();
+    await setPhasesWhere(db.kysely, { departmentId: 1, year: latest }, 'draft');
     const hidden = await presentLineage(db.kysely, code, 1);
     assert.ok(!hidden.threads.some((t) => t.steps.some((s) => s.year === latest)), `${latest} is hidden`);
     assert.ok(

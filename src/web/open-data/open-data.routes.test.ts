@@ -4,6 +4,7 @@ import { asObjects, parseUtf8Csv } from '../../exporters/csv/parse-csv.testkit.t
 import { exportTables } from '../../exporters/export.service.ts';
 import { importSources } from '../../importer/import.service.ts';
 import { makeDocument, sourceOf } from '../../test-support/factories.ts';
+import { setPhasesWhere } from '../../test-support/seed.ts';
 import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { createApp } from '../app.tsx';
 
@@ -23,17 +24,8 @@ before(async () => {
   for (const d of await db.kysely.selectFrom('department').select(['id', 'name']).execute())
     ids[d.name] = d.id;
   // 福祉部 withdraws its plan block; 非公開部 withdraws everything.
-  await db.kysely
-    .updateTable('phase_status')
-    .set({ status: 'draft' })
-    .where('department_id', '=', ids.非公開部!)
-    .execute();
-  await db.kysely
-    .updateTable('phase_status')
-    .set({ status: 'draft' })
-    .where('department_id', '=', ids.福祉部!)
-    .where('phase', '=', 'goal_setting')
-    .execute();
+  await setPhasesWhere(db.kysely, { departmentId: ids.非公開部! }, 'draft');
+  await setPhasesWhere(db.kysely, { departmentId: ids.福祉部!, phase: 'goal_setting' }, 'draft');
   app = createApp(db.kysely);
 });
 after(async () => {
