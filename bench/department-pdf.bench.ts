@@ -5,7 +5,7 @@
  * ten simultaneous requests for ten different PDFs (the bounded render queue). Every request must be
  * answered 200 with a PDF. Under each line that rendered, the server's own timing of the render steps
  * (its debug log 'PDF printed'), medians: less sensitive to a loaded machine than the wall clock.
- * The server starts Chromium when it starts; the first request waits until it is ready, as a server's
+ * The server starts Chromium when it starts (MOKUHYO_PDF_BROWSER=start); the first request waits until it is ready, as a server's
  * first visitor would, unless --cold (ask at once: the launch counts in the first request).
  * Usage: npm run build && npx tsx bench/department-pdf.bench.ts [--source] [--cold]
  */
@@ -81,7 +81,11 @@ async function change(database: string, login: string): Promise<void> {
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-pdf-'));
 const database = `sqlite:${join(dir, 'bench.sqlite')}`;
-const server = await startServe({ DATABASE_URL: database, LOG_LEVEL: 'debug' }, [], { built });
+const server = await startServe(
+  { DATABASE_URL: database, LOG_LEVEL: 'debug', MOKUHYO_PDF_BROWSER: 'start' },
+  [],
+  { built },
+);
 try {
   const listening = performance.now();
   if (!values.cold) {

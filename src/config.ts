@@ -76,6 +76,21 @@ export function ocrEnabledFrom(env: NodeJS.ProcessEnv = process.env): boolean {
   return raw !== 'off' && raw !== '0' && raw !== 'false';
 }
 
+/**
+ * MOKUHYO_PDF_BROWSER: when `serve` starts Chromium for PDFs. `first-use` (the default) launches it
+ * for the first PDF and keeps it; `start` launches it with the server, so that even the first PDF
+ * renders in well under a second, at the price of about 40 MB more in the server process (the
+ * browser driver) and Chromium's own memory from the start.
+ */
+export function pdfBrowserAtStartFrom(env: NodeJS.ProcessEnv = process.env): boolean {
+  const raw = env.MOKUHYO_PDF_BROWSER?.trim().toLowerCase();
+  if (raw === undefined || raw === '' || raw === 'first-use') return false;
+  if (raw === 'start') return true;
+  throw new AppError('CONFIG_ERROR', `MOKUHYO_PDF_BROWSER must be start or first-use, not "${raw}"`, {
+    field: 'MOKUHYO_PDF_BROWSER',
+  });
+}
+
 /** LOG_LEVEL (pino's levels; info by default). Read here so that every variable has one reader. */
 export function logLevelFrom(env: NodeJS.ProcessEnv = process.env): string {
   return env.LOG_LEVEL ?? 'info';

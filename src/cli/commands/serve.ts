@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.ts';
+import { loadConfig, pdfBrowserAtStartFrom } from '../../config.ts';
 import { keepPrintBrowserWarm } from '../../exporters/pdf/print-page.ts';
 import { logger } from '../../logger.ts';
 import { startServer } from '../../server.ts';
@@ -15,8 +15,9 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'interface to listen on, e.g. 127.0.0.1 behind a proxy (default: all)')
     .action(async (options: { port?: string; host?: string }) => {
       const config = loadConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
+      const pdfBrowserAtStart = pdfBrowserAtStartFrom();
       const server = await startServer(config, { hostname: options.host });
-      keepPrintBrowserWarm();
+      if (pdfBrowserAtStart) keepPrintBrowserWarm();
       let stopping = false;
       const stop = (signal: NodeJS.Signals) => {
         if (stopping) return;

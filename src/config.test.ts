@@ -1,0 +1,15 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pdfBrowserAtStartFrom } from './config.ts';
+import { AppError } from './errors.ts';
+
+test('MOKUHYO_PDF_BROWSER: Chromium on first use unless start is asked for; anything else is refused', () => {
+  assert.equal(pdfBrowserAtStartFrom({}), false);
+  assert.equal(pdfBrowserAtStartFrom({ MOKUHYO_PDF_BROWSER: 'first-use' }), false);
+  assert.equal(pdfBrowserAtStartFrom({ MOKUHYO_PDF_BROWSER: ' Start ' }), true);
+  assert.throws(
+    () => pdfBrowserAtStartFrom({ MOKUHYO_PDF_BROWSER: 'always' }),
+    (e: unknown) =>
+      e instanceof AppError && e.code === 'CONFIG_ERROR' && /MOKUHYO_PDF_BROWSER/.test(e.message),
+  );
+});
