@@ -11,8 +11,10 @@ export const MAX_TERMS = 8;
  * ANDed; a municipality's dictionary folds them as its index was folded. The terms are plain text — never query syntax — whatever characters they hold.
  */
 export function parseQuery(q: string, dictionary?: VariantDictionary): string[] {
+  // Control characters (a NUL from a pasted or crafted URL) separate terms like spaces: FTS5
+  // cannot match across them.
   const terms = foldWith(q.slice(0, MAX_QUERY_LENGTH), dictionary)
-    .split(/\s+/u)
+    .split(/[\s\p{Cc}]+/u)
     .filter((t) => t.length > 0);
   return [...new Set(terms)].slice(0, MAX_TERMS);
 }

@@ -45,6 +45,15 @@ test('user text is escaped, and no hits gives advice', async () => {
   assert.match(html, /検索結果 <span class="search-results__count">0件/);
 });
 
+test('control characters in a query (a NUL from a crafted URL) separate words instead of failing', async () => {
+  const { status, html } = await get('/search?q=%00%3Cscript%3E');
+  assert.equal(status, 200);
+  assert.doesNotMatch(html, /<script>/);
+  assert.match(html, /検索結果/);
+  const api = await demo.app.request('/api/search?q=%E7%A7%BB%E4%BD%8F%00');
+  assert.equal(api.status, 200);
+});
+
 test('filters are kept selected; bad values are ignored', async () => {
   const { html } = await get('/search?q=%E7%A7%BB%E4%BD%8F&year=2024&block=plan&page=x&department=abc');
   assert.match(html, /<option value="2024" selected="">/);
