@@ -8,7 +8,7 @@ import { launchChromium } from '../src/exporters/pdf/browser.ts';
 import { demoMunicipalityId } from '../src/test-support/demo-ids.ts';
 import { makeDocument } from '../src/test-support/factories.ts';
 import { makeUser } from '../src/test-support/users.ts';
-import { openWalkedPage, publicPages, staffPages, type WalkedPage } from './a11y-pages.ts';
+import { openWalkedPage, pageWalker, publicPages, staffPages, type WalkedPage } from './a11y-pages.ts';
 import { chromiumSkip, startTestServer, type TestServer } from './browser-harness.ts';
 import { htmlcsErrors } from './htmlcs-kit.ts';
 import { axeViolations } from './staff-kit.ts';
@@ -36,14 +36,16 @@ for (const width of [1280, 390]) {
   }, async () => {
     browser ??= await launchChromium();
     const failures: string[] = [];
+    const walker = await pageWalker(browser, server.url, width);
     for (const walked of pages) {
-      const { page, status } = await openWalkedPage(browser, server.url, walked, width);
+      const { page, status } = await walker.open(walked);
       assert.equal(status, walked.status, walked.path);
       const errors = await htmlcsErrors(page);
       if (errors.length > 0)
         failures.push(`${walked.name} ${walked.path} at ${width}px:\n  ${errors.join('\n  ')}`);
-      await page.context().close();
+      await page.close();
     }
+    await walker.close();
     assert.equal(failures.length, 0, `HTML_CodeSniffer errors:\n${failures.join('\n')}`);
   });
 }

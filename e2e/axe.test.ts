@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../src/exporters/pdf/browser.ts';
-import { openWalkedPage, publicPages, staffPages, type WalkedPage } from './a11y-pages.ts';
+import { pageWalker, publicPages, staffPages, type WalkedPage } from './a11y-pages.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
 
 /**
@@ -66,9 +66,10 @@ for (const width of WIDTHS) {
   }, async () => {
     browser ??= await launchChromium();
     const failures: string[] = [];
+    const walker = await pageWalker(browser, server.url, width);
     for (const walked of pages) {
       const { name, path } = walked;
-      const { page, status } = await openWalkedPage(browser, server.url, walked, width);
+      const { page, status } = await walker.open(walked);
       assert.equal(status, walked.status, path);
       await page.addScriptTag({ path: AXE_PATH });
       const violations: Violation[] = await page.evaluate(async (tags) => {
@@ -84,8 +85,9 @@ for (const width of WIDTHS) {
       if (violations.length > 0) failures.push(`${path} at ${width}px:\n${describe(violations)}`);
       if (name === 'search-results' || name === 'search-graded')
         await page.screenshot({ path: screenshotPath(`axe-${name}-${width}.png`), fullPage: width < 1000 });
-      await page.context().close();
+      await page.close();
     }
+    await walker.close();
     assert.equal(failures.length, 0, `axe violations:\n${failures.join('\n')}`);
   });
 }

@@ -105,6 +105,9 @@ const child = spawn(
       ...templates,
       // Child processes of tests (the CLI, `mokuhyo serve`) load the sources the same way.
       MOKUHYO_TEST_IMPORT: compiled.importArg,
+      // Accounts made by tests hash at argon2's cheapest (config.ts passwordHashCostFrom; honoured
+      // under the test runner only). src/domain/auth/password.test.ts keeps the standard cost.
+      MOKUHYO_TEST_PASSWORD_HASH: process.env.MOKUHYO_TEST_PASSWORD_HASH ?? 'fast',
       TZ: process.env.TZ ?? 'UTC',
     },
   },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pdfBrowserAtStartFrom } from './config.ts';
+import { passwordHashCostFrom, pdfBrowserAtStartFrom } from './config.ts';
 import { AppError } from './errors.ts';
 
 test('MOKUHYO_PDF_BROWSER: Chromium on first use unless start is asked for; anything else is refused', () => {
@@ -11,5 +11,18 @@ test('MOKUHYO_PDF_BROWSER: Chromium on first use unless start is asked for; anyt
     () => pdfBrowserAtStartFrom({ MOKUHYO_PDF_BROWSER: 'always' }),
     (e: unknown) =>
       e instanceof AppError && e.code === 'CONFIG_ERROR' && /MOKUHYO_PDF_BROWSER/.test(e.message),
+  );
+});
+
+test('MOKUHYO_TEST_PASSWORD_HASH: standard by default, cheap only under the test runner', () => {
+  assert.equal(passwordHashCostFrom({}), 'standard');
+  assert.equal(
+    passwordHashCostFrom({ MOKUHYO_TEST_PASSWORD_HASH: 'fast', NODE_TEST_CONTEXT: 'child-v8' }),
+    'test',
+  );
+  assert.throws(() => passwordHashCostFrom({ MOKUHYO_TEST_PASSWORD_HASH: 'fast' }), { code: 'CONFIG_ERROR' });
+  assert.throws(
+    () => passwordHashCostFrom({ MOKUHYO_TEST_PASSWORD_HASH: 'cheap', NODE_TEST_CONTEXT: 'child-v8' }),
+    { code: 'CONFIG_ERROR' },
   );
 });

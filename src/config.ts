@@ -91,6 +91,27 @@ export function pdfBrowserAtStartFrom(env: NodeJS.ProcessEnv = process.env): boo
   });
 }
 
+/** How hard new passwords are hashed: argon2id at OWASP's baseline, or at its cheapest for tests. */
+export type PasswordHashCost = 'standard' | 'test';
+
+/**
+ * MOKUHYO_TEST_PASSWORD_HASH=fast: the test runner (scripts/run-tests.mjs) makes some thousand
+ * accounts, and at the standard cost each costs a hash and a sign-in of about 40 ms apiece. The
+ * variable is honoured only under node's test runner (which sets NODE_TEST_CONTEXT in every test
+ * process and so in what they start); anywhere else it is a configuration error, so that no server
+ * can be started hashing weakly. Hashes carry their own parameters, so either kind verifies anywhere.
+ */
+export function passwordHashCostFrom(env: NodeJS.ProcessEnv = process.env): PasswordHashCost {
+  const raw = env.MOKUHYO_TEST_PASSWORD_HASH?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return 'standard';
+  if (raw === 'fast' && env.NODE_TEST_CONTEXT) return 'test';
+  throw new AppError(
+    'CONFIG_ERROR',
+    `MOKUHYO_TEST_PASSWORD_HASH is for the test runner only (got "${raw}" outside it, or not "fast")`,
+    { field: 'MOKUHYO_TEST_PASSWORD_HASH' },
+  );
+}
+
 /** LOG_LEVEL (pino's levels; info by default). Read here so that every variable has one reader. */
 export function logLevelFrom(env: NodeJS.ProcessEnv = process.env): string {
   return env.LOG_LEVEL ?? 'info';

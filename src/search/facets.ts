@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { scaleForYear } from '../domain/evaluation/grade-scale.repo.ts';
+import { scalesForYears } from '../domain/evaluation/grade-scale.repo.ts';
 import {
   fullyPublicYears,
   publishedDepartments,
@@ -36,8 +36,8 @@ export async function searchFacets(db: Kysely<Database>): Promise<SearchFacets> 
 async function gradeLabels(db: Kysely<Database>): Promise<string[]> {
   const labels: string[] = [];
   // Each year is graded on its own scale, so the labels are those of every fully public year's scale.
-  for (const { municipalityId, year } of await fullyPublicYears(db)) {
-    const scale = await scaleForYear(db, municipalityId, year);
+  const scales = await scalesForYears(db, await fullyPublicYears(db));
+  for (const scale of scales.values()) {
     for (const band of scale.bands) if (!labels.includes(band.label)) labels.push(band.label);
   }
   return labels;

@@ -71,6 +71,41 @@ export async function scaleForYear(db: Q, municipalityId: number, fiscalYear: nu
   return kept ? kept.scale : scaleInForce(db, municipalityId, fiscalYear);
 }
 
+/**
+ * scaleForYear for many municipality years at once, in two queries (the search's filter lists ask
+ * this for every public year of every municipality). Keyed `${municipalityId}:${year}`.
+ */
+export async function scalesForYears(
+  db: Q,
+  years: ReadonlyArray<{ municipalityId: number; year: number }>,
+): Promise<Map<string, GradeScale>> {
+  const scales = new Map<string, GradeScale>();
+  const ids = [...new Set(years.map((y) => y.municipalityId))];
+  if (ids.length === 0) return scales;
+  const [kept, versions] = await Promise.all([
+    db
+      .selectFrom('grade_scale_year')
+      .select(['municipality_id', 'fiscal_year', 'preset', 'name', 'bands_json'])
+      .where('municipality_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('grade_scale_version')
+      .select(['municipality_id', 'from_year', 'preset', 'name', 'bands_json'])
+      .where('municipality_id', 'in', ids)
+      .orderBy('from_year', 'desc')
+      .execute(),
+  ]);
+  const keptOf = new Map(kept.map((row) => [`${row.municipality_id}:${row.fiscal_year}`, row]));
+  for (const { municipalityId, year } of years) {
+    const key = `${municipalityId}:${year}`;
+    // The same rule as scaleForYear: the kept scale, else the latest version starting at or before the year.
+    const row =
+      keptOf.get(key) ?? versions.find((v) => v.municipality_id === municipalityId && v.from_year <= year);
+    scales.set(key, row ? scaleOf(row) : DEFAULT_SCALE);
+  }
+  return scales;
+}
+
 export async function listScaleVersions(db: Q, municipalityId: number): Promise<ScaleVersion[]> {
   const rows = await db
     .selectFrom('grade_scale_version')

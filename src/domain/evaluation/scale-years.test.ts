@@ -4,7 +4,7 @@ import { createTestDb, type TestDb } from '../../test-support/test-db.ts';
 import { evaluateCity } from './evaluate.service.ts';
 import { departmentId, planningOf } from './evaluation.testkit.ts';
 import { regradeCandidates, regradeYear, setGradeScale } from './grade.service.ts';
-import { scaleForYear } from './grade-scale.repo.ts';
+import { scaleForYear, scalesForYears } from './grade-scale.repo.ts';
 
 /** Issue 10, item 5: a scale belongs to the years it was set for; published years keep theirs. */
 describe('grade scales by fiscal year (demo city: 2023–2025 published)', () => {
@@ -106,5 +106,31 @@ describe('grade scales by fiscal year (demo city: 2023–2025 published)', () =>
     // A later change of scale again leaves the re-graded year alone.
     await setGradeScale(db.kysely, planning(), municipalityId, { preset: 'achievement', fromYear: 2022 });
     assert.equal((await dashboard2024()).scale, 'S・A・B・C（4段階）');
+  });
+
+  test('scalesForYears answers as scaleForYear does, for kept, re-graded, versioned and default years', async () => {
+    // By now 2022–2025 keep scales (2024 re-graded), 2022 and 2026 start versions, 2019 has none.
+    const years = [2018, 2019, 2021, 2022, 2023, 2024, 2025, 2026, 2030].map((year) => ({
+      municipalityId,
+      year,
+    }));
+    const batch = await scalesForYears(db.kysely, [
+      ...years,
+      { municipalityId: municipalityId + 99, year: 2024 },
+    ]);
+    for (const { year } of years) {
+      assert.deepEqual(
+        batch.get(`${municipalityId}:${year}`),
+        await scaleForYear(db.kysely, municipalityId, year),
+        String(year),
+      );
+    }
+    assert.deepEqual(
+      batch.get(`${municipalityId + 99}:2024`),
+      await scaleForYear(db.kysely, municipalityId + 99, 2024),
+    );
+    assert.equal(batch.get(`${municipalityId}:2024`)?.name, 'S・A・B・C（4段階）');
+    assert.equal(batch.get(`${municipalityId}:2026`)?.name, 'A・B・C（3段階）');
+    assert.equal((await scalesForYears(db.kysely, [])).size, 0);
   });
 });
