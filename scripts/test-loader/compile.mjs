@@ -15,16 +15,28 @@ export const transformOptions = {
   // node 20.10+ reads `import … with { type: 'json' }`; esbuild's table for node20 would drop it.
   supported: { 'import-attributes': true },
   tsconfigRaw: { compilerOptions },
-  // Inline and naming the source by its absolute path: stack traces show the .ts file and line.
-  sourcemap: 'inline',
   sourcesContent: false,
 };
+
+/**
+ * Which modules carry a source map (inline, naming the source by its absolute path), so that their
+ * stack frames show the .ts file and line: the test files, where an assertion fails. Node parses a
+ * module's map as it loads it, which was a fifth of a test process's loading time when every module
+ * had one; MOKUHYO_TEST_SOURCE_MAPS=all maps every module, for a failure deep in the sources.
+ */
+const TEST_FILE = /\.test\.tsx?$/;
+const mapsFor = process.env.MOKUHYO_TEST_SOURCE_MAPS === 'all' ? () => true : (path) => TEST_FILE.test(path);
 
 export const TS_FILE = /\.(m|c)?tsx?$/;
 
 /** Options for one file: its loader and its absolute path for the source map. */
 export function optionsFor(path) {
-  return { ...transformOptions, loader: /x$/.test(path) ? 'tsx' : 'ts', sourcefile: path };
+  return {
+    ...transformOptions,
+    loader: /x$/.test(path) ? 'tsx' : 'ts',
+    sourcefile: path,
+    sourcemap: mapsFor(path) ? 'inline' : false,
+  };
 }
 
 function find(dir) {
