@@ -15,7 +15,8 @@ export async function forgetMigrationsFrom(db: Kysely<Database>, name: string): 
 
 /** Undoes 20261203091100_search_variant, 20261203091101_local_gov_code and every later migration. */
 export async function undoVariantMigrations(db: Kysely<Database>): Promise<void> {
-  // 20261204200000_search_display_order
+  // 20261205000000_search_grade_display_order, 20261204200000_search_display_order
+  await db.schema.dropIndex('search_entry_grade_display').execute();
   await db.schema.dropIndex('search_entry_display').execute();
   // 20261203171000_import_undo
   await db.schema.dropTable('import_snapshot').execute();

@@ -74,12 +74,15 @@ export function blockPublished(columns: BlockColumns): RawBuilder<boolean> {
  * anything that pairs targets with results (a grade, an evaluation) public.
  */
 export function yearPublished(columns: Omit<BlockColumns, 'block'>): RawBuilder<boolean> {
-  const phase = (name: string) => sql<boolean>`exists (select pub.id from phase_status as pub
+  // A count, not two EXISTS: PostgreSQL turns EXISTS into semi-joins and, taking the two phases as
+  // independent, expects few fully public years; it then starts from them and reads every entry of
+  // each (seconds at 1M search entries). A scalar subquery stays a per-row check on whatever rows the
+  // query starts from (the term indexes). phase_status_unique allows one row per phase.
+  return sql<boolean>`((select count(*) from phase_status as pub
     where pub.department_id = ${sql.ref(columns.department)}
       and pub.fiscal_year_id = ${sql.ref(columns.fiscalYear)}
       and pub.status = ${'published'}
-      and pub.phase = ${name})`;
-  return sql<boolean>`(${phase('goal_setting')} and ${phase('final')})`;
+      and pub.phase in (${'goal_setting'}, ${'final'})) >= 2)`;
 }
 
 /** Fiscal years with at least one published block, newest first (every municipality). */
