@@ -77,7 +77,9 @@ export function yearPublished(columns: Omit<BlockColumns, 'block'>): RawBuilder<
   // A count, not two EXISTS: PostgreSQL turns EXISTS into semi-joins and, taking the two phases as
   // independent, expects few fully public years; it then starts from them and reads every entry of
   // each (seconds at 1M search entries). A scalar subquery stays a per-row check on whatever rows the
-  // query starts from (the term indexes). phase_status_unique allows one row per phase.
+  // query starts from (the term indexes). phase_status_unique allows one row per phase, so `>= 2`
+  // means both; PostgreSQL estimates `>=` on a subquery as a third of rows, `=` as almost none,
+  // and so underestimated, it sorted every hit instead of walking the display order.
   return sql<boolean>`((select count(*) from phase_status as pub
     where pub.department_id = ${sql.ref(columns.department)}
       and pub.fiscal_year_id = ${sql.ref(columns.fiscalYear)}
