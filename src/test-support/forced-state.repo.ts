@@ -178,3 +178,11 @@ export async function editItemTextWithoutReindex(
 ): Promise<void> {
   await db.updateTable('item').set({ text }).where('id', '=', itemId).execute();
 }
+
+/**
+ * Stores a password hash of the test's own making for `login` (lower case), e.g. one made
+ * deliberately slow, so that whether a sign-in computed it shows in its timing beyond doubt.
+ */
+export async function setPasswordHash(db: Kysely<Database>, login: string, hash: string): Promise<void> {
+  await db.updateTable('app_user').set({ password_hash: hash }).where('login', '=', login).execute();
+}
