@@ -96,6 +96,7 @@ export async function pageWalker(browser: Browser, baseUrl: string, width: numbe
     locale: 'ja-JP',
     bypassCSP: true,
   });
+  let tab: Page | undefined;
   return {
     async open(walked: WalkedPage): Promise<{ page: Page; status: number | undefined }> {
       await context.clearCookies();
@@ -103,7 +104,9 @@ export async function pageWalker(browser: Browser, baseUrl: string, width: numbe
         const [name, value] = walked.as.cookie.split('=', 2) as [string, string];
         await context.addCookies([{ name, value, url: baseUrl }]);
       }
-      const page = await context.newPage();
+      // One tab for the walk: each page is a new document in it, without a new renderer to start.
+      tab ??= await context.newPage();
+      const page = tab;
       const response = await page.goto(`${baseUrl}${walked.path}`);
       return { page, status: response?.status() };
     },

@@ -102,7 +102,6 @@ for (const width of WIDTHS) {
       if (errors.length > 0) htmlcsFailures.push(`${name} ${path} at ${width}px:\n  ${errors.join('\n  ')}`);
       if (name === 'search-results' || name === 'search-graded')
         await page.screenshot({ path: screenshotPath(`axe-${name}-${width}.png`), fullPage: width < 1000 });
-      await page.close();
     }
     await walker.close();
     await t.test('axe: no WCAG A/AA violations', () => {
