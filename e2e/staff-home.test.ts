@@ -9,7 +9,7 @@ import { demoDepartmentId, demoMunicipalityId } from '../src/test-support/demo-i
 import { fillPhase } from '../src/test-support/phase-fill.ts';
 import { makeUser, type TestUser } from '../src/test-support/users.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
-import { axeViolations, signedInPage } from './staff-kit.ts';
+import { axeViolations, signedInPage, signInOn } from './staff-kit.ts';
 
 /** Issue 11, item 1: the staff home per role; an approver finds the waiting submission on the first page. */
 let server: TestServer;
@@ -77,8 +77,10 @@ for (const width of [1280, 390]) {
     skip: chromiumSkip,
   }, async () => {
     browser ??= await launchChromium();
+    // One tab per width; the roles take turns in it, each signing in through the form.
+    const page = await signedInPage(browser, server, users.admin.login, '/staff', width);
     for (const role of ['admin', 'planning', 'editor', 'approver', 'viewer'] as const) {
-      const page = await signedInPage(browser, server, users[role].login, '/staff', width);
+      await signInOn(page, server, users[role].login, '/staff');
       const violations = await axeViolations(page);
       assert.deepEqual(violations, [], `${role} at ${width}: ${violations.join('\n')}`);
       await page.screenshot({ path: screenshotPath(`staff-home-${role}-${width}.png`), fullPage: true });
@@ -89,8 +91,8 @@ for (const width of [1280, 390]) {
       if (role === 'editor') {
         await page.screenshot({ path: screenshotPath(`staff-bar-inbox-editor-${width}.png`) });
       }
-      await page.context().close();
     }
+    await page.context().close();
   });
 }
 

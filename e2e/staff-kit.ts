@@ -50,12 +50,22 @@ export async function signedInPage(
     bypassCSP: true,
   });
   const page = await context.newPage();
+  await signInOn(page, server, login, path);
+  return page;
+}
+
+/**
+ * Signs in as `login` through the login form in this tab, signed out first (its context's cookies
+ * cleared), and lands on `path`. Several accounts can take turns in one tab this way, without a
+ * new browser context (and renderer) for each.
+ */
+export async function signInOn(page: Page, server: TestServer, login: string, path: string): Promise<void> {
+  await page.context().clearCookies();
   await page.goto(`${server.url}/login?next=${encodeURIComponent(path)}`);
   await page.locator('#login').fill(login);
   await page.locator('#password').fill(TEST_PASSWORD);
   await page.keyboard.press('Enter');
   await page.waitForURL(`${server.url}${path}`);
-  return page;
 }
 
 /** What useStaffBrowser sets up for a test file; read its fields inside tests, not at the top level. */
