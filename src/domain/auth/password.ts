@@ -31,8 +31,7 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 /**
  * Verifying against this when no account matches keeps the answer's timing the same either way.
- * Always the standard cost: in production the accounts' hashes are too, and a test of the login
- * limit measures that a refused attempt computes no hash of that cost.
+ * Always the standard cost, as production accounts' hashes are (password.test.ts checks it).
  */
 export const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$iHMq/z/QuFT+TzE/bPxnBg$EoanJabPL71NIvineGfHnbfn85PXMHWIm5WSQIS6jrI';
