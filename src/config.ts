@@ -95,8 +95,8 @@ export function pdfBrowserAtStartFrom(env: NodeJS.ProcessEnv = process.env): boo
 export type PasswordHashCost = 'standard' | 'test';
 
 /**
- * MOKUHYO_TEST_PASSWORD_HASH=fast: the test runner (scripts/run-tests.mjs) makes some thousand
- * accounts and signs them in, a hash and a verification of 6–40 ms each at the standard cost. The
+ * MOKUHYO_TEST_PASSWORD_HASH=fast: the tests (scripts/run-tests.mjs sets it) make many
+ * accounts and sign them in: a hash and a verification of 6–40 ms each at the standard cost. The
  * variable is honoured only under node's test runner (which sets NODE_TEST_CONTEXT in every test
  * process and so in what they start); anywhere else it is a configuration error, so that no server
  * can be started hashing weakly. Hashes carry their own parameters, so either kind verifies anywhere.
