@@ -91,6 +91,25 @@ export function pdfBrowserAtStartFrom(env: NodeJS.ProcessEnv = process.env): boo
   });
 }
 
+/**
+ * MOKUHYO_SHUTDOWN_GRACE_MS: how long `serve` lets requests in flight finish after SIGTERM before
+ * cutting them (10 s by default; 0–300000). Keep it below the supervisor's own stop timeout
+ * (systemd TimeoutStopSec, 90 s by default; Kubernetes terminationGracePeriodSeconds, 30 s).
+ */
+export function shutdownGraceMsFrom(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.MOKUHYO_SHUTDOWN_GRACE_MS?.trim();
+  if (raw === undefined || raw === '') return 10_000;
+  const ms = Number(raw);
+  if (!/^\d+$/.test(raw) || ms > 300_000) {
+    throw new AppError(
+      'CONFIG_ERROR',
+      `MOKUHYO_SHUTDOWN_GRACE_MS must be milliseconds from 0 to 300000, not "${raw}"`,
+      { field: 'MOKUHYO_SHUTDOWN_GRACE_MS' },
+    );
+  }
+  return ms;
+}
+
 /** How hard new passwords are hashed: argon2id at OWASP's baseline, or at its cheapest for tests. */
 export type PasswordHashCost = 'standard' | 'test';
 

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { loadConfig, pdfBrowserAtStartFrom } from '../../config.ts';
+import { loadConfig, pdfBrowserAtStartFrom, shutdownGraceMsFrom } from '../../config.ts';
 import { keepPrintBrowserWarm } from '../../exporters/pdf/print-page.ts';
 import { logger } from '../../logger.ts';
 import { startServer } from '../../server.ts';
 
-/** Past the 10 s grace for requests in flight, closing the pool must not keep the process forever. */
-const HARD_EXIT_MS = 15_000;
+/** Past the grace for requests in flight, closing the pool must not keep the process forever. */
+const HARD_EXIT_AFTER_GRACE_MS = 5_000;
 
 export function registerServe(program: Command): void {
   program
@@ -16,7 +16,9 @@ export function registerServe(program: Command): void {
     .action(async (options: { port?: string; host?: string }) => {
       const config = loadConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
       const pdfBrowserAtStart = pdfBrowserAtStartFrom();
-      const server = await startServer(config, { hostname: options.host });
+      const graceMs = shutdownGraceMsFrom();
+      const hardExitMs = graceMs + HARD_EXIT_AFTER_GRACE_MS;
+      const server = await startServer(config, { hostname: options.host, graceMs });
       if (pdfBrowserAtStart) keepPrintBrowserWarm();
       let stopping = false;
       const stop = (signal: NodeJS.Signals) => {
@@ -24,9 +26,9 @@ export function registerServe(program: Command): void {
         stopping = true;
         logger.info({ signal }, 'stopping');
         setTimeout(() => {
-          logger.error({ afterMs: HARD_EXIT_MS }, 'shutdown did not finish: exiting anyway');
+          logger.error({ afterMs: hardExitMs }, 'shutdown did not finish: exiting anyway');
           process.exit(1);
-        }, HARD_EXIT_MS).unref();
+        }, hardExitMs).unref();
         server.close().then(
           () => {
             logger.info('stopped');
