@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { loadCityYear } from '../../domain/evaluation/city-year.service.ts';
+import { loadDepartmentYear } from '../../domain/evaluation/department-year.service.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { renderPage } from '../../views/render.tsx';
 import { presentCityDashboard } from './city.presenter.ts';
@@ -28,12 +29,9 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, db: Kysely<Database>)
   });
 
   app.get('/m/:code/d/:id{[0-9]+}/dashboard/:year{[0-9]{4}}', async (c) => {
-    const view = await presentDepartmentDashboard(
-      db,
-      c.req.param('code'),
-      Number(c.req.param('id')),
-      Number(c.req.param('year')),
-    );
+    const year = Number(c.req.param('year'));
+    const data = await loadDepartmentYear(db, c.req.param('code'), Number(c.req.param('id')), year);
+    const view = presentDepartmentDashboard(data);
     const { DepartmentDashboardPage } = await import('./department.page.tsx');
     return c.html(await renderPage(<DepartmentDashboardPage view={view} />));
   });

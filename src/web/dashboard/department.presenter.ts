@@ -1,43 +1,24 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import {
-  type DepartmentEvaluation,
-  evaluateDepartmentYear,
-  type GoalEvaluation,
-} from '../../domain/evaluation/index.ts';
-import { goalsAcrossYears } from '../../domain/lineage/across-years.service.ts';
-import type { PublicationMap } from '../../domain/publication/publication.ts';
-import { openPublicReader } from '../../domain/publication/reader.ts';
-import { AppError } from '../../errors.ts';
+import type { DepartmentYear } from '../../domain/evaluation/department-year.service.ts';
+import type { GoalEvaluation } from '../../domain/evaluation/index.ts';
 import { circledNumber } from '../../views/circled-number.ts';
 import type { DepartmentDashboardView, GoalBlock } from './dashboard.view.ts';
 import { goalGradeBars } from './grades.ts';
-import { recurringTrends, type YearEvaluation } from './trends.ts';
+import { recurringTrends } from './trends.ts';
 
-/** One department's dashboard: its goals of the year with grades, every numeric target, and trends. */
-export async function presentDepartmentDashboard(
-  db: Kysely<Database>,
-  code: string,
-  departmentId: number,
-  year: number,
-): Promise<DepartmentDashboardView> {
-  const reader = await openPublicReader(db, code);
-  const { municipality } = reader;
-  const department = await reader.department(departmentId);
-  const publication = await reader.publication(department.id);
-  const state = publication.of(department.id, year);
-  if (state === 'none') throw new AppError('NOT_FOUND', `no published table for ${year}`);
+/** One department's dashboard (loadDepartmentYear): its goals of the year with grades, every numeric target, and trends. */
+export function presentDepartmentDashboard(data: DepartmentYear): DepartmentDashboardView {
+  const { municipality, department, year, years } = data;
   const base = {
     municipality: { code: municipality.code, name: municipality.name },
-    department: { id: department.id, name: department.name },
+    department,
     year,
-    years: publication.fullYears(),
+    years,
   };
-  if (state === 'plan') {
+  if (data.publication === 'plan') {
     const average = { rate: null, reported: 0, unreported: 0 };
     return { ...base, publication: 'plan', average, goalGrades: [], goals: [], trends: [] };
   }
-  const evaluation = await evaluateDepartmentYear(db, department.id, year);
+  const { evaluation } = data;
   return {
     ...base,
     publication: 'full',
@@ -48,31 +29,8 @@ export async function presentDepartmentDashboard(
     },
     goalGrades: goalGradeBars([evaluation.rollUp]),
     goals: evaluation.goals.map(goalBlock),
-    trends: recurringTrends(
-      await goalsAcrossYears(db, department.id),
-      await yearEvaluations(db, department.id, publication, year, evaluation),
-      year,
-    ),
+    trends: recurringTrends(data.history, data.evaluations, year),
   };
-}
-
-async function yearEvaluations(
-  db: Kysely<Database>,
-  departmentId: number,
-  publication: PublicationMap,
-  shownYear: number,
-  shown: DepartmentEvaluation,
-): Promise<YearEvaluation[]> {
-  const result: YearEvaluation[] = [{ evaluation: shown, actualsPublic: true }];
-  for (const { year, state } of publication.entries()) {
-    if (year === shownYear) continue;
-    const evaluation = await evaluateDepartmentYear(db, departmentId, year).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
-      throw error;
-    });
-    if (evaluation) result.push({ evaluation, actualsPublic: state === 'full' });
-  }
-  return result;
 }
 
 function goalBlock(goal: GoalEvaluation): GoalBlock {
