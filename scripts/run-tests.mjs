@@ -8,7 +8,8 @@
 //   again through tsx (that cost seconds per process). Without esbuild the run falls back to tsx.
 // - the migrations run into a template database per engine (src/test-support/test-template.ts);
 //   createTestDb copies it instead of migrating every test database again.
-// Both are removed when the run ends.
+// Both are removed when the run ends, and with them the run's PostgreSQL test databases, which
+// stay until then (test-db.ts says why).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

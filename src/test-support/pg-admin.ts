@@ -17,3 +17,14 @@ export async function adminQuery(connectionString: string, text: string): Promis
     await client.end();
   }
 }
+
+/** The rows of one query on its own connection. */
+export async function adminRows(connectionString: string, text: string): Promise<Array<Record<string, string>>> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows;
+  } finally {
+    await client.end();
+  }
+}

@@ -80,7 +80,11 @@ async function createDb(target: DbTarget, template: string | undefined): Promise
       },
     };
   }
-  const name = `mokuhyo_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  // A copy of the run's template is dropped when the run ends (test-template.ts), not here: DROP
+  // DATABASE forces a checkpoint, and one per test file made every test's next writes log whole
+  // pages again. Alone (no template), a test drops its own.
+  const run = template ? process.env.MOKUHYO_TEST_PG_RUN : undefined;
+  const name = `mokuhyo_test_${run ? `${run}_` : ''}${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(
     target.target,
     template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`,
@@ -92,7 +96,7 @@ async function createDb(target: DbTarget, template: string | undefined): Promise
     url: withDatabase(target.target, name),
     destroy: async () => {
       await db.destroy();
-      await adminQuery(target.target, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (!run) await adminQuery(target.target, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }

@@ -7,7 +7,7 @@ import { type Db, openDatabase, parseDatabaseUrl } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { Database } from '../db/schema.ts';
 import { loadDemo } from '../demo/load-demo.ts';
-import { adminQuery, withDatabase } from './pg-admin.ts';
+import { adminQuery, adminRows, withDatabase } from './pg-admin.ts';
 
 /**
  * The templates createTestDb copies (test-db.ts), made once per `npm test` run by
@@ -51,6 +51,7 @@ async function postgresTemplates(serverUrl: string, env: Record<string, string>)
   const id = `${process.pid}_${randomBytes(4).toString('hex')}`;
   const plain = `mokuhyo_template_${id}`;
   const demo = `mokuhyo_template_demo_${id}`;
+  env.MOKUHYO_TEST_PG_RUN = id;
   // Named before it exists, so that a failure halfway still drops it.
   env.MOKUHYO_TEST_PG_TEMPLATE = withDatabase(serverUrl, plain);
   await adminQuery(serverUrl, `CREATE DATABASE ${plain}`);
@@ -65,6 +66,7 @@ export async function dropTestTemplates(env: Record<string, string>, databaseUrl
   if (env.MOKUHYO_TEST_SQLITE_DIR) rmSync(env.MOKUHYO_TEST_SQLITE_DIR, { recursive: true, force: true });
   const target = parseDatabaseUrl(databaseUrl);
   if (target.engine !== 'postgres') return;
+  if (env.MOKUHYO_TEST_PG_RUN) await dropRunDatabases(target.target, env.MOKUHYO_TEST_PG_RUN);
   for (const template of [env.MOKUHYO_TEST_PG_DEMO, env.MOKUHYO_TEST_PG_TEMPLATE]) {
     if (!template) continue;
     const name = new URL(template).pathname.slice(1);
@@ -77,5 +79,21 @@ async function using(db: Db, work: (db: Kysely<Database>) => Promise<unknown>): 
     await work(db.kysely);
   } finally {
     await db.destroy();
+  }
+}
+
+/** The test databases of one run (test-db.ts leaves them to the end of the run), dropped. */
+async function dropRunDatabases(serverUrl: string, run: string): Promise<void> {
+  const names = await adminRows(
+    serverUrl,
+    `SELECT datname FROM pg_database WHERE datname LIKE 'mokuhyo_test_${run}_%'`,
+  );
+  // Eight at a time: each DROP asks for a checkpoint, and requests made together share one.
+  for (let i = 0; i < names.length; i += 8) {
+    await Promise.all(
+      names
+        .slice(i, i + 8)
+        .map(({ datname }) => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)),
+    );
   }
 }
