@@ -9,7 +9,7 @@ import { demoDepartmentId, demoMunicipalityId } from '../src/test-support/demo-i
 import { fillPhase } from '../src/test-support/phase-fill.ts';
 import { makeUser, type TestUser } from '../src/test-support/users.ts';
 import { chromiumSkip, screenshotPath, startTestServer, type TestServer } from './browser-harness.ts';
-import { axeViolations, signedInPage, signInOn } from './staff-kit.ts';
+import { axeViolations, signedInPage, signInOn, staffTab } from './staff-kit.ts';
 
 /** Issue 11, item 1: the staff home per role; an approver finds the waiting submission on the first page. */
 let server: TestServer;
@@ -78,7 +78,7 @@ for (const width of [1280, 390]) {
   }, async () => {
     browser ??= await launchChromium();
     // One tab per width; the roles take turns in it, each signing in through the form.
-    const page = await signedInPage(browser, server, users.admin.login, '/staff', width);
+    const page = await staffTab(browser, width);
     for (const role of ['admin', 'planning', 'editor', 'approver', 'viewer'] as const) {
       await signInOn(page, server, users[role].login, '/staff');
       const violations = await axeViolations(page);

@@ -34,9 +34,19 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * A fresh browser context signed in as `login` through the login form, on `path`. The app's CSP
- * forbids inline scripts (rightly); only the tests' injected axe bypasses it.
+ * A tab in a fresh browser context at `width`, nobody signed in yet (signInOn signs in). The app's
+ * CSP forbids inline scripts (rightly); only the tests' injected axe bypasses it.
  */
+export async function staffTab(browser: Browser, width = 1280): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    locale: 'ja-JP',
+    bypassCSP: true,
+  });
+  return context.newPage();
+}
+
+/** A fresh browser context signed in as `login` through the login form, on `path`. */
 export async function signedInPage(
   browser: Browser,
   server: TestServer,
@@ -44,12 +54,7 @@ export async function signedInPage(
   path: string,
   width = 1280,
 ): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height: 900 },
-    locale: 'ja-JP',
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
+  const page = await staffTab(browser, width);
   await signInOn(page, server, login, path);
   return page;
 }

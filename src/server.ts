@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { type ServerType, serve } from '@hono/node-server';
-import type { Config } from './config.ts';
+import { type Config, shutdownGraceMsFrom } from './config.ts';
 import type { Db } from './db/database.ts';
 import { withStartupLock } from './db/migrate.ts';
 import { loadDemoIfEmpty } from './demo/load-demo.ts';
@@ -22,14 +22,13 @@ export interface RunningServer {
 export interface ListenOptions {
   /** Interface to listen on (`serve --host`); all interfaces when unset. */
   hostname?: string;
-  /** How long requests in flight may take to finish once stopping (default 10 s). */
+  /** How long requests in flight may take to finish once stopping (config.ts shutdownGraceMsFrom when unset). */
   graceMs?: number;
 }
 
-export const SHUTDOWN_GRACE_MS = 10_000;
-
 /** Opens and migrates the database, loads the demo into an empty one, and listens. */
 export async function startServer(config: Config, options: ListenOptions = {}): Promise<RunningServer> {
+  const graceMs = options.graceMs ?? shutdownGraceMsFrom();
   const db = await openMigratedDatabase(config.database);
   if (config.demoOnEmpty) {
     // Under the startup lock: two servers starting on one empty database must not both load it.
@@ -59,7 +58,7 @@ export async function startServer(config: Config, options: ListenOptions = {}): 
     url,
     db,
     close: async () => {
-      await stopListening(server as Server, options.graceMs ?? SHUTDOWN_GRACE_MS);
+      await stopListening(server as Server, graceMs);
       await db.destroy();
     },
   };

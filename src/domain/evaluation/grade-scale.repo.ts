@@ -67,13 +67,14 @@ export async function loadYearScale(
  * re-graded to), else the version in force for it. Every grade computation asks this.
  */
 export async function scaleForYear(db: Q, municipalityId: number, fiscalYear: number): Promise<GradeScale> {
-  const kept = await loadYearScale(db, municipalityId, fiscalYear);
-  return kept ? kept.scale : scaleInForce(db, municipalityId, fiscalYear);
+  const scales = await scalesForYears(db, [{ municipalityId, year: fiscalYear }]);
+  return scales.get(`${municipalityId}:${fiscalYear}`) ?? DEFAULT_SCALE;
 }
 
 /**
  * scaleForYear for many municipality years at once, in two queries (the search's filter lists ask
- * this for every public year of every municipality). Keyed `${municipalityId}:${year}`.
+ * this for every public year of every municipality). Keyed `${municipalityId}:${year}`. The rule:
+ * the scale the year keeps, else the latest version starting at or before it, else the default.
  */
 export async function scalesForYears(
   db: Q,
@@ -98,7 +99,6 @@ export async function scalesForYears(
   const keptOf = new Map(kept.map((row) => [`${row.municipality_id}:${row.fiscal_year}`, row]));
   for (const { municipalityId, year } of years) {
     const key = `${municipalityId}:${year}`;
-    // The same rule as scaleForYear: the kept scale, else the latest version starting at or before the year.
     const row =
       keptOf.get(key) ?? versions.find((v) => v.municipality_id === municipalityId && v.from_year <= year);
     scales.set(key, row ? scaleOf(row) : DEFAULT_SCALE);

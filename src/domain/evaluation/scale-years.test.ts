@@ -5,6 +5,7 @@ import { evaluateCity } from './evaluate.service.ts';
 import { departmentId, planningOf } from './evaluation.testkit.ts';
 import { regradeCandidates, regradeYear, setGradeScale } from './grade.service.ts';
 import { scaleForYear, scalesForYears } from './grade-scale.repo.ts';
+import { DEFAULT_SCALE } from './grades.ts';
 
 /** Issue 10, item 5: a scale belongs to the years it was set for; published years keep theirs. */
 describe('grade scales by fiscal year (demo city: 2023–2025 published)', () => {
@@ -108,29 +109,30 @@ describe('grade scales by fiscal year (demo city: 2023–2025 published)', () =>
     assert.equal((await dashboard2024()).scale, 'S・A・B・C（4段階）');
   });
 
-  test('scalesForYears answers as scaleForYear does, for kept, re-graded, versioned and default years', async () => {
-    // By now 2022–2025 keep scales (2024 re-graded), 2022 and 2026 start versions, 2019 has none.
-    const years = [2018, 2019, 2021, 2022, 2023, 2024, 2025, 2026, 2030].map((year) => ({
-      municipalityId,
-      year,
-    }));
-    const batch = await scalesForYears(db.kysely, [
-      ...years,
-      { municipalityId: municipalityId + 99, year: 2024 },
-    ]);
-    for (const { year } of years) {
-      assert.deepEqual(
-        batch.get(`${municipalityId}:${year}`),
-        await scaleForYear(db.kysely, municipalityId, year),
-        String(year),
-      );
-    }
+  test('scalesForYears: kept, re-graded, versioned and default years, in one call', async () => {
+    // By now 2022, 2023 and 2025 keep 達成度, 2024 was re-graded to S・A・B・C, a version from 2022
+    // (達成度) and one from 2026 (A・B・C) are in force, and nothing covers the years before 2022.
+    const expected: Record<number, string> = {
+      2018: DEFAULT_SCALE.name,
+      2021: DEFAULT_SCALE.name,
+      2022: '達成度（3段階）',
+      2024: 'S・A・B・C（4段階）',
+      2025: '達成度（3段階）',
+      2026: 'A・B・C（3段階）',
+      2030: 'A・B・C（3段階）',
+    };
+    const years = Object.keys(expected).map((year) => ({ municipalityId, year: Number(year) }));
+    const batch = await scalesForYears(db.kysely, [...years, { municipalityId: municipalityId + 99, year: 2024 }]);
     assert.deepEqual(
-      batch.get(`${municipalityId + 99}:2024`),
-      await scaleForYear(db.kysely, municipalityId + 99, 2024),
+      Object.fromEntries(years.map(({ year }) => [year, batch.get(`${municipalityId}:${year}`)?.name])),
+      expected,
     );
-    assert.equal(batch.get(`${municipalityId}:2024`)?.name, 'S・A・B・C（4段階）');
-    assert.equal(batch.get(`${municipalityId}:2026`)?.name, 'A・B・C（3段階）');
+    assert.deepEqual(batch.get(`${municipalityId + 99}:2024`), DEFAULT_SCALE, 'an unknown city: the default');
+    assert.deepEqual(
+      (batch.get(`${municipalityId}:2024`)?.bands ?? []).map((b) => b.label),
+      ['S', 'A', 'B', 'C'],
+    );
+    assert.equal((await scaleForYear(db.kysely, municipalityId, 2024)).name, 'S・A・B・C（4段階）');
     assert.equal((await scalesForYears(db.kysely, [])).size, 0);
   });
 });
