@@ -19,7 +19,10 @@ export async function adminQuery(connectionString: string, text: string): Promis
 }
 
 /** The rows of one query on its own connection. */
-export async function adminRows(connectionString: string, text: string): Promise<Array<Record<string, string>>> {
+export async function adminRows(
+  connectionString: string,
+  text: string,
+): Promise<Array<Record<string, string>>> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {

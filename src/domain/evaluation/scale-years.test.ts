@@ -122,7 +122,10 @@ describe('grade scales by fiscal year (demo city: 2023–2025 published)', () =>
       2030: 'A・B・C（3段階）',
     };
     const years = Object.keys(expected).map((year) => ({ municipalityId, year: Number(year) }));
-    const batch = await scalesForYears(db.kysely, [...years, { municipalityId: municipalityId + 99, year: 2024 }]);
+    const batch = await scalesForYears(db.kysely, [
+      ...years,
+      { municipalityId: municipalityId + 99, year: 2024 },
+    ]);
     assert.deepEqual(
       Object.fromEntries(years.map(({ year }) => [year, batch.get(`${municipalityId}:${year}`)?.name])),
       expected,
