@@ -52,6 +52,7 @@ async function postgresTemplates(serverUrl: string, env: Record<string, string>)
   const plain = `mokuhyo_template_${id}`;
   const demo = `mokuhyo_template_demo_${id}`;
   env.MOKUHYO_TEST_PG_RUN = id;
+  await dropOrphans(serverUrl);
   // Named before it exists, so that a failure halfway still drops it.
   env.MOKUHYO_TEST_PG_TEMPLATE = withDatabase(serverUrl, plain);
   await adminQuery(serverUrl, `CREATE DATABASE ${plain}`);
@@ -88,6 +89,39 @@ async function dropRunDatabases(serverUrl: string, run: string): Promise<void> {
     serverUrl,
     `SELECT datname FROM pg_database WHERE datname LIKE 'mokuhyo_test_${run}_%'`,
   );
+  await dropAll(serverUrl, names);
+}
+
+/**
+ * Templates and test databases a run left when it was killed before its clean-up (kill -9), dropped
+ * by the next run: their names start with the pid of the process that made them, and that process is
+ * gone from this machine.
+ */
+async function dropOrphans(serverUrl: string): Promise<void> {
+  const names = await adminRows(
+    serverUrl,
+    "SELECT datname FROM pg_database WHERE datname LIKE 'mokuhyo\\_test\\_%' OR datname LIKE 'mokuhyo\\_template\\_%'",
+  );
+  await dropAll(
+    serverUrl,
+    names.filter(({ datname }) => {
+      const pid = /^mokuhyo_(?:template_(?:demo_)?|test_)(\d+)_/.exec(datname ?? '')?.[1];
+      return pid !== undefined && !alive(Number(pid));
+    }),
+  );
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function dropAll(serverUrl: string, names: Array<Record<string, string>>): Promise<void> {
   // Eight at a time: each DROP asks for a checkpoint, and requests made together share one.
   for (let i = 0; i < names.length; i += 8) {
     await Promise.all(
