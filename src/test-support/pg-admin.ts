@@ -9,13 +9,7 @@ export function withDatabase(serverUrl: string, name: string): string {
 
 /** One statement on its own connection: CREATE/DROP DATABASE cannot run inside a pool's transaction. */
 export async function adminQuery(connectionString: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
+  await adminRows(connectionString, text);
 }
 
 /** The rows of one query on its own connection. */

@@ -67,12 +67,16 @@ export async function dropTestTemplates(env: Record<string, string>, databaseUrl
   if (env.MOKUHYO_TEST_SQLITE_DIR) rmSync(env.MOKUHYO_TEST_SQLITE_DIR, { recursive: true, force: true });
   const target = parseDatabaseUrl(databaseUrl);
   if (target.engine !== 'postgres') return;
-  if (env.MOKUHYO_TEST_PG_RUN) await dropRunDatabases(target.target, env.MOKUHYO_TEST_PG_RUN);
-  for (const template of [env.MOKUHYO_TEST_PG_DEMO, env.MOKUHYO_TEST_PG_TEMPLATE]) {
-    if (!template) continue;
-    const name = new URL(template).pathname.slice(1);
-    await adminQuery(target.target, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
+  const run = env.MOKUHYO_TEST_PG_RUN;
+  const runDatabases = run
+    ? (await testDatabaseNames(target.target)).filter((name) => name.startsWith(`mokuhyo_test_${run}_`))
+    : [];
+  const templates = [env.MOKUHYO_TEST_PG_DEMO, env.MOKUHYO_TEST_PG_TEMPLATE].flatMap((url) =>
+    url ? [new URL(url).pathname.slice(1)] : [],
+  );
+  // The run's test databases (test-db.ts leaves them to the end of the run), then its templates.
+  await dropAll(target.target, runDatabases);
+  await dropAll(target.target, templates);
 }
 
 async function using(db: Db, work: (db: Kysely<Database>) => Promise<unknown>): Promise<void> {
@@ -83,13 +87,13 @@ async function using(db: Db, work: (db: Kysely<Database>) => Promise<unknown>): 
   }
 }
 
-/** The test databases of one run (test-db.ts leaves them to the end of the run), dropped. */
-async function dropRunDatabases(serverUrl: string, run: string): Promise<void> {
-  const names = await adminRows(
+/** Every template and test database on the server, of any run. */
+async function testDatabaseNames(serverUrl: string): Promise<string[]> {
+  const rows = await adminRows(
     serverUrl,
-    `SELECT datname FROM pg_database WHERE datname LIKE 'mokuhyo_test_${run}_%'`,
+    "SELECT datname FROM pg_database WHERE datname LIKE 'mokuhyo\\_test\\_%' OR datname LIKE 'mokuhyo\\_template\\_%'",
   );
-  await dropAll(serverUrl, names);
+  return rows.flatMap((row) => (row.datname ? [row.datname] : []));
 }
 
 /**
@@ -98,14 +102,11 @@ async function dropRunDatabases(serverUrl: string, run: string): Promise<void> {
  * gone from this machine.
  */
 async function dropOrphans(serverUrl: string): Promise<void> {
-  const names = await adminRows(
-    serverUrl,
-    "SELECT datname FROM pg_database WHERE datname LIKE 'mokuhyo\\_test\\_%' OR datname LIKE 'mokuhyo\\_template\\_%'",
-  );
+  const names = await testDatabaseNames(serverUrl);
   await dropAll(
     serverUrl,
-    names.filter(({ datname }) => {
-      const pid = /^mokuhyo_(?:template_(?:demo_)?|test_)(\d+)_/.exec(datname ?? '')?.[1];
+    names.filter((name) => {
+      const pid = /^mokuhyo_(?:template_(?:demo_)?|test_)(\d+)_/.exec(name)?.[1];
       return pid !== undefined && !alive(Number(pid));
     }),
   );
@@ -121,13 +122,13 @@ function alive(pid: number): boolean {
   }
 }
 
-async function dropAll(serverUrl: string, names: Array<Record<string, string>>): Promise<void> {
+async function dropAll(serverUrl: string, names: string[]): Promise<void> {
   // Eight at a time: each DROP asks for a checkpoint, and requests made together share one.
   for (let i = 0; i < names.length; i += 8) {
     await Promise.all(
       names
         .slice(i, i + 8)
-        .map(({ datname }) => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)),
+        .map((name) => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
     );
   }
 }
